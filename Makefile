@@ -1,0 +1,43 @@
+# The two commands of the README: `make audit` (the main job) and `make test` (every test).
+# Both set up everything they need on a fresh Debian machine through scripts/bootstrap.
+BUILD      ?= build
+PYTHON     := /usr/bin/python3
+JOBS       ?= 2
+CMAKE_ARGS ?=
+
+.PHONY: all bootstrap configure build test test-cpp test-python audit bench fuzz sanitize clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+$(BUILD)/build.ninja: | bootstrap
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS)
+
+configure: bootstrap $(BUILD)/build.ninja
+
+build: configure
+	cmake --build $(BUILD) -j $(JOBS)
+
+test-cpp: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-python: build
+	cd tests/python && PYTHONPATH=$(CURDIR)/$(BUILD)/python ANSLAG_CLI=$(CURDIR)/$(BUILD)/anslag \
+	  $(PYTHON) -m pytest -q -p no:cacheprovider
+
+test: test-cpp test-python
+
+audit: build
+	$(BUILD)/anslag audit 2020
+	$(BUILD)/anslag audit 2024
+
+bench: bootstrap
+	cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DANSLAG_BENCH=ON \
+	  -DANSLAG_TEST=OFF -DPython_EXECUTABLE=$(PYTHON)
+	cmake --build $(BUILD)-bench -j $(JOBS)
+	scripts/run-benchmarks $(BUILD)-bench
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-bench $(BUILD)-asan $(BUILD)-fuzz

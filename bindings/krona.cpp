@@ -1,0 +1,194 @@
+// anslag.Krona: the C++ value type, immutable, hashable, ordered and picklable in Python.
+#include "bindings.hpp"
+
+#include <anslag/krona/allocate.hpp>
+#include <anslag/krona/krona.hpp>
+
+#include <pybind11/operators.h>
+#include <pybind11/stl.h>
+
+#include <climits>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace py = pybind11;
+
+namespace anslag::python {
+namespace {
+
+bool is_integer(py::handle value) {
+  return PyIndex_Check(value.ptr()) && !PyBool_Check(value.ptr()) && !PyFloat_Check(value.ptr());
+}
+
+std::int64_t to_int64(py::handle value, const char* what) {
+  int overflow = 0;
+  py::object index = py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr()));
+  if (!index) throw py::error_already_set();
+  const long long v = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
+  if (overflow != 0) throw overflow_error(std::string(what) + " out of range");
+  if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
+  return static_cast<std::int64_t>(v);
+}
+
+// A decimal.Decimal, exactly: sign, digits and exponent from as_tuple(), never via a float or the
+// decimal context (whose precision could round).
+Krona from_decimal(py::handle value) {
+  py::tuple parts = value.attr("as_tuple")();
+  const bool negative = parts[0].cast<int>() == 1;
+  py::tuple digits = parts[1];
+  if (!py::isinstance<py::int_>(parts[2]))
+    throw invalid_argument_error("Decimal is not a finite number");
+  const long exponent = parts[2].cast<long>() + 2;  // the digits' power of ten in öre
+  std::int64_t ore = 0;
+  const auto count = static_cast<long>(digits.size());
+  for (long i = 0; i < count; ++i) {
+    const int digit = digits[static_cast<std::size_t>(i)].cast<int>();
+    const long power = exponent + (count - 1 - i);  // this digit's power of ten, in öre
+    if (power < 0) {
+      if (digit != 0) throw invalid_argument_error("Decimal has fractions of an öre");
+      continue;
+    }
+    // ore accumulates -|value| so that the most negative int64 is reachable.
+    if (__builtin_mul_overflow(ore, 10, &ore) || __builtin_sub_overflow(ore, digit, &ore))
+      throw overflow_error("amount out of range in Decimal conversion");
+  }
+  if (ore != 0) {
+    for (long i = 0; i < exponent; ++i)
+      if (__builtin_mul_overflow(ore, 10, &ore))
+        throw overflow_error("amount out of range in Decimal conversion");
+  }
+  if (!negative) {
+    if (__builtin_sub_overflow(std::int64_t{0}, ore, &ore))
+      throw overflow_error("amount out of range in Decimal conversion");
+  }
+  return Krona::from_ore(ore);
+}
+
+py::object to_decimal(Krona k) {
+  // The tuple form (sign, digits, exponent) is exact whatever the decimal context says.
+  static const py::object decimal = py::module_::import("decimal").attr("Decimal");
+  const std::int64_t ore = k.ore();
+  const bool negative = ore < 0;
+  std::string magnitude = std::to_string(ore);
+  if (negative) magnitude.erase(0, 1);
+  py::list digits;
+  for (char c : magnitude) digits.append(c - '0');
+  return decimal(py::make_tuple(negative ? 1 : 0, py::tuple(digits), -2));
+}
+
+std::string python_repr(Krona k) {
+  // Plain spaces and a hyphen-minus keep the repr ASCII-friendly; the parser reads it back.
+  const std::int64_t ore = k.ore();
+  std::string digits = std::to_string(ore < 0 ? -(ore / 100) : ore / 100);
+  const std::int64_t cents = ore < 0 ? -(ore % 100) : ore % 100;
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i != 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
+    grouped += digits[i];
+  }
+  if (cents != 0) grouped += ',' + std::string(cents < 10 ? "0" : "") + std::to_string(cents);
+  return "Krona('" + std::string(ore < 0 ? "-" : "") + grouped + " kr')";
+}
+
+}  // namespace
+
+rounding to_rounding(const std::string& name) {
+  if (name == "half_even") return rounding::half_even;
+  if (name == "half_up") return rounding::half_up;
+  if (name == "down") return rounding::down;
+  if (name == "up") return rounding::up;
+  if (name == "floor") return rounding::floor;
+  if (name == "ceiling") return rounding::ceiling;
+  throw invalid_argument_error("unknown rounding mode '" + name +
+                               "' (half_even, half_up, down, up, floor, ceiling)");
+}
+
+Krona to_krona(py::handle value) {
+  static const py::object decimal = py::module_::import("decimal").attr("Decimal");
+  if (py::isinstance<Krona>(value)) return value.cast<Krona>();
+  if (PyFloat_Check(value.ptr()))
+    throw py::type_error(
+        "Krona cannot be made from a float: floats are inexact; use a string such as "
+        "'1 234,50 kr' or a decimal.Decimal");
+  if (py::isinstance<py::str>(value)) return Krona::parse(value.cast<std::string>());
+  if (py::isinstance(value, decimal)) return from_decimal(value);
+  if (is_integer(value)) return Krona::from_kronor(to_int64(value, "whole kronor"));
+  throw py::type_error("Krona is made from a str, an int (whole kronor) or a decimal.Decimal, not " +
+                       std::string(py::str(py::type::of(value).attr("__name__"))));
+}
+
+void bind_krona(py::module_& m) {
+  py::class_<Krona> krona(m, "Krona", R"doc(
+An exact amount of Swedish money: a signed 64-bit count of öre.
+
+Krona("8 618 500 kr"), Krona(250) (whole kronor) and Krona(Decimal("1234.50")) are exact;
+a float is refused. str() gives the canonical Swedish form, repr() evaluates back.)doc");
+  krona
+      .def(py::init([](py::handle value) { return to_krona(value); }), py::arg("value"))
+      .def_static("from_ore", [](py::handle ore) { return Krona::from_ore(to_int64(ore, "öre")); },
+                  py::arg("ore"), "The amount of `ore` öre (an int).")
+      .def_static("from_decimal", &from_decimal, py::arg("value"),
+                  "Exactly the Decimal's value, or InvalidArgumentError if it has fractions of an öre.")
+      .def_static("parse", &Krona::parse, py::arg("text"),
+                  "Parses a Swedish amount (docs/amounts.md); ParseError names the position.")
+      .def_property_readonly("ore", &Krona::ore, "The amount as an int count of öre.")
+      .def("to_decimal", &to_decimal, "The exact decimal.Decimal value in kronor.")
+      .def(
+          "round",
+          [](Krona self, py::handle unit, const std::string& mode) {
+            return self.round(to_krona(unit), to_rounding(mode));
+          },
+          py::arg("unit"), py::arg("mode"),
+          "Rounded to a multiple of `unit` with mode half_even, half_up, down, up, floor or ceiling.")
+      .def("__add__", [](Krona a, Krona b) { return a + b; }, py::is_operator())
+      .def("__sub__", [](Krona a, Krona b) { return a - b; }, py::is_operator())
+      .def(
+          "__radd__",
+          [](Krona a, py::handle other) -> py::object {
+            // sum() starts from the int 0; any other int is not an amount.
+            if (is_integer(other) && to_int64(other, "int") == 0) return py::cast(a);
+            return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+          },
+          py::is_operator())
+      .def(
+          "__mul__",
+          [](Krona a, py::handle factor) -> py::object {
+            if (!is_integer(factor)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+            return py::cast(a * to_int64(factor, "factor"));
+          },
+          py::is_operator())
+      .def(
+          "__rmul__",
+          [](Krona a, py::handle factor) -> py::object {
+            if (!is_integer(factor)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+            return py::cast(a * to_int64(factor, "factor"));
+          },
+          py::is_operator())
+      .def("__neg__", [](Krona a) { return -a; })
+      .def("__pos__", [](Krona a) { return a; })
+      .def("__abs__", [](Krona a) { return a.abs(); })
+      .def("__bool__", [](Krona a) { return a.ore() != 0; })
+      .def(py::self == py::self)
+      .def(py::self != py::self)
+      .def(py::self < py::self)
+      .def(py::self <= py::self)
+      .def(py::self > py::self)
+      .def(py::self >= py::self)
+      .def("__hash__", [](Krona a) { return py::hash(py::int_(a.ore())); })
+      .def("__str__", &Krona::to_string)
+      .def("__repr__", &python_repr)
+      .def(py::pickle([](Krona a) { return py::make_tuple(a.ore()); },
+                      [](py::tuple t) { return Krona::from_ore(t[0].cast<std::int64_t>()); }));
+
+  m.def(
+      "allocate_amount",
+      [](py::handle total, const std::vector<std::int64_t>& weights, py::handle unit) {
+        return allocate(to_krona(total), weights, to_krona(unit));
+      },
+      py::arg("total"), py::arg("weights"), py::arg("unit") = Krona::from_ore(1),
+      "Splits `total` into parts proportional to integer weights: multiples of `unit`, summing "
+      "exactly to `total`, each within one unit of its exact share (largest remainder).");
+}
+
+}  // namespace anslag::python

@@ -1,0 +1,8 @@
+#include "bindings.hpp"
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "anslag's compiled core; import the package anslag, not this module.";
+  m.attr("__version__") = ANSLAG_VERSION;
+  anslag::python::bind_errors(m);
+  anslag::python::bind_krona(m);
+}

@@ -1,0 +1,103 @@
+// The one error hierarchy of anslag. Every error the library raises derives from anslag::error
+// and carries an errc; Python maps each class one-to-one (anslag.Error and its subclasses).
+// Messages are short and fixed in form so that tests can check them exactly.
+#pragma once
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace anslag {
+
+enum class errc {
+  parse = 1,         // text that is not an amount, date or name of the expected form
+  overflow,          // a value beyond the range of a signed 64-bit count of öre
+  invalid_argument,  // a call whose arguments break its contract (zero total weight, bad unit, ...)
+  round_file,        // a round or unit file that cannot be loaded
+  unknown_unit,      // a unit name that matches nothing in the registry
+  ambiguous_unit,    // a unit name that matches more than one unit
+  not_found,         // a lookup by id or year that finds nothing
+};
+
+class error : public std::runtime_error {
+ public:
+  error(errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
+  errc code() const noexcept { return code_; }
+
+ private:
+  errc code_;
+};
+
+// `position` is the 0-based index of the offending character, counted in Unicode code points
+// of the input (what a reader counts), not bytes.
+class parse_error : public error {
+ public:
+  parse_error(const std::string& message, std::size_t position)
+      : error(errc::parse, message), position_(position) {}
+  std::size_t position() const noexcept { return position_; }
+
+ private:
+  std::size_t position_;
+};
+
+class overflow_error : public error {
+ public:
+  explicit overflow_error(const std::string& message) : error(errc::overflow, message) {}
+};
+
+class invalid_argument_error : public error {
+ public:
+  explicit invalid_argument_error(const std::string& message)
+      : error(errc::invalid_argument, message) {}
+};
+
+class not_found_error : public error {
+ public:
+  explicit not_found_error(const std::string& message) : error(errc::not_found, message) {}
+};
+
+// what() reads "FILE:LINE:COLUMN: DETAIL"; line and column are 1-based, 0 when not known.
+class round_file_error : public error {
+ public:
+  round_file_error(std::string file, std::size_t line, std::size_t column, std::string detail)
+      : error(errc::round_file, compose(file, line, column, detail)),
+        file_(std::move(file)), line_(line), column_(column), detail_(std::move(detail)) {}
+  const std::string& file() const noexcept { return file_; }
+  std::size_t line() const noexcept { return line_; }
+  std::size_t column() const noexcept { return column_; }
+  const std::string& detail() const noexcept { return detail_; }
+
+ private:
+  static std::string compose(const std::string& file, std::size_t line, std::size_t column,
+                             const std::string& detail) {
+    return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + detail;
+  }
+  std::string file_;
+  std::size_t line_;
+  std::size_t column_;
+  std::string detail_;
+};
+
+class unknown_unit_error : public error {
+ public:
+  unknown_unit_error(const std::string& message, std::vector<std::string> suggestions)
+      : error(errc::unknown_unit, message), suggestions_(std::move(suggestions)) {}
+  const std::vector<std::string>& suggestions() const noexcept { return suggestions_; }
+
+ private:
+  std::vector<std::string> suggestions_;
+};
+
+class ambiguous_unit_error : public error {
+ public:
+  ambiguous_unit_error(const std::string& message, std::vector<std::string> candidates)
+      : error(errc::ambiguous_unit, message), candidates_(std::move(candidates)) {}
+  const std::vector<std::string>& candidates() const noexcept { return candidates_; }
+
+ private:
+  std::vector<std::string> candidates_;
+};
+
+}  // namespace anslag

@@ -1,0 +1,40 @@
+// Swedish amounts as text: the grammar of docs/amounts.md, and the canonical CLDR form.
+//
+//   amount    = space* [sign] integer [',' digit+] space* [unit] space*
+//   sign      = '-' | U+2212
+//   integer   = digit+                                   (ungrouped)
+//             | digit{1,3} (separator digit{3})+         (grouped)
+//   separator = ' ' | U+00A0 | U+202F | U+2009           (one between two groups)
+//   unit      = kr | kr. | kronor | SEK | Skr            (×1)
+//             | tkr                                      (×1 000)
+//             | mnkr | Mkr | MSEK                        (×1 000 000)
+//             | mdkr                                     (×1 000 000 000)   case-insensitive
+//   space     = ' ' | TAB | CR | LF | U+00A0 | U+202F | U+2009
+//
+// The value must come to a whole number of öre ("1,005 kr" is an error, never rounded). A point
+// is refused with a message saying why: in Swedish "1.500" is ambiguous between a grouped
+// fifteen hundred and a decimal one and a half.
+#pragma once
+
+#include <anslag/krona/krona.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace anslag {
+
+Krona parse_amount(std::string_view text);
+
+struct amount_format {
+  enum class decimals { automatic, always, never };
+  std::string group_separator = "\u00A0";  // between groups of three digits; "" for none
+  std::string minus = "\u2212";            // the sign of a negative amount
+  std::string unit = "kr";                 // written after U+00A0; "" for none
+  decimals fraction = decimals::automatic; // automatic: ",50" only when there are öre
+};
+
+// Formats `amount`; with decimals::never an amount with öre is an invalid_argument_error
+// (round it first: formatting never rounds).
+std::string format_amount(Krona amount, const amount_format& format = {});
+
+}  // namespace anslag

@@ -1,0 +1,149 @@
+// anslag::Krona: an exact amount of Swedish money, a signed 64-bit count of öre.
+//
+// Range: [-9 223 372 036 854 775 808, 9 223 372 036 854 775 807] öre, about ±92 233 billion
+// kronor. Every operation that would leave the range throws anslag::overflow_error; nothing
+// wraps, nothing widens silently, and nothing passes through a floating-point type: the
+// constructors from float and double are deleted, and there is no operator/ (a share of an
+// amount exists only through Krona::round and anslag::split, which say how to round).
+#pragma once
+
+#include <anslag/error.hpp>
+
+#include <compare>
+#include <concepts>
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+
+namespace anslag {
+
+// How Krona::round resolves an amount that lies between two multiples of the unit.
+//   half_even: to the nearest, halves to the even multiple (banker's rounding; Python's round()).
+//   half_up:   to the nearest, halves away from zero. Swedish öresavrundning (lag 1970:1029,
+//              rounding to whole kronor in cash payment) rounds halves up: 50 öre becomes 1 kr.
+//   down:      toward zero.        up:      away from zero.
+//   floor:     toward -infinity.   ceiling: toward +infinity.
+enum class rounding { half_even, half_up, down, up, floor, ceiling };
+
+namespace detail {
+[[noreturn]] inline void throw_overflow(const char* operation) {
+  throw overflow_error(std::string("amount out of range in ") + operation);
+}
+}  // namespace detail
+
+class Krona {
+ public:
+  static constexpr std::int64_t ore_per_krona = 100;
+
+  constexpr Krona() noexcept = default;
+  Krona(float) = delete;
+  Krona(double) = delete;
+  Krona(long double) = delete;
+
+  static constexpr Krona from_ore(std::int64_t ore) noexcept { return Krona(ore); }
+
+  // Whole kronor; |kronor| must be at most 92 233 720 368 547 758.
+  static constexpr Krona from_kronor(std::int64_t kronor) {
+    std::int64_t ore = 0;
+    if (__builtin_mul_overflow(kronor, ore_per_krona, &ore)) detail::throw_overflow("from_kronor");
+    return Krona(ore);
+  }
+
+  static constexpr Krona max() noexcept { return Krona(std::numeric_limits<std::int64_t>::max()); }
+  static constexpr Krona min() noexcept { return Krona(std::numeric_limits<std::int64_t>::min()); }
+
+  // The Swedish amount grammar of docs/amounts.md ("8 618 500 kr", "1 234,50", "3,5 mnkr").
+  // Throws parse_error naming the character position, or overflow_error.
+  static Krona parse(std::string_view text);
+
+  constexpr std::int64_t ore() const noexcept { return ore_; }
+
+  // The canonical Swedish form: "8 618 500 kr", "1 234,50 kr", "−250 kr" (U+00A0 between
+  // groups and before the unit, U+2212 for minus, decimals only when there are öre).
+  std::string to_string() const;
+
+  constexpr Krona operator-() const {
+    std::int64_t r = 0;
+    if (__builtin_sub_overflow(std::int64_t{0}, ore_, &r)) detail::throw_overflow("negation");
+    return Krona(r);
+  }
+  constexpr Krona abs() const { return ore_ < 0 ? -*this : *this; }
+
+  friend constexpr Krona operator+(Krona a, Krona b) {
+    std::int64_t r = 0;
+    if (__builtin_add_overflow(a.ore_, b.ore_, &r)) detail::throw_overflow("addition");
+    return Krona(r);
+  }
+  friend constexpr Krona operator-(Krona a, Krona b) {
+    std::int64_t r = 0;
+    if (__builtin_sub_overflow(a.ore_, b.ore_, &r)) detail::throw_overflow("subtraction");
+    return Krona(r);
+  }
+  constexpr Krona& operator+=(Krona b) { return *this = *this + b; }
+  constexpr Krona& operator-=(Krona b) { return *this = *this - b; }
+
+  // Scaling by a count. The builtin checks the product in the factor's own type first (any
+  // integral type, signed or unsigned), so no conversion can wrap before the check.
+  template <std::integral I>
+    requires(!std::same_as<I, bool>)
+  friend constexpr Krona operator*(Krona a, I factor) {
+    std::int64_t r = 0;
+    if (__builtin_mul_overflow(a.ore_, factor, &r)) detail::throw_overflow("multiplication");
+    return Krona(r);
+  }
+  template <std::integral I>
+    requires(!std::same_as<I, bool>)
+  friend constexpr Krona operator*(I factor, Krona a) {
+    return a * factor;
+  }
+
+  friend constexpr bool operator==(Krona, Krona) noexcept = default;
+  friend constexpr std::strong_ordering operator<=>(Krona, Krona) noexcept = default;
+
+  // This amount rounded to a multiple of `unit` (1 öre, 50 öre, 1 kr, 1 000 kr, ...).
+  // `unit` must be positive (invalid_argument_error); a result beyond the range throws
+  // overflow_error.
+  constexpr Krona round(Krona unit, rounding mode) const {
+    if (unit.ore_ <= 0) throw invalid_argument_error("rounding unit must be positive");
+    // q in [-2^63, 2^63-1] (|q| <= |ore_|); r in (-unit, unit) with the sign of ore_.
+    const std::int64_t q = ore_ / unit.ore_;
+    const std::int64_t r = ore_ % unit.ore_;
+    if (r == 0) return *this;
+    const bool negative = r < 0;
+    // |r| < unit <= 2^63-1, so negating r cannot overflow; neither can unit - |r|.
+    const std::int64_t magnitude = negative ? -r : r;
+    const std::int64_t rest = unit.ore_ - magnitude;  // distance to the multiple away from zero
+    bool away = false;  // true: move from q*unit one unit further from zero
+    switch (mode) {
+      case rounding::down: away = false; break;
+      case rounding::up: away = true; break;
+      case rounding::floor: away = negative; break;
+      case rounding::ceiling: away = !negative; break;
+      case rounding::half_up: away = magnitude >= rest; break;
+      case rounding::half_even:
+        away = magnitude > rest || (magnitude == rest && (q % 2 != 0));
+        break;
+    }
+    std::int64_t steps = q;
+    if (away && __builtin_add_overflow(q, negative ? -1 : 1, &steps))
+      detail::throw_overflow("rounding");
+    std::int64_t result = 0;
+    if (__builtin_mul_overflow(steps, unit.ore_, &result)) detail::throw_overflow("rounding");
+    return Krona(result);
+  }
+
+ private:
+  constexpr explicit Krona(std::int64_t ore) noexcept : ore_(ore) {}
+  std::int64_t ore_ = 0;
+};
+
+// Overflow-checked sum of a range of Krona.
+template <typename Range>
+constexpr Krona sum(const Range& amounts) {
+  Krona total;
+  for (Krona k : amounts) total += k;
+  return total;
+}
+
+}  // namespace anslag

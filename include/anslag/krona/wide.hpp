@@ -1,0 +1,17 @@
+// Wide integers for the intermediates that do not fit 64 bits: amount × weight before the
+// division by the total weight, and sums of many weights. Boost.Multiprecision's fixed
+// 128-bit integer (no allocation, exact); every use states why 128 bits suffice.
+#pragma once
+
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <cstdint>
+
+namespace anslag::detail {
+
+using wide = boost::multiprecision::int128_t;  // range ±(2^128 - 1), signed magnitude
+
+// Narrows a value that the caller has proved to lie in the int64 range.
+inline std::int64_t narrow(const wide& w) { return w.convert_to<std::int64_t>(); }
+
+}  // namespace anslag::detail

@@ -1,0 +1,79 @@
+// anslag::date: a calendar day of the proleptic Gregorian calendar, as the documents write it
+// (2019-12-17). A small value type: constructed only valid, ordered, printed in ISO 8601.
+#pragma once
+
+#include <anslag/error.hpp>
+
+#include <compare>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace anslag {
+
+class date {
+ public:
+  // Throws invalid_argument_error for a day that does not exist (2023-02-29, 2024-13-01).
+  constexpr date(int year, int month, int day) : year_(year), month_(month), day_(day) {
+    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+        day > days_in_month(year, month))
+      throw invalid_argument_error("no such date");
+  }
+
+  // "YYYY-MM-DD" exactly; parse_error names the position of the first wrong character.
+  static date parse(std::string_view text) {
+    if (text.size() != 10) throw parse_error("expected a date YYYY-MM-DD at position 0", 0);
+    int parts[3] = {0, 0, 0};
+    const std::size_t starts[3] = {0, 5, 8};
+    const std::size_t widths[3] = {4, 2, 2};
+    for (int p = 0; p < 3; ++p) {
+      for (std::size_t i = starts[p]; i < starts[p] + widths[p]; ++i) {
+        if (text[i] < '0' || text[i] > '9')
+          throw parse_error("expected a digit at position " + std::to_string(i), i);
+        parts[p] = parts[p] * 10 + (text[i] - '0');
+      }
+    }
+    for (std::size_t i : {std::size_t{4}, std::size_t{7}})
+      if (text[i] != '-') throw parse_error("expected '-' at position " + std::to_string(i), i);
+    try {
+      return date(parts[0], parts[1], parts[2]);
+    } catch (const invalid_argument_error&) {
+      throw parse_error("no such date at position 0", 0);
+    }
+  }
+
+  constexpr int year() const noexcept { return year_; }
+  constexpr int month() const noexcept { return month_; }
+  constexpr int day() const noexcept { return day_; }
+
+  // The day before (used for "valid until the day before a merger").
+  constexpr date previous() const {
+    if (day_ > 1) return date(year_, month_, day_ - 1);
+    if (month_ > 1) return date(year_, month_ - 1, days_in_month(year_, month_ - 1));
+    return date(year_ - 1, 12, 31);
+  }
+
+  std::string to_string() const {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year_, month_, day_);
+    return buffer;
+  }
+
+  friend constexpr bool operator==(const date&, const date&) = default;
+  friend constexpr std::strong_ordering operator<=>(const date&, const date&) = default;
+
+  static constexpr bool is_leap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  }
+  static constexpr int days_in_month(int year, int month) {
+    constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap(year) ? 29 : days[month - 1];
+  }
+
+ private:
+  int year_;
+  int month_;
+  int day_;
+};
+
+}  // namespace anslag

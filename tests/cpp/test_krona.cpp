@@ -1,0 +1,164 @@
+// Krona arithmetic: the value type's promises, checked at both ends of the range.
+#include <anslag/krona/allocate.hpp>
+#include <anslag/krona/krona.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+using anslag::Krona;
+using anslag::rounding;
+
+namespace {
+constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
+Krona ore(std::int64_t n) { return Krona::from_ore(n); }
+}  // namespace
+
+TEST_CASE("Krona is a constexpr value type counting öre", "[krona]") {
+  constexpr Krona a = Krona::from_kronor(8'618'500);
+  static_assert(a.ore() == 861'850'000);
+  static_assert((a + Krona::from_ore(50)).ore() == 861'850'050);
+  static_assert((a * 2).ore() == 1'723'700'000);
+  static_assert(Krona::from_ore(-5).abs() == Krona::from_ore(5));
+  static_assert(Krona::from_ore(250).round(Krona::from_kronor(1), rounding::half_even) ==
+                Krona::from_kronor(2));
+  STATIC_REQUIRE(Krona{} == Krona::from_ore(0));
+}
+
+TEST_CASE("arithmetic overflow throws at both ends of the range, never wraps", "[krona][overflow]") {
+  REQUIRE_THROWS_MATCHES(Krona::max() + ore(1), anslag::overflow_error,
+                         Catch::Message("amount out of range in addition"));
+  REQUIRE_THROWS_MATCHES(Krona::min() - ore(1), anslag::overflow_error,
+                         Catch::Message("amount out of range in subtraction"));
+  REQUIRE_THROWS_MATCHES(-Krona::min(), anslag::overflow_error,
+                         Catch::Message("amount out of range in negation"));
+  REQUIRE_THROWS_MATCHES(Krona::min().abs(), anslag::overflow_error,
+                         Catch::Message("amount out of range in negation"));
+  REQUIRE_THROWS_MATCHES(Krona::max() * 2, anslag::overflow_error,
+                         Catch::Message("amount out of range in multiplication"));
+  REQUIRE_THROWS_AS(ore(2) * std::numeric_limits<std::uint64_t>::max(), anslag::overflow_error);
+  REQUIRE_THROWS_AS(Krona::from_kronor(int64_max / 100 + 1), anslag::overflow_error);
+  REQUIRE(Krona::max() + Krona::min() == ore(-1));
+  REQUIRE((Krona::min() * 1) == Krona::min());
+  REQUIRE(ore(-1) * std::uint64_t{3} == ore(-3));
+  REQUIRE(-Krona::max() == ore(-int64_max));
+  REQUIRE(Krona::from_kronor(int64_min / 100).ore() == int64_min / 100 * 100);
+}
+
+TEST_CASE("overflow errors carry the overflow code", "[krona][overflow]") {
+  try {
+    (void)(Krona::max() + ore(1));
+    FAIL("no exception");
+  } catch (const anslag::error& e) {
+    REQUIRE(e.code() == anslag::errc::overflow);
+  }
+}
+
+// Each mode on the ties (x,50) and just off them, for positive and negative amounts, to 1 kr.
+TEST_CASE("round: every mode on ties, near-ties and negatives", "[krona][round]") {
+  const Krona kr = Krona::from_kronor(1);
+  struct row {
+    std::int64_t in;
+    std::int64_t half_even, half_up, down, up, floor, ceiling;
+  };
+  const std::vector<row> table{
+      // in öre   half_even half_up down  up   floor ceiling   (results in öre)
+      {250, 200, 300, 200, 300, 200, 300},
+      {350, 400, 400, 300, 400, 300, 400},
+      {251, 300, 300, 200, 300, 200, 300},
+      {249, 200, 200, 200, 300, 200, 300},
+      {-250, -200, -300, -200, -300, -300, -200},
+      {-350, -400, -400, -300, -400, -400, -300},
+      {-251, -300, -300, -200, -300, -300, -200},
+      {-249, -200, -200, -200, -300, -300, -200},
+      {50, 0, 100, 0, 100, 0, 100},
+      {-50, 0, -100, 0, -100, -100, 0},
+      {300, 300, 300, 300, 300, 300, 300},
+      {0, 0, 0, 0, 0, 0, 0},
+  };
+  for (const auto& r : table) {
+    INFO("amount " << r.in << " öre");
+    CHECK(ore(r.in).round(kr, rounding::half_even) == ore(r.half_even));
+    CHECK(ore(r.in).round(kr, rounding::half_up) == ore(r.half_up));
+    CHECK(ore(r.in).round(kr, rounding::down) == ore(r.down));
+    CHECK(ore(r.in).round(kr, rounding::up) == ore(r.up));
+    CHECK(ore(r.in).round(kr, rounding::floor) == ore(r.floor));
+    CHECK(ore(r.in).round(kr, rounding::ceiling) == ore(r.ceiling));
+  }
+}
+
+TEST_CASE("round to 50 öre, 1 000 kr and odd units", "[krona][round]") {
+  CHECK(ore(125).round(ore(50), rounding::half_up) == ore(150));
+  CHECK(ore(125).round(ore(50), rounding::half_even) == ore(100));
+  CHECK(Krona::from_kronor(1'500).round(Krona::from_kronor(1'000), rounding::half_even) ==
+        Krona::from_kronor(2'000));
+  CHECK(Krona::from_kronor(2'500).round(Krona::from_kronor(1'000), rounding::half_even) ==
+        Krona::from_kronor(2'000));
+  CHECK(ore(10).round(ore(3), rounding::half_up) == ore(9));
+  CHECK(ore(11).round(ore(3), rounding::half_up) == ore(12));
+}
+
+TEST_CASE("round refuses a non-positive unit and overflows past the range", "[krona][round]") {
+  REQUIRE_THROWS_MATCHES(ore(1).round(ore(0), rounding::up), anslag::invalid_argument_error,
+                         Catch::Message("rounding unit must be positive"));
+  REQUIRE_THROWS_AS(ore(1).round(ore(-100), rounding::up), anslag::invalid_argument_error);
+  REQUIRE_THROWS_MATCHES(Krona::max().round(ore(100), rounding::up), anslag::overflow_error,
+                         Catch::Message("amount out of range in rounding"));
+  REQUIRE_THROWS_AS(Krona::min().round(ore(100), rounding::floor), anslag::overflow_error);
+  REQUIRE(Krona::max().round(ore(100), rounding::down) == ore(int64_max / 100 * 100));
+  REQUIRE(Krona::min().round(ore(1), rounding::half_even) == Krona::min());
+}
+
+TEST_CASE("allocate: parts sum to the total, within one unit of the exact share", "[allocate]") {
+  const std::vector<std::int64_t> weights{1, 1, 1};
+  const auto parts = anslag::allocate(ore(100), weights);
+  REQUIRE(parts == std::vector<Krona>{ore(34), ore(33), ore(33)});
+
+  // Leftovers follow the largest remainder, not the position: 10 by 1:2:7 over units of 1.
+  const std::vector<std::int64_t> skewed{1, 2, 7};
+  REQUIRE(anslag::allocate(ore(11), skewed) == std::vector<Krona>{ore(1), ore(2), ore(8)});
+  // Equal remainders: the larger weight first (3 by 1:2 → shares 1 and 2 exactly, no tie;
+  // 5 by 2:1:2 → shares 2, 1, 2 exactly).
+  const std::vector<std::int64_t> tied{1, 3};
+  REQUIRE(anslag::allocate(ore(2), tied) == std::vector<Krona>{ore(0), ore(2)});
+  // 1 by 1:1 ties on remainder and weight: the earlier index.
+  const std::vector<std::int64_t> even{1, 1};
+  REQUIRE(anslag::allocate(ore(1), even) == std::vector<Krona>{ore(1), ore(0)});
+}
+
+TEST_CASE("allocate in units, negative totals and zero weights", "[allocate]") {
+  const std::vector<std::int64_t> weights{2, 1, 0};
+  const auto parts = anslag::allocate(Krona::from_kronor(3'500'000), weights, Krona::from_kronor(1'000));
+  REQUIRE(parts == std::vector<Krona>{Krona::from_kronor(2'333'000), Krona::from_kronor(1'167'000),
+                                      Krona{}});
+  REQUIRE(anslag::allocate(ore(-100), std::vector<std::int64_t>{1, 1, 1}) ==
+          std::vector<Krona>{ore(-34), ore(-33), ore(-33)});
+}
+
+TEST_CASE("allocate at the ends of the range uses wide intermediates", "[allocate][overflow]") {
+  const std::vector<std::int64_t> weights{int64_max, int64_max - 1, 1};
+  const auto parts = anslag::allocate(Krona::max(), weights);
+  REQUIRE(parts[0] + parts[1] + parts[2] == Krona::max());
+  const auto negative = anslag::allocate(Krona::min(), std::vector<std::int64_t>{1, 1});
+  REQUIRE(negative[0] == ore(int64_min / 2));
+  REQUIRE(negative[1] == ore(int64_min / 2));
+}
+
+TEST_CASE("allocate refuses what has no answer", "[allocate]") {
+  REQUIRE_THROWS_MATCHES(anslag::allocate(ore(100), std::vector<std::int64_t>{0, 0}),
+                         anslag::invalid_argument_error, Catch::Message("total weight is zero"));
+  REQUIRE_THROWS_MATCHES(anslag::allocate(ore(100), std::vector<std::int64_t>{}),
+                         anslag::invalid_argument_error, Catch::Message("total weight is zero"));
+  REQUIRE_THROWS_MATCHES(anslag::allocate(ore(100), std::vector<std::int64_t>{1, -1}),
+                         anslag::invalid_argument_error,
+                         Catch::Message("allocation weight is negative"));
+  REQUIRE_THROWS_MATCHES(anslag::allocate(ore(150), std::vector<std::int64_t>{1}, ore(100)),
+                         anslag::invalid_argument_error,
+                         Catch::Message("total is not a multiple of the allocation unit"));
+  REQUIRE_THROWS_MATCHES(anslag::allocate(ore(100), std::vector<std::int64_t>{1}, ore(0)),
+                         anslag::invalid_argument_error,
+                         Catch::Message("allocation unit must be positive"));
+}
