@@ -1,0 +1,154 @@
+// A grant round as its decision document records it: the funds, the rules with the sentences
+// that state them, every total and count the document states, and the applications with their
+// decisions. The round file format (TOML) is specified in docs/round-format.md.
+//
+// Unknown is not zero: what the document does not say is an empty optional, never 0. An
+// interpretation by whoever encoded the round is a `reading`, so findings can say they rest on one.
+#pragma once
+
+#include <anslag/krona/krona.hpp>
+#include <anslag/model/date.hpp>
+#include <anslag/model/unit.hpp>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace anslag {
+
+enum class decision { granted, partly_granted, rejected };
+
+// "granted", "partly_granted", "rejected": the words of the round file and of Python.
+std::string_view to_string(decision d) noexcept;
+std::optional<decision> parse_decision(std::string_view text) noexcept;
+
+// Where a sentence or a row stands in the seed document.
+struct source_ref {
+  std::string document;  // the seed file, e.g. "004_2b1165072d843997.txt"
+  int line = 0;          // 1-based line in that file; 0 when not given
+  std::string section;   // the document's heading or annex: "Ärendet", "Bilaga 1"
+};
+
+// An interpretation made by the encoder of a round file, not a fact printed in the document.
+struct reading {
+  std::string field;  // what it concerns: "unit", "co_applicants", "granted", ...
+  std::string text;   // what was read and why
+};
+
+struct fund {
+  std::string id;    // "LUM", "MUST", "MUL"
+  std::string name;  // the document's Swedish name
+  Krona budget;      // the amount the decision sets aside for the fund
+  std::optional<Krona> cap;                   // the most one application may request
+  std::optional<std::int64_t> max_granted_per_unit;  // the most granted per förvaltning
+};
+
+enum class rule_kind {
+  required_criterion,         // every granted application must meet it (an assessment)
+  priority_area,              // not required; applications meeting it rank higher
+  exclusion,                  // what funds are not for: met = not excluded (an assessment)
+  cap_per_application,        // requested <= amount
+  max_granted_per_unit,       // at most `count` applications granted per förvaltning
+  application_window,         // submitted within [from, to]
+  approved_report,            // an approved report on last year's funds is a condition
+  one_grant_per_destination,  // one grant when a department applies twice for one destination
+  ranking,                    // the order of assessment; not a condition on one application
+  set_aside_condition,        // funds granted on condition the verksamhetsplan sets them aside
+  repayment_notice,           // unused funds repaid, notice by `to`
+};
+
+std::string_view to_string(rule_kind k) noexcept;
+std::optional<rule_kind> parse_rule_kind(std::string_view text) noexcept;
+
+struct rule {
+  std::string id;                  // stable: "2024.LUM.huvudkriterium-nytt"
+  rule_kind kind = rule_kind::required_criterion;
+  std::vector<std::string> funds;  // the funds it applies to; empty: every fund
+  bool stated = true;              // false: not written as a rule, shown by the decisions
+  std::string summary;             // one English line: what the rule says
+  std::optional<Krona> amount;     // cap_per_application
+  std::optional<std::int64_t> count;  // max_granted_per_unit
+  std::optional<date> from;        // application_window
+  std::optional<date> to;          // application_window, repayment_notice
+  std::string quote;               // the Swedish sentence, verbatim
+  source_ref source;
+  std::optional<std::string> not_encoded;  // why it is not evaluated per application
+  std::optional<std::string> overrides;    // id of the rule this one is an exception to
+
+  bool applies_to(std::string_view fund_id) const;
+};
+
+enum class statement_kind {
+  requested_total,    // the sum of requested amounts of the funds covered
+  granted_total,      // the sum of granted amounts (the amount distributed)
+  application_count,  // how many applications
+  applicant_count,    // how many förvaltningar applied (of `applicant_kind`, if given)
+  decision_count,     // how many applications got `decision`
+};
+
+std::string_view to_string(statement_kind k) noexcept;
+std::optional<statement_kind> parse_statement_kind(std::string_view text) noexcept;
+
+struct statement {
+  std::string id;
+  statement_kind kind = statement_kind::requested_total;
+  std::vector<std::string> funds;              // the funds it covers; empty: all of the round's
+  std::optional<Krona> amount;                 // the totals
+  std::optional<std::int64_t> count;           // the counts
+  std::optional<decision> of_decision;         // decision_count: which decision
+  std::optional<unit_kind> applicant_kind;     // applicant_count: districts only, say
+  std::string quote;
+  source_ref source;
+  std::vector<reading> readings;
+};
+
+enum class assessment { met, not_met };
+
+struct application {
+  std::string id;                       // stable: "2020-LUM-03"
+  std::string fund;                     // a fund id of the round
+  std::string applicant;                // as the document writes it (white space normalised)
+  std::optional<std::string> unit;      // unit id, where the encoder is certain of it
+  std::vector<std::string> co_applicants;  // unit ids of co-applicants (medsökande)
+  std::string project;                  // project title, or the trip's destination and purpose
+  std::optional<std::string> destination;  // study trips: where to
+  std::optional<std::string> purpose;   // the document's Syfte/mål text
+  std::optional<Krona> requested;       // empty: the document does not print it
+  std::optional<Krona> granted;         // empty: the document does not print it
+  decision outcome = decision::rejected;
+  std::string reason;                   // the document's assessment or stated reason
+  std::map<std::string, assessment> assessments;  // rule id → what the document says of it
+  std::optional<date> submitted;
+  std::optional<bool> approved_report;  // last year's report approved, where stated
+  source_ref source;
+  std::vector<reading> readings;
+};
+
+struct document_info {
+  std::string title;
+  date dated{2000, 1, 1};
+  std::string seed;           // the seed file it was read from
+  std::string deciding_body;  // "Socialnämnden"
+  std::string kind;           // "tjänsteutlåtande"
+};
+
+struct round {
+  int year = 0;
+  document_info document;
+  std::string file;  // the file it was loaded from (for messages)
+  std::optional<date> window_from;
+  std::optional<date> window_to;
+  std::optional<date> repayment_notice_by;
+  std::vector<fund> funds;
+  std::vector<rule> rules;
+  std::vector<statement> statements;
+  std::vector<application> applications;
+
+  const fund* find_fund(std::string_view id) const noexcept;
+  const application* find_application(std::string_view id) const noexcept;
+};
+
+}  // namespace anslag
