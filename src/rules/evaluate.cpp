@@ -95,10 +95,7 @@ class evaluator {
     v.required = r.kind != rule_kind::priority_area;
     v.quote = r.quote;
     v.source = r.source;
-    if (r.amount) v.parameters["amount"] = r.amount->to_string();
-    if (r.count) v.parameters["count"] = std::to_string(*r.count);
-    if (r.from) v.parameters["from"] = r.from->to_string();
-    if (r.to) v.parameters["to"] = r.to->to_string();
+    v.parameters = rule_parameters(r);
     switch (r.kind) {
       case rule_kind::required_criterion:
       case rule_kind::priority_area:
@@ -355,6 +352,15 @@ std::string_view to_string(verdict_state s) noexcept {
     case verdict_state::unknown: return "unknown";
   }
   return {};
+}
+
+std::map<std::string, std::string> rule_parameters(const rule& r) {
+  std::map<std::string, std::string> parameters;
+  if (r.amount) parameters["amount"] = r.amount->to_string();
+  if (r.count) parameters["count"] = std::to_string(*r.count);
+  if (r.from) parameters["from"] = r.from->to_string();
+  if (r.to) parameters["to"] = r.to->to_string();
+  return parameters;
 }
 
 evaluation evaluate(const round& r, const application& a, const unit_registry& registry) {

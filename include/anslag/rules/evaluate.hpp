@@ -33,8 +33,7 @@ struct verdict {
   // "assessment:RULE_ID"; "unit:APPLICATION_ID" and "destination:APPLICATION_ID" when another
   // application of the round could decide the verdict and its unit or destination is not known.
   std::vector<std::string> missing;
-  // The rule's parameters: "amount" (canonical Swedish form), "count", "from", "to" (ISO dates).
-  std::map<std::string, std::string> parameters;
+  std::map<std::string, std::string> parameters;  // rule_parameters of the rule
   std::string explanation_sv;  // with the figures the verdict rests on
   std::string explanation_en;
   std::string quote;  // the rule's Swedish sentence, verbatim
@@ -59,6 +58,10 @@ struct evaluation {
   // not_met when a required verdict is not met; else unknown when one is unknown; else met.
   verdict_state result = verdict_state::met;
 };
+
+// A rule's parameters by name: "amount" (canonical Swedish form), "count", "from", "to" (ISO
+// dates); only those the rule gives.
+std::map<std::string, std::string> rule_parameters(const rule& r);
 
 // The verdicts of `application` (usually one of round.applications; other applications of the
 // round count where a rule compares applications). Never throws for an unknown or ambiguous
