@@ -354,6 +354,12 @@ std::string_view to_string(verdict_state s) noexcept {
   return {};
 }
 
+std::optional<verdict_state> parse_verdict_state(std::string_view text) noexcept {
+  for (const auto s : {verdict_state::met, verdict_state::not_met, verdict_state::unknown})
+    if (to_string(s) == text) return s;
+  return std::nullopt;
+}
+
 std::map<std::string, std::string> rule_parameters(const rule& r) {
   std::map<std::string, std::string> parameters;
   if (r.amount) parameters["amount"] = r.amount->to_string();

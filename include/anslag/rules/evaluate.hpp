@@ -21,6 +21,7 @@ enum class verdict_state { met, not_met, unknown };
 
 // "met", "not_met", "unknown": the words of Python and of the command line.
 std::string_view to_string(verdict_state s) noexcept;
+std::optional<verdict_state> parse_verdict_state(std::string_view text) noexcept;
 
 struct verdict {
   std::string rule;  // the rule's id
