@@ -330,10 +330,12 @@ TEST_CASE("a unit that cannot be known makes the per-förvaltning verdict unknow
   auto r = test_round();
   auto unlisted = make_application("L3", "LUM", "Farsta");
   unlisted.unit = "atlantis";
-  r.applications = {make_application("L1", "LUM", "Farstaa"),
+  r.applications = {make_application("L0", "LUM", "Farsta \xff"),
+                    make_application("L1", "LUM", "Farstaa"),
                     make_application("L2", "LUM", "Farsta"), unlisted,
                     make_application("L4", "LUM", "Farsta")};
 
+  CHECK(verdict_for(evaluate_id(r, "L0"), "t.per-forvaltning").missing == strings{"unit"});
   const auto own = evaluate_id(r, "L1");
   CHECK_FALSE(own.unit.has_value());
   const auto& misspelt = verdict_for(own, "t.per-forvaltning");
@@ -347,13 +349,13 @@ TEST_CASE("a unit that cannot be known makes the per-förvaltning verdict unknow
   // Farsta has two known grants; either unknown one could be a third.
   const auto& others = verdict_for(evaluate_id(r, "L2"), "t.per-forvaltning");
   CHECK(others.state == verdict_state::unknown);
-  CHECK(others.missing == strings{"unit:L1", "unit:L3"});
+  CHECK(others.missing == strings{"unit:L0", "unit:L1", "unit:L3"});
   CHECK(others.explanation_en ==
         "Farsta is granted 2 applications in LUM (L2, L4), at most 2 per förvaltning; but the "
-        "unit of L1, L3 is not known.");
+        "unit of L0, L1, L3 is not known.");
 
-  // With room for both unknowns, they cannot change the verdict.
-  r.rules[4].count = 4;
+  // With room for every unknown, they cannot change the verdict.
+  r.rules[4].count = 5;
   CHECK(verdict_for(evaluate_id(r, "L2"), "t.per-forvaltning").state == verdict_state::met);
 }
 
