@@ -260,6 +260,26 @@ TEST_CASE("every applicant spelling of the seeds' tables resolves or fails as it
                   anslag::ambiguous_unit_error);
 }
 
+// The 2020 Annex 1 writes unit and project in one cell: the cell is no unit, but the unit
+// inside it is what resolution suggests.
+TEST_CASE("a whole 2020 Annex 1 cell is refused with the unit inside it suggested", "[units]") {
+  const std::vector<std::pair<std::string, std::string>> cells{
+      {"Farsta - Barnet genom hela processen", "Farsta"},
+      {"Hägersten- Liljeholmen Egenmakt - privatekonomi", "Hägersten-Liljeholmen"},
+      {"Socialförvaltning en Framtid Stockholm - Alla barn i centrum (ABC)", "Framtid Stockholm"},
+      {"Socialförvaltning en, socialjouren - Islandsprojektet - Stockholm", "Socialjouren"},
+  };
+  for (const auto& [cell, unit_name] : cells) {
+    INFO(cell);
+    try {
+      bundled().resolve(cell);
+      FAIL("no error");
+    } catch (const anslag::unknown_unit_error& e) {
+      CHECK(e.suggestions() == std::vector<std::string>{unit_name});
+    }
+  }
+}
+
 TEST_CASE("the registry refuses inconsistent units", "[units]") {
   unit a = make_unit("a", "A");
   unit b = make_unit("b", "B");

@@ -1,6 +1,6 @@
 // Units: the district administrations (stadsdelsförvaltningar), Socialförvaltningen and its
 // departments, with the dates they existed, their successors after mergers, and the ways the
-// documents spell them. The registry's data is data/units.toml (see docs/round-format.md).
+// documents spell them. The registry's data is data/units.toml (format and rules: docs/units.md).
 #pragma once
 
 #include <anslag/model/date.hpp>
@@ -92,7 +92,8 @@ class unit_registry {
 };
 
 // The key two spellings are compared by: lower case, dashes, slashes and hyphens (with any
-// white space around them) as one '-', commas as white space, runs of white space as one ' '.
+// white space around them) as one '-', commas as white space, runs of white space as one ' ',
+// separators at either end dropped. Invalid UTF-8 is a parse_error naming the code point.
 std::string normalize_unit_name(std::string_view name);
 
 }  // namespace anslag
