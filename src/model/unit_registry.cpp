@@ -149,13 +149,15 @@ std::optional<unit_registry_problem> index_spellings(
         for (const auto& d : own[i])
           for (const char* joiner : {" ", "-"}) all.push_back(p + joiner + d);
     }
-    for (const auto& spelling : all) {
-      const auto [at, inserted] = index.emplace(spelling, i);
-      if (!inserted && at->second != i)
-        return unit_registry_problem{i, "aliases",
-                                     "units " + quoted(units[at->second].id) + " and " +
-                                         quoted(units[i].id) + " share the spelling " +
-                                         quoted(spelling)};
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const auto [at, inserted] = index.emplace(all[k], i);
+      if (inserted || at->second == i) continue;
+      // The key at fault: the name (the first spelling), an alias, or the parent's spellings
+      // that make the "<förvaltning> <department>" forms.
+      const char* field = k == 0 ? "name" : k < own[i].size() ? "aliases" : "parent";
+      return unit_registry_problem{i, field,
+                                   "units " + quoted(units[at->second].id) + " and " +
+                                       quoted(units[i].id) + " share the spelling " + quoted(all[k])};
     }
   }
   return std::nullopt;
