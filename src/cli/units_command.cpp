@@ -172,16 +172,13 @@ void print_list(const unit_registry& registry, std::optional<date> on, output_fo
   print_table({"name", "id", "kind", "förvaltning", "valid", "successor"}, body, format);
 }
 
-// A failed resolution: the message on standard error; in JSON also the candidates on standard
-// output, so that a script reads them without parsing the message.
-void report_unresolved(const error& e, const char* kind, const std::vector<std::string>& names,
-                       output_format format) {
+// A failed resolution: the message on standard error; in JSON also the names (`key`:
+// suggestions or candidates) on standard output, so that a script need not parse the message.
+void report_unresolved(const error& e, const char* kind, const char* key,
+                       const std::vector<std::string>& names, output_format format) {
   std::cerr << "anslag units: " << e.what() << "\n";
-  if (format != output_format::json) return;
-  std::cout << json{{"error", kind}, {"message", e.what()},
-                    {kind == std::string("unknown_unit") ? "suggestions" : "candidates", names}}
-                   .dump(2)
-            << "\n";
+  if (format == output_format::json)
+    std::cout << json{{"error", kind}, {"message", e.what()}, {key, names}}.dump(2) << "\n";
 }
 
 // Runs `body` with the bundled registry and the parsed --on day; bad input is exit 2.
@@ -193,10 +190,10 @@ void with_registry(const units_options& options, context& context, Body body) {
     if (!options.on.empty()) on = date::parse(options.on);
     body(registry, on);
   } catch (const unknown_unit_error& e) {
-    report_unresolved(e, "unknown_unit", e.suggestions(), options.format);
+    report_unresolved(e, "unknown_unit", "suggestions", e.suggestions(), options.format);
     context.exit_code = 2;
   } catch (const ambiguous_unit_error& e) {
-    report_unresolved(e, "ambiguous_unit", e.candidates(), options.format);
+    report_unresolved(e, "ambiguous_unit", "candidates", e.candidates(), options.format);
     context.exit_code = 2;
   } catch (const parse_error& e) {
     std::cerr << "anslag units: --on \"" << options.on << "\": " << e.what() << "\n";

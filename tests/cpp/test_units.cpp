@@ -101,7 +101,7 @@ TEST_CASE("every name and alias in data/units.toml resolves to its unit", "[unit
       ++aliases;
     }
   }
-  CHECK(aliases == 2);
+  CHECK(aliases >= 2);
 }
 
 TEST_CASE("a department resolves with any spelling of its förvaltning before it", "[units]") {

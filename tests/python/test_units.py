@@ -173,10 +173,12 @@ def test_cli_unknown_unit_exits_2_with_suggestions():
     assert json.loads(result.stdout)["suggestions"] == ["Norrmalm"]
 
 
-def test_cli_ambiguous_unit_exits_2():
-    result = run_cli("resolve", "Hägersten/Älvsjö EÅV")
+def test_cli_ambiguous_unit_exits_2_with_candidates():
+    result = run_cli("resolve", "Hägersten/Älvsjö EÅV", "--format", "json")
     assert result.returncode == 2
     assert "Hägersten-Älvsjö, Enskede-Årsta-Vantör" in result.stderr
+    assert json.loads(result.stdout)["candidates"] == ["Hägersten-Älvsjö", "Enskede-Årsta-Vantör"]
+    assert run_cli("resolve", "Hägersten/Älvsjö EÅV").stdout == ""
 
 
 def test_cli_bad_day_exits_2():
