@@ -7,8 +7,10 @@ its public names and adds the pure-Python conveniences.
 from anslag._core import (
     AmbiguousUnitError,
     Error,
+    Evaluation,
     InvalidArgumentError,
     Krona,
+    NotEvaluated,
     NotFoundError,
     OverflowError,
     ParseError,
@@ -16,17 +18,21 @@ from anslag._core import (
     UnknownUnitError,
     Unit,
     UnitRegistry,
+    Verdict,
     __version__,
     allocate_amount,
     load_units,
 )
+from anslag.rules import evaluate
 from anslag.units import resolve_unit, unit_registry, units_on
 
 __all__ = [
     "AmbiguousUnitError",
     "Error",
+    "Evaluation",
     "InvalidArgumentError",
     "Krona",
+    "NotEvaluated",
     "NotFoundError",
     "OverflowError",
     "ParseError",
@@ -34,8 +40,10 @@ __all__ = [
     "UnknownUnitError",
     "Unit",
     "UnitRegistry",
+    "Verdict",
     "__version__",
     "allocate_amount",
+    "evaluate",
     "load_units",
     "resolve_unit",
     "unit_registry",
