@@ -3,6 +3,7 @@
 #pragma once
 
 #include <anslag/krona/krona.hpp>
+#include <anslag/model/date.hpp>
 
 #include <pybind11/pybind11.h>
 
@@ -10,6 +11,7 @@ namespace anslag::python {
 
 void bind_errors(pybind11::module_& m);
 void bind_krona(pybind11::module_& m);
+void bind_round(pybind11::module_& m);
 
 // A Python value as Krona: a Krona, a str (parsed), an int (whole kronor) or a decimal.Decimal
 // (exact, or an error). A float, or anything else, is a TypeError that says what to use.
@@ -17,5 +19,10 @@ Krona to_krona(pybind11::handle value);
 
 // The rounding mode named by one of "half_even", "half_up", "down", "up", "floor", "ceiling".
 rounding to_rounding(const std::string& name);
+
+// A date as datetime.date, and back (a datetime.date or a "YYYY-MM-DD" string; a datetime is a
+// TypeError, since its time of day would be lost).
+pybind11::object from_date(const date& day);
+date to_date(pybind11::handle value);
 
 }  // namespace anslag::python
