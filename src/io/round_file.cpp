@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
-#include <iterator>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -49,7 +48,6 @@ class record {
     }
   }
 
-  const toml::table& table() const noexcept { return table_; }
   [[noreturn]] void fail_at(std::string_view key, const std::string& detail) const {
     reader_.fail(key_region(key), detail);
   }
@@ -76,7 +74,7 @@ class record {
     return value;
   }
 
-  std::int64_t integer(std::string_view key) const { return as_count(key, required(key)); }
+  std::int64_t count(std::string_view key) const { return as_count(key, required(key)); }
   std::optional<std::int64_t> optional_count(std::string_view key) const {
     if (const toml::node* node = table_.get(key)) return as_count(key, *node);
     return std::nullopt;
@@ -440,17 +438,26 @@ void apply_rules(const record& root, round& result) {
   }
 }
 
+// The version is checked before anything else, so that a file of a later format is refused as
+// such rather than for the keys that format adds.
+void check_version(const reader& in, const toml::table& root_table) {
+  const auto it = root_table.find("format");
+  if (it == root_table.end()) in.fail(root_table.source(), "missing key 'format'");
+  const auto& [key, node] = *it;
+  if (!node.is_integer()) in.fail(key.source(), "'format' must be an integer");
+  const std::int64_t version = node.as_integer()->get();
+  if (version != format_version)
+    in.fail(key.source(), "unsupported format version " + std::to_string(version) +
+                              " (this reader knows " + std::to_string(format_version) + ")");
+}
+
 round read_round(const reader& in, const toml::table& root_table) {
+  check_version(in, root_table);
   const record root(in, root_table,
                     {"format", "year", "document", "funds", "rules", "statements", "applications"});
-  if (!root.has("format")) root.fail_here("missing key 'format'");
-  const std::int64_t version = root.integer("format");
-  if (version != format_version)
-    root.fail_at("format", "unsupported format version " + std::to_string(version) +
-                               " (this reader knows 1)");
   round result;
   result.file = in.file();
-  const std::int64_t year = root.integer("year");
+  const std::int64_t year = root.count("year");
   if (year < 1 || year > 9999) root.fail_at("year", "'year' must be a year from 1 to 9999");
   result.year = static_cast<int>(year);
   result.document = read_document(root);
