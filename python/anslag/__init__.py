@@ -6,13 +6,21 @@ its public names and adds the pure-Python conveniences.
 
 from anslag._core import (
     AmbiguousUnitError,
+    Application,
+    Document,
     Error,
+    Fund,
     InvalidArgumentError,
     Krona,
     NotFoundError,
     OverflowError,
     ParseError,
+    Reading,
+    Round,
     RoundFileError,
+    Rule,
+    SourceRef,
+    Statement,
     UnknownUnitError,
     Unit,
     UnitRegistry,
@@ -21,16 +29,27 @@ from anslag._core import (
     load_units,
 )
 from anslag.units import resolve_unit, unit_registry, units_on
+    parse_round,
+)
+from anslag.rounds import bundled_rounds, load_round
 
 __all__ = [
     "AmbiguousUnitError",
+    "Application",
+    "Document",
     "Error",
+    "Fund",
     "InvalidArgumentError",
     "Krona",
     "NotFoundError",
     "OverflowError",
     "ParseError",
+    "Reading",
+    "Round",
     "RoundFileError",
+    "Rule",
+    "SourceRef",
+    "Statement",
     "UnknownUnitError",
     "Unit",
     "UnitRegistry",
@@ -40,4 +59,7 @@ __all__ = [
     "resolve_unit",
     "unit_registry",
     "units_on",
+    "bundled_rounds",
+    "load_round",
+    "parse_round",
 ]
