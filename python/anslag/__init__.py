@@ -4,54 +4,16 @@ The compiled engine lives in the private extension ``anslag._core``; this packag
 its public names and adds the pure-Python conveniences.
 """
 
-from anslag._core import (
-    AmbiguousUnitError,
-    Error,
-    Evaluation,
-    InvalidArgumentError,
-    Krona,
-    NotEvaluated,
-    NotFoundError,
-    OverflowError,
-    ParseError,
-    RoundFileError,
-    UnknownUnitError,
-    Unit,
-    UnitRegistry,
-    Verdict,
-    __version__,
-    allocate_amount,
-    load_units,
-)
-from anslag.rules import evaluate
-from anslag.units import resolve_unit, unit_registry, units_on
-
-__all__ = [
-    "AmbiguousUnitError",
-    "Error",
-    "Evaluation",
-    "InvalidArgumentError",
-    "Krona",
-    "NotEvaluated",
-    "NotFoundError",
-    "OverflowError",
-    "ParseError",
-    "RoundFileError",
-    "UnknownUnitError",
-    "Unit",
-    "UnitRegistry",
-    "Verdict",
-    "__version__",
-    "allocate_amount",
-    "evaluate",
 # One name a line, so that additions from parallel branches merge cleanly.
 from anslag._core import AmbiguousUnitError
 from anslag._core import Application
 from anslag._core import Document
 from anslag._core import Error
+from anslag._core import Evaluation
 from anslag._core import Fund
 from anslag._core import InvalidArgumentError
 from anslag._core import Krona
+from anslag._core import NotEvaluated
 from anslag._core import NotFoundError
 from anslag._core import OverflowError
 from anslag._core import ParseError
@@ -64,12 +26,14 @@ from anslag._core import Statement
 from anslag._core import UnknownUnitError
 from anslag._core import Unit
 from anslag._core import UnitRegistry
+from anslag._core import Verdict
 from anslag._core import __version__
 from anslag._core import allocate_amount
 from anslag._core import load_units
 from anslag._core import parse_round
 from anslag.rounds import bundled_rounds
 from anslag.rounds import load_round
+from anslag.rules import evaluate
 from anslag.units import resolve_unit
 from anslag.units import unit_registry
 from anslag.units import units_on
@@ -82,11 +46,14 @@ __all__ = [
     "bundled_rounds",
     "Document",
     "Error",
+    "evaluate",
+    "Evaluation",
     "Fund",
     "InvalidArgumentError",
     "Krona",
     "load_round",
     "load_units",
+    "NotEvaluated",
     "NotFoundError",
     "OverflowError",
     "parse_round",
@@ -103,4 +70,5 @@ __all__ = [
     "UnitRegistry",
     "units_on",
     "UnknownUnitError",
+    "Verdict",
 ]
