@@ -67,3 +67,12 @@ def test_a_year_without_a_bundled_round_exits_2():
     result = run("rules", "1999")
     assert result.returncode == 2
     assert result.stderr == "anslag rules: no bundled round for 1999\n"
+
+
+def test_a_round_file_that_does_not_load_exits_2_naming_the_position():
+    path = os.path.join(os.path.dirname(__file__), "..", "data", "bad-rounds", "amount-with-point.toml")
+    for command in (["rules", path], ["evaluate", path, "2020-LUM-01"]):
+        result = run(*command)
+        assert result.returncode == 2
+        assert result.stdout == ""
+        assert result.stderr.startswith(f"anslag {command[0]}: {path}:36:1: bad amount for 'requested'")
