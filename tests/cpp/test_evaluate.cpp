@@ -1,5 +1,6 @@
 // Rule evaluation: every rule kind reaches each of its states, unknowns name what they lack, and
 // the explanations carry the figures. The round and the registry are built here, in code.
+#include <anslag/io/units_file.hpp>
 #include <anslag/rules/evaluate.hpp>
 
 #include <catch2/catch.hpp>
@@ -357,6 +358,19 @@ TEST_CASE("a unit that cannot be known makes the per-förvaltning verdict unknow
   // With room for every unknown, they cannot change the verdict.
   r.rules[4].count = 5;
   CHECK(verdict_for(evaluate_id(r, "L2"), "t.per-forvaltning").state == verdict_state::met);
+}
+
+TEST_CASE("an ambiguous name in the bundled registry makes unit verdicts unknown, not an error",
+          "[evaluate]") {
+  const unit_registry bundled = anslag::load_units(ANSLAG_DATA_DIR "/units.toml");
+  auto r = test_round();
+  r.applications = {make_application("L1", "LUM", "Hägersten/Älvsjö EÅV")};
+  const auto e = anslag::evaluate(r, r.applications[0], bundled);
+  CHECK_FALSE(e.unit.has_value());
+  const auto v = verdict_for(e, "t.per-forvaltning");
+  CHECK(v.state == verdict_state::unknown);
+  CHECK(v.missing == strings{"unit"});
+  CHECK(v.explanation_sv == "Sökanden ”Hägersten/Älvsjö EÅV” kan inte knytas till en enda enhet.");
 }
 
 TEST_CASE("the application window includes both ends", "[evaluate]") {

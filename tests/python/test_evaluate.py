@@ -133,3 +133,9 @@ def test_reprs_name_the_application_and_the_state(round_2020):
     assert repr(verdict(evaluation, "2020.MUST.socialtjanst")) == (
         "Verdict(rule='2020.MUST.socialtjanst', state='not_met')"
     )
+
+
+def test_an_ambiguous_or_empty_applicant_leaves_the_unit_unknown_without_error(round_2024):
+    # "Hägersten/Älvsjö EÅV" names two units; the prose-only projects name none.
+    for application_id in ("2024-LUM-12", "2024-LUM-01"):
+        assert anslag.evaluate(round_2024, application_id).unit is None
