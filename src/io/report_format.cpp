@@ -39,7 +39,10 @@ std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const r
 std::string source_text(const source_ref& s) {
   if (s.document.empty()) return "";
   std::string out = s.document;
-  if (s.line > 0) out += ":" + std::to_string(s.line);
+  if (s.line > 0) {
+    out += ':';
+    out += std::to_string(s.line);
+  }
   if (!s.section.empty()) {
     out += " (";
     out += s.section;
