@@ -203,7 +203,15 @@ class auditor {
       finding f;
       const bool ambiguous = g.resolution->state == name_resolution::outcome::ambiguous;
       f.code = ambiguous ? finding_code::ambiguous_unit : finding_code::unknown_unit;
-      f.level = severity::warning;
+      // A name that names several units, one of which the round file records as the applicant,
+      // was settled by the encoder (a joint application): worth knowing, not a problem. A name
+      // that matches nothing stays a warning even when read: the document misspells it.
+      const auto& candidates = g.resolution->alternatives;
+      const bool settled = ambiguous && !g.file_units.empty() &&
+                           std::all_of(g.file_units.begin(), g.file_units.end(), [&](const std::string& name) {
+                             return std::find(candidates.begin(), candidates.end(), name) != candidates.end();
+                           });
+      f.level = settled ? severity::info : severity::warning;
       f.fund = g.fund;
       f.rows = g.rows;
       f.quote = g.name;
