@@ -16,20 +16,15 @@ def unit_registry() -> UnitRegistry:
     return load_units(data_path("units.toml"))
 
 
-def resolve_unit(name: str, on: datetime.date | str | None = None) -> Unit:
+def resolve_unit(name: str) -> Unit:
     """The unit ``name`` spells, as a document writes it ("Hässelby/Vällingby").
 
     Raises UnknownUnitError (``.suggestions``) or AmbiguousUnitError (``.candidates``); never
-    guesses. ``on`` is the day of the record the name comes from: it must be a day (a
-    ``datetime.date`` or ``"YYYY-MM-DD"``), and the unit named is returned even when it did not
-    exist that day, because a record naming a merged district is a finding, not a lookup error.
-    Ask ``unit.valid_on(on)`` and ``unit_registry().successor_on(unit, on)``.
+    guesses. The unit is returned whether or not it existed on a given day: a record naming a
+    merged district is a finding, not a lookup error. Ask ``unit.valid_on(day)`` and
+    ``unit_registry().successor_on(unit, day)``.
     """
-    unit = unit_registry().resolve(name)
-    if on is not None:
-        # Checks `on` is a day now, not where the caller first uses it.
-        unit.valid_on(on)
-    return unit
+    return unit_registry().resolve(name)
 
 
 def units_on(day: datetime.date | str) -> list[Unit]:

@@ -101,14 +101,15 @@ def test_a_name_of_two_forvaltningar_raises_ambiguous_unit_error():
     assert caught.value.candidates == ["Hägersten-Älvsjö", "Enskede-Årsta-Vantör"]
 
 
-def test_resolve_unit_on_a_day_returns_the_named_unit_even_when_merged():
-    unit = anslag.resolve_unit("Norrmalm", on=D(2024, 1, 1))
+def test_a_merged_unit_resolves_and_says_it_was_not_valid_and_who_carried_on():
+    unit = anslag.resolve_unit("Norrmalm")
     assert unit.id == "norrmalm"
     assert not unit.valid_on(D(2024, 1, 1))
+    assert anslag.unit_registry().successor_on(unit, D(2024, 1, 1)).name == "Norra innerstaden"
     with pytest.raises(TypeError, match="datetime.date, not a datetime.datetime"):
-        anslag.resolve_unit("Norrmalm", on=datetime.datetime(2024, 1, 1))
+        unit.valid_on(datetime.datetime(2024, 1, 1))
     with pytest.raises(anslag.ParseError):
-        anslag.resolve_unit("Norrmalm", on="2024-1-1")
+        unit.valid_on("2024-1-1")
 
 
 def test_the_bundled_registry_is_read_once():
