@@ -5,6 +5,7 @@
 #include <anslag/audit/audit.hpp>
 #include <anslag/io/report_format.hpp>
 
+#include <pybind11/operators.h>
 #include <pybind11/stl.h>
 
 namespace py = pybind11;

@@ -118,6 +118,15 @@ class auditor {
 
  private:
   // --- units --------------------------------------------------------------------------------
+  // Rows whose unit gives one finding: grouped by fund and unit.
+  struct unit_group {
+    std::string fund;
+    const unit* u = nullptr;
+    std::vector<std::string> rows;
+    bool co_applicant = false;
+    source_ref source;
+  };
+
   const name_resolution& resolve_name(const std::string& applicant) {
     auto [it, inserted] = names_.try_emplace(applicant);
     if (!inserted) return it->second;
@@ -153,15 +162,21 @@ class auditor {
     std::map<std::pair<std::string, std::string>, std::size_t> unresolved_index;
     std::vector<group> unknown_ids;
     std::map<std::pair<std::string, std::string>, std::size_t> unknown_id_index;
-    struct invalid_group {
-      std::string fund;
-      const unit* u = nullptr;
-      std::vector<std::string> rows;
-      bool co_applicant = false;
-      source_ref source;
-    };
-    std::vector<invalid_group> invalid;
+    std::vector<unit_group> invalid;
     std::map<std::tuple<std::string, std::string, bool>, std::size_t> invalid_index;
+    // Granted to a unit that exists on the document's date but ceases during the round's year:
+    // whoever reports on and repays the funds is then its successor.
+    std::vector<unit_group> ceasing;
+    std::map<std::pair<std::string, std::string>, std::size_t> ceasing_index;
+    const date year_end(round_.year, 12, 31);
+    const auto note_ceasing = [&](const application& a, const unit& u) {
+      if (!is_granted(a.outcome) || !u.valid_on(round_.document.dated) || !u.valid_until ||
+          *u.valid_until >= year_end)
+        return;
+      auto [it, inserted] = ceasing_index.try_emplace({a.fund, u.id}, ceasing.size());
+      if (inserted) ceasing.push_back({a.fund, &u, {}, false, a.source});
+      ceasing[it->second].rows.push_back(a.id);
+    };
 
     const auto note_invalid = [&](const application& a, const unit& u, bool co_applicant) {
       if (u.valid_on(round_.document.dated)) return;
@@ -192,7 +207,10 @@ class auditor {
         unresolved[it->second].rows.push_back(a.id);
         if (by_file) unresolved[it->second].file_units.push_back(by_file->name);
       }
-      if (unit_of_[i]) note_invalid(a, *unit_of_[i], false);
+      if (unit_of_[i]) {
+        note_invalid(a, *unit_of_[i], false);
+        note_ceasing(a, *unit_of_[i]);
+      }
       for (const auto& co : a.co_applicants) {
         if (const unit* u = units_.find(co)) note_invalid(a, *u, true);
         else note_unknown_id(a, co);
@@ -218,7 +236,12 @@ class auditor {
       f.source = g.source;
       std::string alternatives;
       for (const auto& name : g.resolution->alternatives) alternatives += (alternatives.empty() ? "" : ", ") + name;
-      if (ambiguous) {
+      if (settled) {
+        f.message_sv = "Sökande \"" + g.name + "\" nämner flera förvaltningar (" + alternatives + "); gäller " +
+                       rows_sv(g.rows) + ".";
+        f.message_en = "Applicant \"" + g.name + "\" names several administrations (" + alternatives +
+                       "); concerns " + rows_en(g.rows) + ".";
+      } else if (ambiguous) {
         f.message_sv = "Sökande \"" + g.name + "\" kan avse flera förvaltningar (" + alternatives +
                        "); kontroller per förvaltning saknar enhet för " + rows_sv(g.rows) + ".";
         f.message_en = "Applicant \"" + g.name + "\" may name several administrations (" + alternatives +
@@ -276,6 +299,32 @@ class auditor {
         for (const auto& r : a->readings)
           if (r.field == "unit" || r.field == "co_applicants") add_reading(f, r.text);
       }
+      findings_.push_back(std::move(f));
+    }
+    report_ceasing(ceasing);
+  }
+
+  void report_ceasing(const std::vector<unit_group>& ceasing) {
+    for (const auto& g : ceasing) {
+      finding f;
+      f.code = finding_code::unit_not_valid_on_date;
+      f.level = severity::info;
+      f.fund = g.fund;
+      f.rows = g.rows;
+      f.quote = g.u->name;
+      f.source = g.source;
+      const date last = *g.u->valid_until;
+      const unit* successor = units_.successor_on(*g.u, date(round_.year, 12, 31));
+      f.message_sv = g.u->name + " fanns på dokumentets datum men upphörde efter " + last.to_string() +
+                     ", under året " + std::to_string(round_.year) + " som medlen avser";
+      f.message_en = g.u->name + " existed on the document's date but ceased after " + last.to_string() +
+                     ", during the year " + std::to_string(round_.year) + " the funds are for";
+      if (successor) {
+        f.message_sv += "; därefter svarar " + successor->name + " för medlen";
+        f.message_en += "; " + successor->name + " answers for the funds after that";
+      }
+      f.message_sv += "; gäller " + rows_sv(g.rows) + ".";
+      f.message_en += "; concerns " + rows_en(g.rows) + ".";
       findings_.push_back(std::move(f));
     }
   }
@@ -369,7 +418,8 @@ class auditor {
         if (a.fund != f.id) continue;
         const bool request_over = a.requested && *a.requested > cap;
         const bool grant_over = a.granted && *a.granted > cap;
-        if (!a.requested) unknown_requests.push_back(a.id);
+        // A full grant (beviljas) was granted as requested, so its grant stands for its request.
+        if (!a.requested && !(a.outcome == decision::granted && a.granted)) unknown_requests.push_back(a.id);
         if (!request_over && !grant_over) continue;
         finding x;
         x.code = finding_code::cap_exceeded;
@@ -401,6 +451,7 @@ class auditor {
       x.message_en = "The requested amount is not given for " + std::to_string(unknown_requests.size()) +
                      " applications (" + rows_en(unknown_requests) + "); whether each request stays within " +
                      amount(cap) + " cannot be checked.";
+      x.reading = "beviljas (granted in full) means granted as requested: full grants are checked through their grants";
       if (cap_rule) x = citing(std::move(x), *cap_rule);
       findings_.push_back(std::move(x));
     }
@@ -453,15 +504,15 @@ class auditor {
       x.level = severity::info;
       x.fund = f.id;
       x.rows = unknown;
-      const std::string data_sv = assessed ? "bedömning mot regeln" : r.kind == rule_kind::application_window
-                                                                          ? "ansökningsdatum"
-                                                                          : "uppgift om godkänd rapport";
-      const std::string data_en = assessed ? "an assessment against the rule" : r.kind == rule_kind::application_window
-                                                                                    ? "the date of application"
-                                                                                    : "whether last year's report was approved";
-      x.message_sv = "Dokumentet ger ingen " + data_sv + " för " + std::to_string(unknown.size()) +
+      const std::string data_sv = assessed ? "ingen bedömning mot regeln" : r.kind == rule_kind::application_window
+                                                                                ? "inget ansökningsdatum"
+                                                                                : "ingen uppgift om godkänd rapport";
+      const std::string data_en = assessed ? "no assessment against the rule" : r.kind == rule_kind::application_window
+                                                                                    ? "no date of application"
+                                                                                    : "no word on an approved report";
+      x.message_sv = "Dokumentet ger " + data_sv + " för " + std::to_string(unknown.size()) +
                      " beviljade ansökningar (" + rows_sv(unknown) + "); regeln " + r.id + " kan inte prövas för dem.";
-      x.message_en = "The document gives no " + data_en + " for " + std::to_string(unknown.size()) +
+      x.message_en = "The document gives " + data_en + " for " + std::to_string(unknown.size()) +
                      " granted applications (" + rows_en(unknown) + "); rule " + r.id + " cannot be checked for them.";
       findings_.push_back(citing(std::move(x), r));
     }
@@ -692,6 +743,7 @@ class auditor {
     }
     x.code = finding_code::derived_value;
     x.level = severity::info;
+    x.actual.reset();  // nothing is compared: the message gives the derived figures
     x.message_sv = "De " + std::to_string(all_rows.size()) + " okända " + what_sv + " (" + scope_text(s) +
                    ") summerar enligt angiven summa " + amount(*s.amount) + " till " + amount(derived) + ".";
     x.message_en = "By the stated sum " + amount(*s.amount) + ", the " + std::to_string(all_rows.size()) +
