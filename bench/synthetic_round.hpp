@@ -47,7 +47,7 @@ inline std::string synthetic_round(const unit_registry& units, const synthetic_o
     rows += "[[applications]]\nid = \"A" + std::to_string(i) + "\"\nfund = \"" + (fund ? "MUL" : "LUM") +
             "\"\napplicant = \"" + districts[next(districts.size())]->name + "\"\nproject = \"Projekt " +
             std::to_string(i) + "\"\nrequested = \"" + request.to_string() + "\"\ngranted = \"" +
-            grant.to_string() + "\"\ndecision = \"" + outcome + "\"\nreason = \"\"\n\n";
+            grant.to_string() + "\"\ndecision = \"" + outcome + "\"\nreason = \"\"\nsource = { line = " + std::to_string(i + 1) + " }\n\n";
   }
   const Krona planted_offset = options.plant_faults ? Krona::from_kronor(1) : Krona{};
   std::string head =
@@ -61,11 +61,11 @@ inline std::string synthetic_round(const unit_registry& units, const synthetic_o
   for (int f = 0; f < 2; ++f) {
     head += std::string("[[statements]]\nid = \"requested-") + fund_ids[f] + "\"\nkind = \"requested_total\"\nfunds = [\"" +
             fund_ids[f] + "\"]\namount = \"" + (requested[f] + (f == 0 ? planted_offset : Krona{})).to_string() +
-            "\"\nquote = \"\"\n\n";
+            "\"\nquote = \"\"\nsource = {}\n\n";
     head += std::string("[[statements]]\nid = \"granted-") + fund_ids[f] + "\"\nkind = \"granted_total\"\nfunds = [\"" +
-            fund_ids[f] + "\"]\namount = \"" + granted[f].to_string() + "\"\nquote = \"\"\n\n";
+            fund_ids[f] + "\"]\namount = \"" + granted[f].to_string() + "\"\nquote = \"\"\nsource = {}\n\n";
     head += std::string("[[statements]]\nid = \"count-") + fund_ids[f] + "\"\nkind = \"application_count\"\nfunds = [\"" +
-            fund_ids[f] + "\"]\ncount = " + std::to_string(count[f]) + "\nquote = \"\"\n\n";
+            fund_ids[f] + "\"]\ncount = " + std::to_string(count[f]) + "\nquote = \"\"\nsource = {}\n\n";
   }
   return head + rows;
 }

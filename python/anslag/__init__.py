@@ -9,12 +9,14 @@ from anslag._core import AmbiguousUnitError
 from anslag._core import Application
 from anslag._core import Document
 from anslag._core import Error
+from anslag._core import Finding
 from anslag._core import Fund
 from anslag._core import InvalidArgumentError
 from anslag._core import Krona
 from anslag._core import NotFoundError
 from anslag._core import OverflowError
 from anslag._core import ParseError
+from anslag._core import Report
 from anslag._core import Reading
 from anslag._core import Round
 from anslag._core import RoundFileError
@@ -28,6 +30,7 @@ from anslag._core import __version__
 from anslag._core import allocate_amount
 from anslag._core import load_units
 from anslag._core import parse_round
+from anslag.audit import audit
 from anslag.rounds import bundled_rounds
 from anslag.rounds import load_round
 from anslag.units import resolve_unit
@@ -37,11 +40,13 @@ from anslag.units import units_on
 __all__ = [
     "__version__",
     "allocate_amount",
+    "audit",
     "AmbiguousUnitError",
     "Application",
     "bundled_rounds",
     "Document",
     "Error",
+    "Finding",
     "Fund",
     "InvalidArgumentError",
     "Krona",
@@ -54,6 +59,7 @@ __all__ = [
     "Reading",
     "resolve_unit",
     "Round",
+    "Report",
     "RoundFileError",
     "Rule",
     "SourceRef",
