@@ -11,6 +11,7 @@ namespace anslag::python {
 
 void bind_errors(pybind11::module_& m);
 void bind_krona(pybind11::module_& m);
+void bind_audit(pybind11::module_& m);
 void bind_units(pybind11::module_& m);
 void bind_round(pybind11::module_& m);
 void bind_rules(pybind11::module_& m);

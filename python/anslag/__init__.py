@@ -10,6 +10,7 @@ from anslag._core import Application
 from anslag._core import Document
 from anslag._core import Error
 from anslag._core import Evaluation
+from anslag._core import Finding
 from anslag._core import Fund
 from anslag._core import InvalidArgumentError
 from anslag._core import Krona
@@ -17,6 +18,7 @@ from anslag._core import NotEvaluated
 from anslag._core import NotFoundError
 from anslag._core import OverflowError
 from anslag._core import ParseError
+from anslag._core import Report
 from anslag._core import Reading
 from anslag._core import Round
 from anslag._core import RoundFileError
@@ -31,6 +33,7 @@ from anslag._core import __version__
 from anslag._core import allocate_amount
 from anslag._core import load_units
 from anslag._core import parse_round
+from anslag.audit import audit
 from anslag.rounds import bundled_rounds
 from anslag.rounds import load_round
 from anslag.rules import evaluate
@@ -41,6 +44,7 @@ from anslag.units import units_on
 __all__ = [
     "__version__",
     "allocate_amount",
+    "audit",
     "AmbiguousUnitError",
     "Application",
     "bundled_rounds",
@@ -48,6 +52,7 @@ __all__ = [
     "Error",
     "evaluate",
     "Evaluation",
+    "Finding",
     "Fund",
     "InvalidArgumentError",
     "Krona",
@@ -61,6 +66,7 @@ __all__ = [
     "Reading",
     "resolve_unit",
     "Round",
+    "Report",
     "RoundFileError",
     "Rule",
     "SourceRef",
