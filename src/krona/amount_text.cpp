@@ -12,7 +12,7 @@ constexpr char32_t narrow_no_break_space = 0x202F;
 constexpr char32_t thin_space = 0x2009;
 constexpr char32_t minus_sign = 0x2212;
 
-// What a reader returns instead of a code point; all lie beyond Unicode's last, U+10FFFF.
+// What decoding gives instead of a code point; all lie beyond Unicode's last, U+10FFFF.
 constexpr char32_t end_of_text = 0x110000;
 constexpr char32_t invalid_utf8 = 0x110001;    // a byte that does not begin a UTF-8 sequence
 constexpr char32_t beyond_unicode = 0x110002;  // a UCS-4 unit above U+10FFFF
@@ -20,43 +20,23 @@ constexpr char32_t beyond_unicode = 0x110002;  // a UCS-4 unit above U+10FFFF
 constexpr bool is_group_separator(char32_t c) {
   return c == U' ' || c == no_break_space || c == narrow_no_break_space || c == thin_space;
 }
-constexpr bool is_space(char32_t c) {
-  return is_group_separator(c) || c == U'\t' || c == U'\n' || c == U'\r';
-}
-constexpr bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-constexpr bool is_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 constexpr bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+constexpr bool is_digit(char32_t c) { return c - U'0' < 10; }  // unsigned: wraps below '0'
+constexpr bool is_letter(char32_t c) { return (c | 0x20) - U'a' < 26; }
+constexpr bool is_ascii_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
 
-// Readers give the parser one code point at a time and count positions in code points, so an
-// error names the character a reader of the text sees.
-class utf8_reader {
- public:
-  explicit utf8_reader(std::string_view text) : text_(text) { decode(); }
-  char32_t peek() const { return current_; }
-  char32_t peek_next() const {
-    utf8_reader next = *this;
-    next.advance();
-    return next.current_;
-  }
-  std::size_t position() const { return position_; }
-  void advance() {
-    byte_ += width_;
-    ++position_;
-    decode();
-  }
+struct decoded {
+  char32_t code_point;
+  std::size_t width;  // in units
+};
 
- private:
-  void decode() {
-    width_ = 1;
-    if (byte_ >= text_.size()) {
-      current_ = end_of_text;
-      return;
-    }
-    const auto lead = static_cast<unsigned char>(text_[byte_]);
-    if (lead < 0x80) {
-      current_ = lead;
-      return;
-    }
+// The encodings the parser reads. Both keep ASCII as single units below 0x80, so the parser tests
+// ASCII characters on the unit itself and decodes only at a unit of 0x80 or more.
+struct utf8 {
+  using unit = unsigned char;
+  static decoded decode(const unit* p, const unit* end) {
+    const unit lead = *p;
+    if (lead < 0x80) return {lead, 1};
     std::size_t continuation = 0;
     char32_t c = 0;
     if ((lead & 0xE0) == 0xC0) {
@@ -69,58 +49,31 @@ class utf8_reader {
       continuation = 3;
       c = lead & 0x07u;
     } else {
-      current_ = invalid_utf8;
-      return;
+      return {invalid_utf8, 1};
     }
-    if (text_.size() - byte_ <= continuation) {  // the sequence is cut off by the end
-      current_ = invalid_utf8;
-      return;
-    }
+    if (static_cast<std::size_t>(end - p) <= continuation) return {invalid_utf8, 1};  // cut off
     for (std::size_t i = 1; i <= continuation; ++i) {
-      const auto b = static_cast<unsigned char>(text_[byte_ + i]);
-      if ((b & 0xC0) != 0x80) {
-        current_ = invalid_utf8;
-        return;
-      }
-      c = (c << 6) | (b & 0x3Fu);
+      if ((p[i] & 0xC0) != 0x80) return {invalid_utf8, 1};
+      c = (c << 6) | (p[i] & 0x3Fu);
     }
     // Overlong forms, surrogates and values beyond U+10FFFF are not UTF-8.
     static constexpr char32_t smallest[] = {0, 0x80, 0x800, 0x10000};
-    if (c < smallest[continuation] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) {
-      current_ = invalid_utf8;
-      return;
-    }
-    current_ = c;
-    width_ = continuation + 1;
+    if (c < smallest[continuation] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+      return {invalid_utf8, 1};
+    return {c, continuation + 1};
   }
-
-  std::string_view text_;
-  std::size_t byte_ = 0;
-  std::size_t width_ = 1;
-  std::size_t position_ = 0;
-  char32_t current_ = end_of_text;
 };
 
 template <typename Unit>
-class fixed_reader {
- public:
-  explicit fixed_reader(std::span<const Unit> units) : units_(units) {}
-  char32_t peek() const { return at(index_); }
-  char32_t peek_next() const { return at(index_ + 1); }
-  std::size_t position() const { return index_; }
-  void advance() { ++index_; }
-
- private:
-  char32_t at(std::size_t i) const {
-    if (i >= units_.size()) return end_of_text;
-    const char32_t c = units_[i];
-    return c > 0x10FFFF ? beyond_unicode : c;
+struct fixed_width {
+  using unit = Unit;
+  static decoded decode(const unit* p, const unit*) {
+    const char32_t c = *p;
+    return {c > 0x10FFFF ? beyond_unicode : c, 1};
   }
-  std::span<const Unit> units_;
-  std::size_t index_ = 0;
 };
 
-[[noreturn]] void fail(std::size_t position, const std::string& what) {
+[[noreturn]] void fail_at(std::size_t position, const std::string& what) {
   throw parse_error(what + " at position " + std::to_string(position), position);
 }
 
@@ -135,64 +88,123 @@ const char* special_message(char32_t c) {
   return nullptr;
 }
 
-[[noreturn]] void fail_expected(char32_t found, std::size_t position, const std::string& expected) {
-  if (const char* message = special_message(found)) fail(position, message);
-  if (found == end_of_text) fail(position, "unexpected end: expected " + expected);
-  fail(position, "expected " + expected);
-}
-
-template <typename Reader>
-void skip_space(Reader& at) {
-  while (is_space(at.peek())) at.advance();
-}
-
 constexpr std::uint64_t power_of_ten[] = {
     1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000,
     10'000'000'000, 100'000'000'000};
 
+// A unit name of up to 8 ASCII characters packed into an integer, one byte each, so that
+// matching compares integers rather than strings.
+constexpr std::uint64_t pack(std::string_view name) {
+  std::uint64_t key = 0;
+  for (char c : name) key = key << 8 | static_cast<unsigned char>(c);
+  return key;
+}
 struct unit_entry {
-  std::string_view name;  // lower case
-  int ore_exponent;       // the unit is 10^ore_exponent öre
+  std::uint64_t key;  // pack() of the lower-case name
+  int ore_exponent;   // the unit is 10^ore_exponent öre
 };
 constexpr unit_entry units[] = {
-    {"kr", 2},   {"kr.", 2},  {"kronor", 2}, {"sek", 2},  {"skr", 2},
-    {"tkr", 5},  {"mnkr", 8}, {"mkr", 8},    {"msek", 8}, {"mdkr", 11},
+    {pack("kr"), 2},   {pack("kr."), 2},  {pack("kronor"), 2}, {pack("sek"), 2},  {pack("skr"), 2},
+    {pack("tkr"), 5},  {pack("mnkr"), 8}, {pack("mkr"), 8},    {pack("msek"), 8}, {pack("mdkr"), 11},
 };
 constexpr std::size_t longest_unit_name = 6;
 // The largest unit is 10^11 öre, so no amount has more than 11 decimals that matter.
-constexpr int max_fraction_digits = 11;
+constexpr std::size_t max_fraction_digits = 11;
 constexpr const char* unit_list = "kr, kr., kronor, SEK, Skr, tkr, mnkr, Mkr, MSEK, mdkr";
 
-// The grammar of amount_text.hpp over any reader. Syntax is checked in full before the range,
-// so text that is both malformed and too large reports the malformation.
-template <typename Reader>
-Krona parse(Reader at) {
-  skip_space(at);
-  if (at.peek() == end_of_text) fail(at.position(), at.position() == 0 ? "empty amount" : "blank amount");
-  const bool negative = at.peek() == U'-' || at.peek() == minus_sign;
-  if (negative) at.advance();
-  if (!is_digit(at.peek())) fail_expected(at.peek(), at.position(), "a digit 0-9");
+// A text in one encoding, and what the parser asks of it at a cursor `p` into its units. Both
+// encodings keep ASCII as single units below 0x80, so ASCII characters are tested on the unit
+// itself and only a unit of 0x80 or more is decoded. Positions in code points are counted only
+// for an error.
+template <typename Encoding>
+struct text {
+  using unit = typename Encoding::unit;
+  const unit* begin;
+  const unit* end;
 
-  bool too_large = false;
+  // The code point at p, or end_of_text.
+  char32_t at(const unit* p) const {
+    if (p == end) return end_of_text;
+    return *p < 0x80 ? *p : Encoding::decode(p, end).code_point;
+  }
+  const unit* after(const unit* p) const { return p + (*p < 0x80 ? 1 : Encoding::decode(p, end).width); }
+  bool digit_at(const unit* p) const { return p != end && is_digit(*p); }
+
+  // The width of a group separator at p that a digit follows; 0 if there is none.
+  std::size_t separator_before_digit(const unit* p) const {
+    if (p == end) return 0;
+    const decoded c = *p < 0x80 ? decoded{*p, 1} : Encoding::decode(p, end);
+    if (!is_group_separator(c.code_point) || end - p <= static_cast<std::ptrdiff_t>(c.width)) return 0;
+    return is_digit(p[c.width]) ? c.width : 0;
+  }
+
+  const unit* skip_space(const unit* p) const {
+    while (p != end) {
+      if (is_ascii_space(*p)) {
+        ++p;
+      } else if (*p >= 0x80) {
+        const decoded c = Encoding::decode(p, end);
+        if (!is_group_separator(c.code_point)) break;
+        p += c.width;
+      } else {
+        break;
+      }
+    }
+    return p;
+  }
+
+  // The position of p in code points (an invalid UTF-8 byte counts as one).
+  std::size_t position(const unit* p) const {
+    std::size_t count = 0;
+    for (const unit* q = begin; q < p; q += Encoding::decode(q, end).width) ++count;
+    return count;
+  }
+
+  [[noreturn]] void fail(const unit* p, const std::string& what) const { fail_at(position(p), what); }
+
+  [[noreturn]] void fail_expected(const unit* p, const std::string& expected) const {
+    const char32_t found = at(p);
+    if (const char* message = special_message(found)) fail(p, message);
+    if (found == end_of_text) fail(p, "unexpected end: expected " + expected);
+    fail(p, "expected " + expected);
+  }
+};
+
+// The grammar of amount_text.hpp. Syntax is checked in full before the range, so text that is
+// both malformed and too large reports the malformation.
+template <typename Encoding>
+Krona parse(const text<Encoding> t) {
+  using unit = typename Encoding::unit;
+  const unit* p = t.skip_space(t.begin);
+  if (p == t.end) t.fail(p, p == t.begin ? "empty amount" : "blank amount");
+  const bool negative = *p == U'-' || t.at(p) == minus_sign;
+  if (negative) p = t.after(p);
+  if (!t.digit_at(p)) t.fail_expected(p, "a digit 0-9");
+
   std::uint64_t whole = 0;
-  const auto push_digit = [&](char32_t digit) {
-    too_large |= __builtin_mul_overflow(whole, std::uint64_t{10}, &whole);
-    too_large |= __builtin_add_overflow(whole, std::uint64_t{digit - U'0'}, &whole);
+  bool too_large = false;
+  const auto push_digit = [&] {
+    // Below 10^18 one more digit cannot wrap; above it the value is past any amount's range.
+    too_large |= whole > 1'000'000'000'000'000'000u;
+    whole = whole * 10 + (*p++ - U'0');
   };
 
   // Integer part: ungrouped, or groups of three after a first group of one to three digits.
-  std::size_t first_group = 0;
-  for (; is_digit(at.peek()); at.advance(), ++first_group) push_digit(at.peek());
-  while (is_group_separator(at.peek()) && is_digit(at.peek_next())) {
-    if (first_group > 3)
-      fail(at.position(), "a grouped amount must start with a group of one to three digits");
-    at.advance();
-    int group = 0;
-    for (; is_digit(at.peek()); at.advance(), ++group) {
-      if (group == 3) fail(at.position(), "a group of digits must have three digits");
-      push_digit(at.peek());
-    }
-    if (group != 3) fail(at.position(), "a group of digits must have three digits");
+  const unit* first_group = p;
+  while (t.digit_at(p)) push_digit();
+  const auto first_group_length = p - first_group;
+  for (std::size_t width; (width = t.separator_before_digit(p)) != 0;) {
+    if (first_group_length > 3)
+      t.fail(p, "a grouped amount must start with a group of one to three digits");
+    p += width;
+    // Three digits at once (a separator was only taken before a digit, so p[0] is one).
+    if (t.end - p < 3 || !is_digit(p[1]) || !is_digit(p[2]))
+      t.fail(p + (t.digit_at(p + 1) ? 2 : 1), "a group of digits must have three digits");
+    if (t.digit_at(p + 3)) t.fail(p + 3, "a group of digits must have three digits");
+    // Below 10^15 three more digits cannot wrap; above it the value is past any amount's range.
+    too_large |= whole > 1'000'000'000'000'000u;
+    whole = whole * 1000 + (p[0] - U'0') * 100u + (p[1] - U'0') * 10u + (p[2] - U'0');
+    p += 3;
   }
 
   // Fraction: only digits up to the last nonzero one count ("1,500 kr" is 150 öre), kept as an
@@ -200,14 +212,13 @@ Krona parse(Reader at) {
   std::uint64_t fraction = 0;  // the significant fraction digits as an integer, < 10^11
   std::size_t significant = 0;
   bool beyond_any_unit = false;  // a nonzero digit past the 11th decimal
-  std::size_t fraction_start = 0;
-  if (at.peek() == U',') {
-    at.advance();
-    if (!is_digit(at.peek()))
-      fail_expected(at.peek(), at.position(), "a digit 0-9 after the decimal comma");
-    fraction_start = at.position();
-    for (std::size_t count = 1; is_digit(at.peek()); at.advance(), ++count) {
-      const std::uint64_t digit = at.peek() - U'0';
+  const unit* fraction_start = p;
+  if (p != t.end && *p == U',') {
+    ++p;
+    if (!t.digit_at(p)) t.fail_expected(p, "a digit 0-9 after the decimal comma");
+    fraction_start = p;
+    for (std::size_t count = 1; t.digit_at(p); ++p, ++count) {
+      const std::uint64_t digit = *p - U'0';
       if (digit == 0) continue;
       if (count > max_fraction_digits) {
         beyond_any_unit = true;
@@ -218,37 +229,35 @@ Krona parse(Reader at) {
     }
   }
 
-  skip_space(at);
-  int ore_exponent = 2;
-  if (at.peek() != end_of_text) {
-    if (!is_letter(at.peek()))
-      fail_expected(at.peek(), at.position(), std::string("a unit (") + unit_list + ") or the end");
-    const std::size_t unit_start = at.position();
-    char name[longest_unit_name];
-    std::size_t length = 0;
-    for (; is_letter(at.peek()) || at.peek() == U'.'; at.advance(), ++length) {
-      const char32_t c = at.peek();
-      if (length < longest_unit_name)
-        name[length] = static_cast<char>(c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c);
-    }
-    const unit_entry* unit = nullptr;
-    if (length <= longest_unit_name)
+  p = t.skip_space(p);
+  std::size_t ore_exponent = 2;
+  if (p != t.end) {
+    if (!is_letter(*p)) t.fail_expected(p, std::string("a unit (") + unit_list + ") or the end");
+    const unit* name = p;
+    std::uint64_t key = 0;  // pack() of the name in lower case ('.' | 0x20 would change it)
+    for (; p != t.end && (is_letter(*p) || *p == U'.'); ++p) key = key << 8 | (*p == U'.' ? *p : *p | 0x20u);
+    const unit_entry* found = nullptr;
+    if (p - name <= static_cast<std::ptrdiff_t>(longest_unit_name))
       for (const auto& u : units)
-        if (u.name == std::string_view(name, length)) unit = &u;
-    if (unit == nullptr) fail(unit_start, std::string("unknown unit (") + unit_list + ")");
-    ore_exponent = unit->ore_exponent;
-    skip_space(at);
-    if (at.peek() != end_of_text) {
-      const char* message = special_message(at.peek());
-      fail(at.position(), message != nullptr ? message : "unexpected text after the unit");
+        if (u.key == key) {
+          found = &u;
+          break;
+        }
+    if (found == nullptr) t.fail(name, std::string("unknown unit (") + unit_list + ")");
+    ore_exponent = static_cast<std::size_t>(found->ore_exponent);
+    p = t.skip_space(p);
+    if (p != t.end) {
+      const char* message = special_message(t.at(p));
+      t.fail(p, message != nullptr ? message : "unexpected text after the unit");
     }
   }
 
-  if (beyond_any_unit || significant > static_cast<std::size_t>(ore_exponent))
-    fail(fraction_start + static_cast<std::size_t>(ore_exponent), "more decimals than whole öre");
+  // Fraction digits are ASCII, one unit each, so the first decimal past whole öre is at
+  // fraction_start + ore_exponent.
+  if (beyond_any_unit || significant > ore_exponent)
+    t.fail(fraction_start + ore_exponent, "more decimals than whole öre");
   // fraction < 10^significant, so fraction_ore < 10^ore_exponent <= 10^11.
-  const std::uint64_t fraction_ore =
-      fraction * power_of_ten[static_cast<std::size_t>(ore_exponent) - significant];
+  const std::uint64_t fraction_ore = fraction * power_of_ten[ore_exponent - significant];
   std::uint64_t magnitude = 0;
   too_large |= __builtin_mul_overflow(whole, power_of_ten[ore_exponent], &magnitude);
   too_large |= __builtin_add_overflow(magnitude, fraction_ore, &magnitude);
@@ -260,17 +269,24 @@ Krona parse(Reader at) {
   return Krona::from_ore(static_cast<std::int64_t>(negative ? std::uint64_t{0} - magnitude : magnitude));
 }
 
+template <typename Encoding, typename Unit>
+Krona parse(const Unit* data, std::size_t size) {
+  return parse(text<Encoding>{data, data + size});
+}
+
 }  // namespace
 
-Krona parse_amount(std::string_view text) { return parse(utf8_reader(text)); }
+Krona parse_amount(std::string_view text) {
+  return parse<utf8>(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+}
 Krona parse_amount(std::span<const std::uint8_t> code_points) {
-  return parse(fixed_reader<std::uint8_t>(code_points));
+  return parse<fixed_width<std::uint8_t>>(code_points.data(), code_points.size());
 }
 Krona parse_amount(std::span<const std::uint16_t> code_points) {
-  return parse(fixed_reader<std::uint16_t>(code_points));
+  return parse<fixed_width<std::uint16_t>>(code_points.data(), code_points.size());
 }
 Krona parse_amount(std::span<const std::uint32_t> code_points) {
-  return parse(fixed_reader<std::uint32_t>(code_points));
+  return parse<fixed_width<std::uint32_t>>(code_points.data(), code_points.size());
 }
 
 void append_amount(std::string& out, Krona amount, const amount_format& format) {
