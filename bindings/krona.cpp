@@ -191,8 +191,11 @@ a float is refused. str() gives the canonical Swedish form, repr() evaluates bac
       .def("__hash__", [](Krona a) { return py::hash(py::int_(a.ore())); })
       .def("__str__", &Krona::to_string)
       .def("__repr__", &python_repr)
-      .def(py::pickle([](Krona a) { return py::make_tuple(a.ore()); },
-                      [](py::tuple t) { return Krona::from_ore(t[0].cast<std::int64_t>()); }));
+      // __reduce__ rather than py::pickle, whose support aborts on protocols 0 and 1; the class
+      // and its canonical text pickle under every protocol, and parsing gives the value back.
+      .def("__reduce__", [](py::handle self) {
+        return py::make_tuple(py::type::of(self), py::make_tuple(self.cast<Krona>().to_string()));
+      });
 
   m.def(
       "allocate_amount",

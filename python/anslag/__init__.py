@@ -16,6 +16,10 @@ from anslag._core import (
     UnknownUnitError,
     __version__,
     allocate_amount,
+    format_amount,
+    format_amounts,
+    parse_amounts,
+    sum_amounts,
 )
 
 __all__ = [
@@ -30,4 +34,8 @@ __all__ = [
     "UnknownUnitError",
     "__version__",
     "allocate_amount",
+    "format_amount",
+    "format_amounts",
+    "parse_amounts",
+    "sum_amounts",
 ]
