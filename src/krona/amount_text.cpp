@@ -140,6 +140,7 @@ struct text {
 
   const unit* skip_space(const unit* p) const {
     while (p != end) {
+      if (*p > U' ' && *p < 0x80) break;  // most characters, in two comparisons
       if (is_ascii_space(*p)) {
         ++p;
       } else if (*p >= 0x80) {
@@ -207,25 +208,24 @@ Krona parse(const text<Encoding> t) {
     p += 3;
   }
 
-  // Fraction: only digits up to the last nonzero one count ("1,500 kr" is 150 öre), kept as an
-  // integer until the unit says what a decimal is worth.
-  std::uint64_t fraction = 0;  // the significant fraction digits as an integer, < 10^11
-  std::size_t significant = 0;
-  bool beyond_any_unit = false;  // a nonzero digit past the 11th decimal
+  // Fraction: its first 11 digits as an integer (no unit is worth more than 10^11 öre, so a
+  // nonzero digit past the 11th can never be whole öre), kept until the unit says what a decimal
+  // is worth.
+  std::uint64_t fraction = 0;  // < 10^11
+  std::size_t fraction_digits = 0;  // how many digits `fraction` holds
+  bool beyond_any_unit = false;     // a nonzero digit past the 11th
   const unit* fraction_start = p;
   if (p != t.end && *p == U',') {
     ++p;
     if (!t.digit_at(p)) t.fail_expected(p, "a digit 0-9 after the decimal comma");
     fraction_start = p;
-    for (std::size_t count = 1; t.digit_at(p); ++p, ++count) {
-      const std::uint64_t digit = *p - U'0';
-      if (digit == 0) continue;
-      if (count > max_fraction_digits) {
-        beyond_any_unit = true;
-        continue;
+    for (; t.digit_at(p); ++p) {
+      if (fraction_digits < max_fraction_digits) {
+        fraction = fraction * 10 + (*p - U'0');
+        ++fraction_digits;
+      } else {
+        beyond_any_unit |= *p != U'0';
       }
-      fraction = fraction * power_of_ten[count - significant] + digit;
-      significant = count;
     }
   }
 
@@ -252,12 +252,19 @@ Krona parse(const text<Encoding> t) {
     }
   }
 
-  // Fraction digits are ASCII, one unit each, so the first decimal past whole öre is at
-  // fraction_start + ore_exponent.
-  if (beyond_any_unit || significant > ore_exponent)
-    t.fail(fraction_start + ore_exponent, "more decimals than whole öre");
-  // fraction < 10^significant, so fraction_ore < 10^ore_exponent <= 10^11.
-  const std::uint64_t fraction_ore = fraction * power_of_ten[ore_exponent - significant];
+  // The fraction in öre: fraction · 10^(ore_exponent - fraction_digits), whole only if the
+  // digits past the öre are zeros ("1,500 kr" is 150 öre, "1,005 kr" an error). Fraction digits
+  // are ASCII, one unit each, so the first decimal past whole öre is at fraction_start +
+  // ore_exponent.
+  std::uint64_t fraction_ore = 0;  // < 10^ore_exponent <= 10^11
+  if (fraction_digits <= ore_exponent) {
+    fraction_ore = fraction * power_of_ten[ore_exponent - fraction_digits];
+  } else {
+    const std::uint64_t past_ore = power_of_ten[fraction_digits - ore_exponent];
+    beyond_any_unit |= fraction % past_ore != 0;
+    fraction_ore = fraction / past_ore;
+  }
+  if (beyond_any_unit) t.fail(fraction_start + ore_exponent, "more decimals than whole öre");
   std::uint64_t magnitude = 0;
   too_large |= __builtin_mul_overflow(whole, power_of_ten[ore_exponent], &magnitude);
   too_large |= __builtin_add_overflow(magnitude, fraction_ore, &magnitude);
