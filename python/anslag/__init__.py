@@ -6,7 +6,9 @@ its public names and adds the pure-Python conveniences.
 
 from anslag._core import (
     AmbiguousUnitError,
+    BudgetGrant,
     Error,
+    GrantReason,
     InvalidArgumentError,
     Krona,
     NotFoundError,
@@ -16,11 +18,16 @@ from anslag._core import (
     UnknownUnitError,
     __version__,
     allocate_amount,
+    allocate_budget,
+    allocate_budget_array,
+    allocate_budget_explained,
 )
 
 __all__ = [
     "AmbiguousUnitError",
+    "BudgetGrant",
     "Error",
+    "GrantReason",
     "InvalidArgumentError",
     "Krona",
     "NotFoundError",
@@ -30,4 +37,7 @@ __all__ = [
     "UnknownUnitError",
     "__version__",
     "allocate_amount",
+    "allocate_budget",
+    "allocate_budget_array",
+    "allocate_budget_explained",
 ]
