@@ -5,5 +5,7 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = ANSLAG_VERSION;
   anslag::python::bind_errors(m);
   anslag::python::bind_krona(m);
+  anslag::python::bind_units(m);
+  anslag::python::bind_round(m);
   anslag::python::bind_allocation(m);
 }
