@@ -1,7 +1,9 @@
-// anslag.allocate_budget and its explained and array forms; anslag.GrantReason, anslag.BudgetGrant.
+// anslag.allocate_budget and its explained and array forms; anslag.GrantReason, anslag.BudgetGrant;
+// anslag.propose with Proposal and its comparison with the recorded decision.
 #include "bindings.hpp"
 
 #include <anslag/allocate/budget.hpp>
+#include <anslag/allocate/proposal.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
@@ -134,6 +136,64 @@ array or list that converts safely is accepted; floats are refused).
 
 Returns (grants, reasons): a numpy int64 array of öre and a numpy uint8 array of GrantReason
 codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
+
+  py::class_<proposed_grant>(m, "ProposedGrant", "One application of a proposal.")
+      .def_readonly("application", &proposed_grant::application, "the application's id")
+      .def_readonly("forvaltning", &proposed_grant::forvaltning,
+                    "the förvaltning the per-förvaltning limit counts; None: unknown")
+      .def_readonly("requested", &proposed_grant::requested, "None: the document does not print it")
+      .def_readonly("proposed", &proposed_grant::proposed, "None exactly when requested is None")
+      .def_readonly("reason", &proposed_grant::reason, "None exactly when requested is None")
+      .def_readonly("recorded", &proposed_grant::recorded, "the recorded grant; None where not printed");
+
+  py::class_<compared_grant>(m, "ComparedGrant", "One application: recorded, proposed, difference.")
+      .def_readonly("application", &compared_grant::application)
+      .def_readonly("recorded", &compared_grant::recorded)
+      .def_readonly("proposed", &compared_grant::proposed)
+      .def_readonly("difference", &compared_grant::difference,
+                    "proposed - recorded; None unless both are known")
+      .def_readonly("reason", &compared_grant::reason);
+
+  py::class_<comparison>(m, "Comparison", "A proposal beside the recorded decision.")
+      .def_readonly("rows", &comparison::rows)
+      .def_readonly("recorded_total", &comparison::recorded_total, "the sum of the known recorded grants")
+      .def_readonly("proposed_total", &comparison::proposed_total, "the sum of the known proposed grants")
+      .def_readonly("recorded_unknown", &comparison::recorded_unknown, "rows without a recorded grant")
+      .def_readonly("proposed_unknown", &comparison::proposed_unknown, "rows without a request");
+
+  py::class_<proposal>(m, "Proposal", "What a strategy would have granted in one fund of a round.")
+      .def_readonly("year", &proposal::year)
+      .def_readonly("fund", &proposal::fund)
+      .def_property_readonly("strategy", [](const proposal& p) { return std::string(to_string(p.strategy)); })
+      .def_readonly("budget", &proposal::budget)
+      .def_readonly("cap", &proposal::cap)
+      .def_readonly("unit", &proposal::unit)
+      .def_readonly("limit", &proposal::limit, "the most applications granted per förvaltning")
+      .def_readonly("grants", &proposal::grants, "in the order of allocation")
+      .def_readonly("unlimited", &proposal::unlimited,
+                    "ids of applications whose förvaltning is unknown: the limit could not count them")
+      .def("compare", &proposal::compare, "Per application the recorded and proposed grants, the "
+                                          "difference and the reason, with the totals.");
+
+  m.def(
+      "propose",
+      [](const round& r, const std::string& fund, const std::string& strategy,
+         std::vector<std::string> order, py::handle unit, py::object units, bool include_rejected) {
+        if (units.is_none()) units = py::module_::import("anslag.units").attr("unit_registry")();
+        propose_options options;
+        if (!unit.is_none()) options.unit = to_krona(unit);
+        options.order = std::move(order);
+        options.include_rejected = include_rejected;
+        return propose(r, fund, parse_allocation_strategy(strategy), units.cast<const unit_registry&>(),
+                       options);
+      },
+      py::arg("round"), py::arg("fund"), py::arg("strategy"), py::arg("order") = std::vector<std::string>{},
+      py::arg("unit") = py::none(), py::arg("units") = py::none(), py::arg("include_rejected") = true,
+      R"doc(What `strategy` would have granted in `fund` of `round`: the fund's budget, its cap and
+its per-förvaltning limit (the first applications of each förvaltning in the order take part; the
+others get 0 with reason unit_limit). `order`: application ids first, the rest in document order.
+`units` defaults to the bundled registry. Applications whose request the document does not print
+get no proposal (None). docs/allocation.md, "Proposals on a round".)doc");
 }
 
 }  // namespace anslag::python

@@ -8,6 +8,8 @@ from anslag._core import (
     AmbiguousUnitError,
     Application,
     BudgetGrant,
+    ComparedGrant,
+    Comparison,
     Document,
     Error,
     Fund,
@@ -17,6 +19,8 @@ from anslag._core import (
     NotFoundError,
     OverflowError,
     ParseError,
+    Proposal,
+    ProposedGrant,
     Reading,
     Round,
     RoundFileError,
@@ -33,6 +37,7 @@ from anslag._core import (
     allocate_budget_explained,
     load_units,
     parse_round,
+    propose,
 )
 from anslag.rounds import bundled_rounds, load_round
 from anslag.units import resolve_unit, unit_registry, units_on
@@ -41,6 +46,8 @@ __all__ = [
     "AmbiguousUnitError",
     "Application",
     "BudgetGrant",
+    "ComparedGrant",
+    "Comparison",
     "Document",
     "Error",
     "Fund",
@@ -50,6 +57,8 @@ __all__ = [
     "NotFoundError",
     "OverflowError",
     "ParseError",
+    "Proposal",
+    "ProposedGrant",
     "Reading",
     "Round",
     "RoundFileError",
@@ -71,4 +80,5 @@ __all__ = [
     "bundled_rounds",
     "load_round",
     "parse_round",
+    "propose",
 ]
