@@ -158,6 +158,8 @@ codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
       .def_readonly("rows", &comparison::rows)
       .def_readonly("recorded_total", &comparison::recorded_total, "the sum of the known recorded grants")
       .def_readonly("proposed_total", &comparison::proposed_total, "the sum of the known proposed grants")
+      .def_readonly("difference_total", &comparison::difference_total,
+                    "the sum of the known differences (rows where both grants are known)")
       .def_readonly("recorded_unknown", &comparison::recorded_unknown, "rows without a recorded grant")
       .def_readonly("proposed_unknown", &comparison::proposed_unknown, "rows without a request");
 

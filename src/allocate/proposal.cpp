@@ -101,7 +101,10 @@ comparison proposal::compare() const {
     else ++c.recorded_unknown;
     if (g.proposed) c.proposed_total += *g.proposed;
     else ++c.proposed_unknown;
-    if (g.recorded && g.proposed) row.difference = *g.proposed - *g.recorded;
+    if (g.recorded && g.proposed) {
+      row.difference = *g.proposed - *g.recorded;
+      c.difference_total += *row.difference;
+    }
     c.rows.push_back(std::move(row));
   }
   return c;

@@ -2,6 +2,7 @@
 // shares a budget among requests read one a line (or from one CSV column) and prints each
 // request, its grant and the reason, with the totals.
 #include "commands.hpp"
+#include "table_output.hpp"
 
 #include <anslag/allocate/budget.hpp>
 #include <anslag/krona/amount_text.hpp>
@@ -112,14 +113,6 @@ Krona option_amount(const std::string& option, const std::string& text) {
   }
 }
 
-nlohmann::json amount_json(Krona k) { return {{"text", k.to_string()}, {"ore", k.ore()}}; }
-
-// Width in code points: every amount's U+00A0 and U+2212 count as one column.
-std::size_t width(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 void print(const options& o, const budget_options& settings, Krona budget,
            const std::vector<request_line>& requests, const budget_allocation& result) {
   std::vector<Krona> amounts;
@@ -150,7 +143,7 @@ void print(const options& o, const budget_options& settings, Krona budget,
   }
 
   const std::string cap_text = settings.cap ? settings.cap->to_string() : "none";
-  std::vector<std::vector<std::string>> rows{{"line", "request", "grant", "reason"}};
+  table rows{{"line", "request", "grant", "reason"}};
   for (std::size_t i = 0; i < requests.size(); ++i)
     rows.push_back({std::to_string(requests[i].line), requests[i].amount.to_string(),
                     result.grants[i].to_string(), std::string(to_string(result.reasons[i]))});
@@ -160,27 +153,12 @@ void print(const options& o, const budget_options& settings, Krona budget,
   if (o.format == output_format::markdown) {
     std::cout << "Strategy `" << o.strategy << "`, budget " << budget.to_string() << ", unit "
               << settings.unit.to_string() << ", cap " << cap_text << ".\n\n";
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-      const bool total = r + 1 == rows.size() && r != 0;
-      std::cout << "|";
-      for (const auto& cell : rows[r]) std::cout << " " << (total ? "**" + cell + "**" : cell) << " |";
-      std::cout << "\n";
-      if (r == 0) std::cout << "| ---: | ---: | ---: | --- |\n";
-    }
+    print_markdown_table(std::cout, rows, true);
     return;
   }
-
   std::cout << "strategy " << o.strategy << ", budget " << budget.to_string() << ", unit "
             << settings.unit.to_string() << ", cap " << cap_text << "\n";
-  std::vector<std::size_t> widths(4, 0);
-  for (const auto& row : rows)
-    for (std::size_t c = 0; c < 4; ++c) widths[c] = std::max(widths[c], width(row[c]));
-  for (const auto& row : rows) {
-    // Numbers right-aligned, the reason left-aligned and last (no trailing spaces).
-    for (std::size_t c = 0; c < 3; ++c)
-      std::cout << std::string(widths[c] - width(row[c]), ' ') << row[c] << "  ";
-    std::cout << row[3] << "\n";
-  }
+  print_text_table(std::cout, rows);
 }
 
 void run(const options& o) {

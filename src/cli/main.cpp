@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   anslag::cli::add_units_command(app, context);
   anslag::cli::add_round_command(app, context);
   anslag::cli::add_allocate_command(app, context);
+  anslag::cli::add_propose_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -136,6 +136,7 @@ TEST_CASE("compare gives per application the difference and totals of what is kn
   REQUIRE(c.rows[2].reason == grant_reason::unit_limit);
   REQUIRE(c.recorded_total == kr(1000));
   REQUIRE(c.proposed_total == kr(1000));
+  REQUIRE(c.difference_total == kr(200));  // A and B: +100 each; C, D: 0; E, F: unknown
   REQUIRE(c.recorded_unknown == 1);
   REQUIRE(c.proposed_unknown == 1);
 }

@@ -107,3 +107,37 @@ def test_a_bad_budget_option_or_strategy_exits_2():
     assert negative.returncode == 2
     assert negative.stderr == "anslag allocate: allocation budget is negative\n"
     assert anslag("--budget", "5", "--strategy", "greedy", "-", stdin="1\n").returncode == 2
+
+
+def propose(*args):
+    return subprocess.run(
+        [os.environ["ANSLAG_CLI"], "propose", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_propose_sets_the_2020_lum_proposal_beside_the_decision():
+    result = propose("2020", "LUM", "--strategy", "pro_rata", "--unit", "50 000", "--granted-only",
+                     "--format", "json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout, parse_float=lambda text: pytest.fail("float " + text))
+    assert (out["year"], out["fund"], out["limit"], out["cap"]) == (2020, "LUM", 2, None)
+    first = out["applications"][1]
+    assert (first["application"], first["forvaltning"]) == ("2020-LUM-04", "hagersten-liljeholmen")
+    assert (first["recorded"]["ore"], first["proposed"]["ore"], first["difference"]["ore"]) == (
+        50_000_000, 90_000_000, 40_000_000,
+    )
+    assert out["totals"]["proposed"]["ore"] == out["totals"]["recorded"]["ore"] == 350_000_000
+
+
+def test_propose_without_printed_requests_says_unknown_and_why():
+    result = propose("2024", "MUL", "--strategy", "pro_rata")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.replace(NBSP, " ").splitlines()
+    assert lines[-3] == "2024-MUL-08    unknown   25 000 kr   unknown     unknown  no request"
+    assert lines[-1] == "totals leave out 0 unknown recorded and 8 unknown proposed grants"
+
+
+def test_propose_refuses_a_round_that_is_not_bundled_with_exit_2():
+    result = propose("2021", "LUM", "--strategy", "ranked")
+    assert result.returncode == 2
+    assert result.stderr == "anslag propose: no bundled round for 2021\n"

@@ -45,6 +45,7 @@ struct comparison {
   std::vector<compared_grant> rows;  // in the proposal's order
   Krona recorded_total;              // the sum of the known recorded grants
   Krona proposed_total;              // the sum of the known proposed grants
+  Krona difference_total;            // the sum of the known differences (both grants known)
   std::size_t recorded_unknown = 0;  // rows whose recorded grant is not known
   std::size_t proposed_unknown = 0;  // rows whose proposed grant is not known (no request)
 };
