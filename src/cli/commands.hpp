@@ -28,7 +28,10 @@ std::filesystem::path round_path(const std::string& year_or_file);
 void add_amount_command(CLI::App& app, context& context);
 void add_allocate_command(CLI::App& app, context& context);
 void add_propose_command(CLI::App& app, context& context);
+void add_audit_command(CLI::App& app, context& context);
 void add_units_command(CLI::App& app, context& context);
 void add_round_command(CLI::App& app, context& context);
+// `anslag rules` and `anslag evaluate`.
+void add_rules_commands(CLI::App& app, context& context);
 
 }  // namespace anslag::cli
