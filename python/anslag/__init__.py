@@ -4,43 +4,6 @@ The compiled engine lives in the private extension ``anslag._core``; this packag
 its public names and adds the pure-Python conveniences.
 """
 
-from anslag._core import (
-    AmbiguousUnitError,
-    Application,
-    BudgetGrant,
-    ComparedGrant,
-    Comparison,
-    Document,
-    Error,
-    Fund,
-    GrantReason,
-    InvalidArgumentError,
-    Krona,
-    NotFoundError,
-    OverflowError,
-    ParseError,
-    Proposal,
-    ProposedGrant,
-    Reading,
-    Round,
-    RoundFileError,
-    Rule,
-    SourceRef,
-    Statement,
-    UnknownUnitError,
-    Unit,
-    UnitRegistry,
-    __version__,
-    allocate_amount,
-    allocate_budget,
-    allocate_budget_array,
-    allocate_budget_explained,
-    load_units,
-    parse_round,
-    propose,
-)
-from anslag.rounds import bundled_rounds, load_round
-from anslag.units import resolve_unit, unit_registry, units_on
 # One name a line, so that additions from parallel branches merge cleanly.
 from anslag._core import AmbiguousUnitError
 from anslag._core import Application
@@ -68,6 +31,16 @@ from anslag._core import UnitRegistry
 from anslag._core import Verdict
 from anslag._core import __version__
 from anslag._core import allocate_amount
+from anslag._core import BudgetGrant
+from anslag._core import ComparedGrant
+from anslag._core import Comparison
+from anslag._core import GrantReason
+from anslag._core import Proposal
+from anslag._core import ProposedGrant
+from anslag._core import allocate_budget
+from anslag._core import allocate_budget_array
+from anslag._core import allocate_budget_explained
+from anslag._core import propose
 from anslag._core import load_units
 from anslag._core import parse_round
 from anslag.audit import audit
@@ -81,12 +54,19 @@ from anslag.units import units_on
 __all__ = [
     "__version__",
     "allocate_amount",
-    "audit",
-    "AmbiguousUnitError",
-    "Application",
     "BudgetGrant",
     "ComparedGrant",
     "Comparison",
+    "GrantReason",
+    "Proposal",
+    "ProposedGrant",
+    "allocate_budget",
+    "allocate_budget_array",
+    "allocate_budget_explained",
+    "propose",
+    "audit",
+    "AmbiguousUnitError",
+    "Application",
     "bundled_rounds",
     "Document",
     "Error",
@@ -94,7 +74,6 @@ __all__ = [
     "Evaluation",
     "Finding",
     "Fund",
-    "GrantReason",
     "InvalidArgumentError",
     "Krona",
     "load_round",
@@ -104,8 +83,6 @@ __all__ = [
     "OverflowError",
     "parse_round",
     "ParseError",
-    "Proposal",
-    "ProposedGrant",
     "Reading",
     "resolve_unit",
     "Round",
@@ -115,21 +92,9 @@ __all__ = [
     "SourceRef",
     "Statement",
     "Unit",
-    "UnitRegistry",
-    "__version__",
-    "allocate_amount",
-    "allocate_budget",
-    "allocate_budget_array",
-    "allocate_budget_explained",
-    "load_units",
-    "resolve_unit",
     "unit_registry",
     "UnitRegistry",
     "units_on",
-    "bundled_rounds",
-    "load_round",
-    "parse_round",
-    "propose",
     "UnknownUnitError",
     "Verdict",
 ]
