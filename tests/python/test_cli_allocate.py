@@ -87,7 +87,7 @@ def test_a_bad_amount_names_its_line_and_the_parser_message_and_exits_2():
     result = anslag("--budget", "1000", "--strategy", "ranked", "-", stdin="100\n\nabc\n")
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr == "anslag allocate: <stdin>:3: expected a digit at position 0\n"
+    assert result.stderr == "anslag allocate: <stdin>:3: expected a digit 0-9 at position 0\n"
 
 
 def test_a_missing_csv_column_or_field_exits_2_with_its_place():
