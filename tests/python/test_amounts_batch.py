@@ -92,7 +92,9 @@ def test_parse_amounts_refuses_what_is_not_a_sequence_of_str():
 def test_parse_amounts_releases_the_gil():
     # With a switch interval of a minute the main thread never yields the GIL by itself, so the
     # other thread can count only while parse_amounts has released it.
-    texts = [f"{i % 1000} {i % 1000:03d},50 kr" for i in range(200_000)]
+    # Enough text (a million strings, some 250 chunks) that the parse outlasts a scheduling
+    # delay of the other thread even on a loaded machine.
+    texts = [f"{i % 1000} {i % 1000:03d},50 kr" for i in range(1_000_000)]
     ticks = 0
     running = threading.Event()
     done = threading.Event()
