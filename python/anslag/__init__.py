@@ -4,6 +4,8 @@ The compiled engine lives in the private extension ``anslag._core``; this packag
 its public names and adds the pure-Python conveniences.
 """
 
+from typing import Any
+
 from anslag._core import (
     AmbiguousUnitError,
     Error,
@@ -31,3 +33,12 @@ __all__ = [
     "__version__",
     "allocate_amount",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The pandas extension types load pandas, which `import anslag` alone must not do.
+    if name in ("KronaArray", "KronaDtype"):
+        from anslag import pandas
+
+        return getattr(pandas, name)
+    raise AttributeError(f"module 'anslag' has no attribute {name!r}")
