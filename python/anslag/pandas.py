@@ -104,10 +104,6 @@ class KronaArray(ExtensionArray):
         return cls._from_sequence(strings, dtype=dtype, copy=copy)
 
     @classmethod
-    def _from_factorized(cls, values: npt.NDArray[np.int64], original: KronaArray) -> KronaArray:
-        return cls(values.astype(np.int64), np.zeros(len(values), dtype=np.bool_))
-
-    @classmethod
     def _concat_same_type(cls, to_concat: Sequence[KronaArray]) -> KronaArray:
         return cls(np.concatenate([a._data for a in to_concat]),
                    np.concatenate([a._mask for a in to_concat]))
