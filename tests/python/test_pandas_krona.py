@@ -60,7 +60,7 @@ def test_nan_from_pandas_is_missing_but_a_real_float_is_refused():
 
 def test_bad_text_names_its_position():
     with pytest.raises(anslag.ParseError) as caught:
-        krona("12 kr", "1.500 kr")
+        krona("12 kr", "3 kr", "1.500 kr")
     assert caught.value.position == 1
 
 
