@@ -16,9 +16,13 @@ from anslag._core import (
     ParseError,
     RoundFileError,
     UnknownUnitError,
+    Unit,
+    UnitRegistry,
     __version__,
     allocate_amount,
+    load_units,
 )
+from anslag.units import resolve_unit, unit_registry, units_on
 
 __all__ = [
     "AmbiguousUnitError",
@@ -30,8 +34,14 @@ __all__ = [
     "ParseError",
     "RoundFileError",
     "UnknownUnitError",
+    "Unit",
+    "UnitRegistry",
     "__version__",
     "allocate_amount",
+    "load_units",
+    "resolve_unit",
+    "unit_registry",
+    "units_on",
 ]
 
 
