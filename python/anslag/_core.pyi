@@ -3,6 +3,8 @@
 # in its area's section. Amounts accept what Krona(...) accepts: AmountLike.
 
 import builtins
+import datetime
+import os
 from decimal import Decimal
 from typing import Literal, SupportsIndex, TypeAlias
 
@@ -67,12 +69,6 @@ class Krona:
     def __hash__(self) -> int: ...
 
 def allocate_amount(total: AmountLike, weights: list[int], unit: AmountLike = ...) -> list[Krona]: ...
-# Typed stubs of the private extension anslag._core, one section per area.
-
-import datetime
-import os
-from typing import Literal
-
 # --- units (bindings/units.cpp, bindings/date.cpp) ------------------------------------------
 
 _Day = datetime.date | str
