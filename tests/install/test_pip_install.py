@@ -128,3 +128,9 @@ def test_mypy_types_user_code_through_the_installed_stubs(installed: Installed) 
         'expected "Union[Krona, str, int, Decimal]"  [arg-type]',
         "Found 1 error in 1 file (checked 1 source file)",
     ]
+
+
+def test_the_console_script_reads_the_data_shipped_in_the_package(installed: Installed) -> None:
+    # The program's compiled-in source data folder was deleted with the source copy.
+    out = installed.run(installed.venv / "bin" / "anslag", "units", "resolve", "Norrmalm").stdout
+    assert out.splitlines()[1].split() == ["id", "norrmalm"]
