@@ -6,4 +6,5 @@ PYBIND11_MODULE(_core, m) {
   anslag::python::bind_errors(m);
   anslag::python::bind_krona(m);
   anslag::python::bind_units(m);
+  anslag::python::bind_round(m);
 }

@@ -27,5 +27,6 @@ std::filesystem::path round_path(const std::string& year_or_file);
 
 void add_amount_command(CLI::App& app, context& context);
 void add_units_command(CLI::App& app, context& context);
+void add_round_command(CLI::App& app, context& context);
 
 }  // namespace anslag::cli
