@@ -6,23 +6,6 @@ its public names and adds the pure-Python conveniences.
 
 from typing import Any
 
-from anslag._core import (
-    AmbiguousUnitError,
-    Error,
-    InvalidArgumentError,
-    Krona,
-    NotFoundError,
-    OverflowError,
-    ParseError,
-    RoundFileError,
-    UnknownUnitError,
-    Unit,
-    UnitRegistry,
-    __version__,
-    allocate_amount,
-    load_units,
-)
-from anslag.units import resolve_unit, unit_registry, units_on
 # One name a line, so that additions from parallel branches merge cleanly.
 from anslag._core import AmbiguousUnitError
 from anslag._core import Application

@@ -6,7 +6,7 @@ import builtins
 import datetime
 import os
 from decimal import Decimal
-from typing import Literal, SupportsIndex, TypeAlias
+from typing import Literal, Optional, SupportsIndex, TypeAlias, Union
 
 __version__: str
 
@@ -121,7 +121,6 @@ class UnitRegistry:
     def __len__(self) -> int: ...
 
 def load_units(path: str | os.PathLike[str]) -> UnitRegistry: ...
-from typing import Optional, Union
 
 # --- rounds (bindings/round.cpp) ------------------------------------------------------------
 # Krona is bound by bindings/krona.cpp.
