@@ -15,6 +15,7 @@ namespace anslag::python {
 
 void bind_errors(pybind11::module_& m);
 void bind_krona(pybind11::module_& m);
+void bind_allocation(pybind11::module_& m);
 void bind_audit(pybind11::module_& m);
 void bind_units(pybind11::module_& m);
 void bind_round(pybind11::module_& m);

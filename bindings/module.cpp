@@ -7,6 +7,7 @@ PYBIND11_MODULE(_core, m) {
   anslag::python::bind_krona(m);
   anslag::python::bind_units(m);
   anslag::python::bind_round(m);
+  anslag::python::bind_allocation(m);
   anslag::python::bind_rules(m);
   anslag::python::bind_audit(m);
   anslag::python::bind_amounts(m);

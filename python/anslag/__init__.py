@@ -33,6 +33,16 @@ from anslag._core import UnitRegistry
 from anslag._core import Verdict
 from anslag._core import __version__
 from anslag._core import allocate_amount
+from anslag._core import BudgetGrant
+from anslag._core import ComparedGrant
+from anslag._core import Comparison
+from anslag._core import GrantReason
+from anslag._core import Proposal
+from anslag._core import ProposedGrant
+from anslag._core import allocate_budget
+from anslag._core import allocate_budget_array
+from anslag._core import allocate_budget_explained
+from anslag._core import propose
 from anslag._core import load_units
 from anslag._core import parse_round
 from anslag.audit import audit
@@ -63,6 +73,16 @@ from anslag._core import (
 __all__ = [
     "__version__",
     "allocate_amount",
+    "BudgetGrant",
+    "ComparedGrant",
+    "Comparison",
+    "GrantReason",
+    "Proposal",
+    "ProposedGrant",
+    "allocate_budget",
+    "allocate_budget_array",
+    "allocate_budget_explained",
+    "propose",
     "audit",
     "AmbiguousUnitError",
     "Application",

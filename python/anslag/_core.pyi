@@ -4,6 +4,7 @@
 
 import builtins
 import datetime
+import enum
 import os
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -76,6 +77,13 @@ class Krona:
     def __hash__(self) -> int: ...
 
 def allocate_amount(total: AmountLike, weights: Sequence[int], unit: AmountLike = ...) -> list[Krona]: ...
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
 # --- units (bindings/units.cpp, bindings/date.cpp) ------------------------------------------
 
 _Day = datetime.date | str
@@ -219,6 +227,118 @@ class Round:
 def parse_round(text: str, file_name: str) -> Round: ...
 def load_round(path: Union[str, os.PathLike[str]]) -> Round: ...
 
+# --- allocation (bindings/allocation.cpp) ------------------------------------------------------
+
+_Amount = Krona | str | int | Decimal
+_Strategy = Literal["ranked", "pro_rata", "equal_cap"]
+
+class GrantReason(enum.IntEnum):
+    full_request = 0
+    cap = 1
+    budget_exhausted = 2
+    unit_rounding = 3
+    unit_limit = 4
+
+class BudgetGrant:
+    @property
+    def request(self) -> Krona: ...
+    @property
+    def grant(self) -> Krona: ...
+    @property
+    def reason(self) -> GrantReason: ...
+
+def allocate_budget(
+    budget: _Amount,
+    requests: Iterable[_Amount],
+    strategy: _Strategy,
+    unit: _Amount | None = None,
+    cap: _Amount | None = None,
+) -> list[Krona]: ...
+def allocate_budget_explained(
+    budget: _Amount,
+    requests: Iterable[_Amount],
+    strategy: _Strategy,
+    unit: _Amount | None = None,
+    cap: _Amount | None = None,
+) -> list[BudgetGrant]: ...
+def allocate_budget_array(
+    budget_ore: int,
+    requests_ore: npt.NDArray[np.int64],
+    strategy: _Strategy,
+    unit_ore: int = 1,
+    cap_ore: int | None = None,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.uint8]]: ...
+
+class ProposedGrant:
+    @property
+    def application(self) -> str: ...
+    @property
+    def forvaltning(self) -> str | None: ...
+    @property
+    def requested(self) -> Krona | None: ...
+    @property
+    def proposed(self) -> Krona | None: ...
+    @property
+    def reason(self) -> GrantReason | None: ...
+    @property
+    def recorded(self) -> Krona | None: ...
+
+class ComparedGrant:
+    @property
+    def application(self) -> str: ...
+    @property
+    def recorded(self) -> Krona | None: ...
+    @property
+    def proposed(self) -> Krona | None: ...
+    @property
+    def difference(self) -> Krona | None: ...
+    @property
+    def reason(self) -> GrantReason | None: ...
+
+class Comparison:
+    @property
+    def rows(self) -> list[ComparedGrant]: ...
+    @property
+    def recorded_total(self) -> Krona: ...
+    @property
+    def proposed_total(self) -> Krona: ...
+    @property
+    def difference_total(self) -> Krona: ...
+    @property
+    def recorded_unknown(self) -> int: ...
+    @property
+    def proposed_unknown(self) -> int: ...
+
+class Proposal:
+    @property
+    def year(self) -> int: ...
+    @property
+    def fund(self) -> str: ...
+    @property
+    def strategy(self) -> _Strategy: ...
+    @property
+    def budget(self) -> Krona: ...
+    @property
+    def cap(self) -> Krona | None: ...
+    @property
+    def unit(self) -> Krona: ...
+    @property
+    def limit(self) -> int | None: ...
+    @property
+    def grants(self) -> list[ProposedGrant]: ...
+    @property
+    def unlimited(self) -> list[str]: ...
+    def compare(self) -> Comparison: ...
+
+def propose(
+    round: Round,
+    fund: str,
+    strategy: _Strategy,
+    order: list[str] = ...,
+    unit: _Amount | None = None,
+    units: UnitRegistry | None = None,
+    include_rejected: bool = True,
+) -> Proposal: ...
 # --- rules (bindings/rules.cpp) -----------------------------------------------------------------
 
 _VerdictState = Literal["met", "not_met", "unknown"]

@@ -27,6 +27,8 @@ std::filesystem::path round_path(const std::string& year_or_file);
 bool is_bundled_year(const std::string& year_or_file);
 
 void add_amount_command(CLI::App& app, context& context);
+void add_allocate_command(CLI::App& app, context& context);
+void add_propose_command(CLI::App& app, context& context);
 void add_audit_command(CLI::App& app, context& context);
 void add_units_command(CLI::App& app, context& context);
 void add_round_command(CLI::App& app, context& context);

@@ -1,0 +1,201 @@
+// anslag.allocate_budget and its explained and array forms; anslag.GrantReason, anslag.BudgetGrant;
+// anslag.propose with Proposal and its comparison with the recorded decision.
+#include "bindings.hpp"
+
+#include <anslag/allocate/budget.hpp>
+#include <anslag/allocate/proposal.hpp>
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace py = pybind11;
+
+namespace anslag::python {
+namespace {
+
+// One request with its grant and the reason, the element of allocate_budget_explained's list.
+struct budget_grant {
+  Krona request;
+  Krona grant;
+  grant_reason reason;
+};
+
+budget_options to_options(py::handle unit, py::handle cap) {
+  budget_options options;
+  if (!unit.is_none()) options.unit = to_krona(unit);
+  if (!cap.is_none()) options.cap = to_krona(cap);
+  return options;
+}
+
+struct list_call {
+  std::vector<Krona> requests;
+  budget_allocation result;
+};
+
+list_call run(py::handle budget, py::iterable requests, const std::string& strategy,
+              py::handle unit, py::handle cap) {
+  const Krona total = to_krona(budget);
+  const allocation_strategy s = parse_allocation_strategy(strategy);
+  const budget_options options = to_options(unit, cap);
+  list_call call;
+  for (py::handle r : requests) call.requests.push_back(to_krona(r));
+  {
+    py::gil_scoped_release release;
+    call.result = allocate_budget(total, call.requests, s, options);
+  }
+  return call;
+}
+
+}  // namespace
+
+void bind_allocation(py::module_& m) {
+  py::enum_<grant_reason>(m, "GrantReason", py::arithmetic(),
+                          "Why a grant is what it is; int(reason) is the code of the array form.")
+      .value("full_request", grant_reason::full_request, "the whole request")
+      .value("cap", grant_reason::cap, "the cap, below the request")
+      .value("budget_exhausted", grant_reason::budget_exhausted,
+             "less than the capped request: the budget ran out under the strategy")
+      .value("unit_rounding", grant_reason::unit_rounding,
+             "less than the capped request although the unspent budget would pay the rest: "
+             "the budget is handed out in whole units")
+      .value("unit_limit", grant_reason::unit_limit,
+             "left out by the per-förvaltning limit (proposals on a round)");
+
+  py::class_<budget_grant>(m, "BudgetGrant", "One request, its grant and the reason for it.")
+      .def_readonly("request", &budget_grant::request)
+      .def_readonly("grant", &budget_grant::grant)
+      .def_readonly("reason", &budget_grant::reason)
+      .def("__repr__", [](const budget_grant& g) {
+        return "BudgetGrant(request=" + py::repr(py::cast(g.request)).cast<std::string>() +
+               ", grant=" + py::repr(py::cast(g.grant)).cast<std::string>() + ", reason=" +
+               std::string(to_string(g.reason)) + ")";
+      });
+
+  m.def(
+      "allocate_budget",
+      [](py::handle budget, py::iterable requests, const std::string& strategy, py::handle unit,
+         py::handle cap) { return run(budget, requests, strategy, unit, cap).result.grants; },
+      py::arg("budget"), py::arg("requests"), py::arg("strategy"), py::arg("unit") = py::none(),
+      py::arg("cap") = py::none(),
+      R"doc(Shares `budget` among `requests` by strategy "ranked", "pro_rata" or "equal_cap".
+
+Amounts are anything Krona accepts (Krona, str, int whole kronor, Decimal). `unit` (default
+1 öre): every grant is a whole number of units unless it is its full capped request. `cap`: the
+most one request may get. Returns one Krona per request; docs/allocation.md defines each strategy.)doc");
+
+  m.def(
+      "allocate_budget_explained",
+      [](py::handle budget, py::iterable requests, const std::string& strategy, py::handle unit,
+         py::handle cap) {
+        const list_call call = run(budget, requests, strategy, unit, cap);
+        std::vector<budget_grant> explained;
+        explained.reserve(call.requests.size());
+        for (std::size_t i = 0; i < call.requests.size(); ++i)
+          explained.push_back({call.requests[i], call.result.grants[i], call.result.reasons[i]});
+        return explained;
+      },
+      py::arg("budget"), py::arg("requests"), py::arg("strategy"), py::arg("unit") = py::none(),
+      py::arg("cap") = py::none(),
+      "As allocate_budget, but one BudgetGrant (.request, .grant, .reason) per request.");
+
+  m.def(
+      "allocate_budget_array",
+      [](std::int64_t budget_ore, py::array_t<std::int64_t, py::array::c_style> requests_ore,
+         const std::string& strategy, std::int64_t unit_ore, std::optional<std::int64_t> cap_ore) {
+        if (requests_ore.ndim() != 1)
+          throw invalid_argument_error("requests_ore must be one-dimensional");
+        const allocation_strategy s = parse_allocation_strategy(strategy);
+        budget_options options;
+        options.unit = Krona::from_ore(unit_ore);
+        if (cap_ore) options.cap = Krona::from_ore(*cap_ore);
+        const auto n = static_cast<std::size_t>(requests_ore.shape(0));
+        py::array_t<std::int64_t> grants(static_cast<py::ssize_t>(n));
+        py::array_t<std::uint8_t> codes(static_cast<py::ssize_t>(n));
+        const std::int64_t* in = requests_ore.data();
+        std::int64_t* out = grants.mutable_data();
+        std::uint8_t* code_out = codes.mutable_data();
+        {
+          py::gil_scoped_release release;
+          std::vector<grant_reason> reasons(n);
+          allocate_budget_ore(budget_ore, {in, n}, s, options, {out, n}, reasons);
+          static_assert(sizeof(grant_reason) == sizeof(std::uint8_t));
+          if (n != 0) std::memcpy(code_out, reasons.data(), n);
+        }
+        return py::make_tuple(grants, codes);
+      },
+      py::arg("budget_ore"), py::arg("requests_ore"), py::arg("strategy"), py::arg("unit_ore") = 1,
+      py::arg("cap_ore") = py::none(),
+      R"doc(allocate_budget on counts of öre: `requests_ore` a 1-d numpy int64 array (an integer
+array or list that converts safely is accepted; floats are refused).
+
+Returns (grants, reasons): a numpy int64 array of öre and a numpy uint8 array of GrantReason
+codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
+
+  py::class_<proposed_grant>(m, "ProposedGrant", "One application of a proposal.")
+      .def_readonly("application", &proposed_grant::application, "the application's id")
+      .def_readonly("forvaltning", &proposed_grant::forvaltning,
+                    "the förvaltning the per-förvaltning limit counts; None: unknown")
+      .def_readonly("requested", &proposed_grant::requested, "None: the document does not print it")
+      .def_readonly("proposed", &proposed_grant::proposed, "None exactly when requested is None")
+      .def_readonly("reason", &proposed_grant::reason, "None exactly when requested is None")
+      .def_readonly("recorded", &proposed_grant::recorded, "the recorded grant; None where not printed");
+
+  py::class_<compared_grant>(m, "ComparedGrant", "One application: recorded, proposed, difference.")
+      .def_readonly("application", &compared_grant::application)
+      .def_readonly("recorded", &compared_grant::recorded)
+      .def_readonly("proposed", &compared_grant::proposed)
+      .def_readonly("difference", &compared_grant::difference,
+                    "proposed - recorded; None unless both are known")
+      .def_readonly("reason", &compared_grant::reason);
+
+  py::class_<comparison>(m, "Comparison", "A proposal beside the recorded decision.")
+      .def_readonly("rows", &comparison::rows)
+      .def_readonly("recorded_total", &comparison::recorded_total, "the sum of the known recorded grants")
+      .def_readonly("proposed_total", &comparison::proposed_total, "the sum of the known proposed grants")
+      .def_readonly("difference_total", &comparison::difference_total,
+                    "the sum of the known differences (rows where both grants are known)")
+      .def_readonly("recorded_unknown", &comparison::recorded_unknown, "rows without a recorded grant")
+      .def_readonly("proposed_unknown", &comparison::proposed_unknown, "rows without a request");
+
+  py::class_<proposal>(m, "Proposal", "What a strategy would have granted in one fund of a round.")
+      .def_readonly("year", &proposal::year)
+      .def_readonly("fund", &proposal::fund)
+      .def_property_readonly("strategy", [](const proposal& p) { return std::string(to_string(p.strategy)); })
+      .def_readonly("budget", &proposal::budget)
+      .def_readonly("cap", &proposal::cap)
+      .def_readonly("unit", &proposal::unit)
+      .def_readonly("limit", &proposal::limit, "the most applications granted per förvaltning")
+      .def_readonly("grants", &proposal::grants, "in the order of allocation")
+      .def_readonly("unlimited", &proposal::unlimited,
+                    "ids of applications whose förvaltning is unknown: the limit could not count them")
+      .def("compare", &proposal::compare, "Per application the recorded and proposed grants, the "
+                                          "difference and the reason, with the totals.");
+
+  m.def(
+      "propose",
+      [](const round& r, const std::string& fund, const std::string& strategy,
+         std::vector<std::string> order, py::handle unit, py::object units, bool include_rejected) {
+        if (units.is_none()) units = py::module_::import("anslag.units").attr("unit_registry")();
+        propose_options options;
+        if (!unit.is_none()) options.unit = to_krona(unit);
+        options.order = std::move(order);
+        options.include_rejected = include_rejected;
+        return propose(r, fund, parse_allocation_strategy(strategy), units.cast<const unit_registry&>(),
+                       options);
+      },
+      py::arg("round"), py::arg("fund"), py::arg("strategy"), py::arg("order") = std::vector<std::string>{},
+      py::arg("unit") = py::none(), py::arg("units") = py::none(), py::arg("include_rejected") = true,
+      R"doc(What `strategy` would have granted in `fund` of `round`: the fund's budget, its cap and
+its per-förvaltning limit (the first applications of each förvaltning in the order take part; the
+others get 0 with reason unit_limit). `order`: application ids first, the rest in document order.
+`units` defaults to the bundled registry. Applications whose request the document does not print
+get no proposal (None). docs/allocation.md, "Proposals on a round".)doc");
+}
+
+}  // namespace anslag::python

@@ -1,0 +1,74 @@
+// anslag::propose: what a strategy would have granted in one fund of a recorded round, under the
+// fund's budget, cap and per-förvaltning limit; and the comparison with the recorded decision.
+// docs/allocation.md ("Proposals on a round") gives the rules and the 2020 example.
+#pragma once
+
+#include <anslag/allocate/budget.hpp>
+#include <anslag/model/round.hpp>
+#include <anslag/model/unit.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace anslag {
+
+struct propose_options {
+  Krona unit = Krona::from_ore(1);  // every grant a whole number of units, or its full request
+  // Application ids taken first, in this order; the fund's others follow in document order.
+  std::vector<std::string> order;
+  // false: only the applications the recorded decision granted in full or in part take part.
+  bool include_rejected = true;
+};
+
+struct proposed_grant {
+  std::string application;                 // the application's id
+  std::optional<std::string> forvaltning;  // the förvaltning the limit counts; empty: unknown
+  std::optional<Krona> requested;          // empty: the document does not print it
+  std::optional<Krona> proposed;           // empty exactly when `requested` is
+  std::optional<grant_reason> reason;      // empty exactly when `requested` is
+  std::optional<Krona> recorded;           // the recorded grant; empty where not printed
+};
+
+struct compared_grant {
+  std::string application;
+  std::optional<Krona> recorded;
+  std::optional<Krona> proposed;
+  std::optional<Krona> difference;  // proposed − recorded, when both are known
+  std::optional<grant_reason> reason;
+};
+
+struct comparison {
+  std::vector<compared_grant> rows;  // in the proposal's order
+  Krona recorded_total;              // the sum of the known recorded grants
+  Krona proposed_total;              // the sum of the known proposed grants
+  Krona difference_total;            // the sum of the known differences (both grants known)
+  std::size_t recorded_unknown = 0;  // rows whose recorded grant is not known
+  std::size_t proposed_unknown = 0;  // rows whose proposed grant is not known (no request)
+};
+
+struct proposal {
+  int year = 0;
+  std::string fund;
+  allocation_strategy strategy = allocation_strategy::pro_rata;
+  Krona budget;
+  std::optional<Krona> cap;
+  Krona unit;
+  std::optional<std::int64_t> limit;  // the most applications granted per förvaltning
+  std::vector<proposed_grant> grants;  // in the order of allocation
+  // Applications whose förvaltning is unknown: the per-förvaltning limit could not count them.
+  std::vector<std::string> unlimited;
+
+  comparison compare() const;
+};
+
+// Throws not_found_error "no fund 'F' in the YEAR round", "no application 'ID' in fund F",
+// "unit 'U' of application 'ID' is not in the registry"; invalid_argument_error
+// "application 'ID' is twice in the order", and the errors of allocate_budget.
+proposal propose(const round& r, std::string_view fund_id, allocation_strategy strategy,
+                 const unit_registry& units, const propose_options& options = {});
+
+}  // namespace anslag

@@ -1,0 +1,113 @@
+#include <anslag/allocate/proposal.hpp>
+
+#include <anslag/error.hpp>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+namespace anslag {
+namespace {
+
+// The fund's applications in the order of allocation: `order` first, the rest in document order.
+std::vector<const application*> ordered(const round& r, const std::string& fund_id,
+                                        const propose_options& options) {
+  std::vector<const application*> in_fund;
+  for (const auto& a : r.applications)
+    if (a.fund == fund_id && (options.include_rejected || a.outcome != decision::rejected))
+      in_fund.push_back(&a);
+  std::vector<const application*> result;
+  for (const auto& id : options.order) {
+    const auto found = std::find_if(in_fund.begin(), in_fund.end(),
+                                    [&](const application* a) { return a && a->id == id; });
+    if (found == in_fund.end()) {
+      const bool listed = std::any_of(result.begin(), result.end(),
+                                      [&](const application* a) { return a->id == id; });
+      if (listed) throw invalid_argument_error("application '" + id + "' is twice in the order");
+      throw not_found_error("no application '" + id + "' in fund " + fund_id);
+    }
+    result.push_back(*found);
+    *found = nullptr;
+  }
+  for (const application* a : in_fund)
+    if (a) result.push_back(a);
+  return result;
+}
+
+std::optional<std::string> forvaltning_of(const application& a, const unit_registry& units) {
+  if (!a.unit) return std::nullopt;
+  const unit* u = units.find(*a.unit);
+  if (!u)
+    throw not_found_error("unit '" + *a.unit + "' of application '" + a.id +
+                          "' is not in the registry");
+  return units.forvaltning(*u).id;
+}
+
+}  // namespace
+
+proposal propose(const round& r, std::string_view fund_id, allocation_strategy strategy,
+                 const unit_registry& units, const propose_options& options) {
+  const fund* f = r.find_fund(fund_id);
+  if (!f)
+    throw not_found_error("no fund '" + std::string(fund_id) + "' in the " +
+                          std::to_string(r.year) + " round");
+  proposal p;
+  p.year = r.year;
+  p.fund = f->id;
+  p.strategy = strategy;
+  p.budget = f->budget;
+  p.cap = f->cap;
+  p.unit = options.unit;
+  p.limit = f->max_granted_per_unit;
+
+  std::map<std::string, std::int64_t> taken;  // förvaltning → applications taking part so far
+  std::vector<std::size_t> taking_part;       // indices into p.grants
+  std::vector<Krona> requests;
+  for (const application* a : ordered(r, f->id, options)) {
+    proposed_grant g{a->id, forvaltning_of(*a, units), a->requested, {}, {}, a->granted};
+    if (g.requested) {
+      if (!g.forvaltning) {
+        p.unlimited.push_back(a->id);
+      } else if (p.limit && taken[*g.forvaltning] >= *p.limit) {
+        g.proposed = Krona{};
+        g.reason = grant_reason::unit_limit;
+      } else {
+        ++taken[*g.forvaltning];
+      }
+      if (!g.reason) {
+        taking_part.push_back(p.grants.size());
+        requests.push_back(*g.requested);
+      }
+    }
+    p.grants.push_back(std::move(g));
+  }
+
+  budget_options settings;
+  settings.unit = options.unit;
+  settings.cap = f->cap;
+  const budget_allocation result = allocate_budget(f->budget, requests, strategy, settings);
+  for (std::size_t k = 0; k < taking_part.size(); ++k) {
+    p.grants[taking_part[k]].proposed = result.grants[k];
+    p.grants[taking_part[k]].reason = result.reasons[k];
+  }
+  return p;
+}
+
+comparison proposal::compare() const {
+  comparison c;
+  for (const auto& g : grants) {
+    compared_grant row{g.application, g.recorded, g.proposed, {}, g.reason};
+    if (g.recorded) c.recorded_total += *g.recorded;
+    else ++c.recorded_unknown;
+    if (g.proposed) c.proposed_total += *g.proposed;
+    else ++c.proposed_unknown;
+    if (g.recorded && g.proposed) {
+      row.difference = *g.proposed - *g.recorded;
+      c.difference_total += *row.difference;
+    }
+    c.rows.push_back(std::move(row));
+  }
+  return c;
+}
+
+}  // namespace anslag

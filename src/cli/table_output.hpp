@@ -1,0 +1,29 @@
+// Output shared by the commands that print amounts in rows: aligned text and Markdown tables,
+// and amounts in JSON as the canonical Swedish text with the integer öre (never a float).
+#pragma once
+
+#include <anslag/krona/krona.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace anslag::cli {
+
+using table = std::vector<std::vector<std::string>>;  // the first row is the header
+
+// Columns separated by two spaces; every column right-aligned but the last (no trailing spaces).
+void print_text_table(std::ostream& out, const table& rows);
+
+// A Markdown table: numbers right-aligned, the last column left-aligned; the last row in bold
+// when `total_row`.
+void print_markdown_table(std::ostream& out, const table& rows, bool total_row);
+
+// {"text": "1 234,50 kr", "ore": 123450}; null for an unknown amount.
+nlohmann::json amount_json(Krona k);
+nlohmann::json amount_json(const std::optional<Krona>& k);
+
+}  // namespace anslag::cli

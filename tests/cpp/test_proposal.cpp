@@ -1,0 +1,181 @@
+// anslag::propose and proposal::compare: a fund's budget, cap and per-förvaltning limit applied
+// to a round built in code, the order, unknown requests and units, and the bundled 2020 round.
+#include <anslag/allocate/proposal.hpp>
+#include <anslag/io/round_file.hpp>
+#include <anslag/io/units_file.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+using anslag::allocation_strategy;
+using anslag::grant_reason;
+using anslag::Krona;
+
+namespace {
+
+Krona kr(std::int64_t kronor) { return Krona::from_kronor(kronor); }
+
+anslag::unit_registry registry() {
+  std::vector<anslag::unit> units(4);
+  units[0].id = "farsta";
+  units[0].name = "Farsta";
+  units[1].id = "socialforvaltningen";
+  units[1].name = "Socialförvaltningen";
+  units[1].kind = anslag::unit_kind::administration;
+  units[2].id = "socialjouren";
+  units[2].name = "Socialjouren";
+  units[2].kind = anslag::unit_kind::department;
+  units[2].parent = "socialforvaltningen";
+  units[3].id = "framtid-stockholm";
+  units[3].name = "Framtid Stockholm";
+  units[3].kind = anslag::unit_kind::department;
+  units[3].parent = "socialforvaltningen";
+  return anslag::unit_registry(units);
+}
+
+anslag::application app(std::string id, std::optional<std::string> unit,
+                        std::optional<std::int64_t> requested, std::optional<std::int64_t> granted,
+                        anslag::decision outcome = anslag::decision::partly_granted) {
+  anslag::application a;
+  a.id = std::move(id);
+  a.fund = "LUM";
+  a.unit = std::move(unit);
+  if (requested) a.requested = kr(*requested);
+  if (granted) a.granted = kr(*granted);
+  a.outcome = outcome;
+  return a;
+}
+
+// Budget 1 000, at most two per förvaltning; Socialjouren and Framtid Stockholm both count as
+// Socialförvaltningen.
+anslag::round small_round() {
+  anslag::round r;
+  r.year = 2030;
+  anslag::fund f;
+  f.id = "LUM";
+  f.budget = kr(1000);
+  f.max_granted_per_unit = 2;
+  r.funds.push_back(f);
+  r.applications = {
+      app("A", "socialforvaltningen", 400, 300),
+      app("B", "socialjouren", 400, 300),
+      app("C", "framtid-stockholm", 400, 0, anslag::decision::rejected),
+      app("D", "farsta", 200, 200, anslag::decision::granted),
+      app("E", std::nullopt, 200, std::nullopt),
+      app("F", "farsta", std::nullopt, 200, anslag::decision::granted),
+  };
+  anslag::application other = app("X", "farsta", 100, 100);
+  other.fund = "MUST";
+  r.applications.push_back(other);
+  return r;
+}
+
+std::vector<std::optional<Krona>> proposed(const anslag::proposal& p) {
+  std::vector<std::optional<Krona>> out;
+  for (const auto& g : p.grants) out.push_back(g.proposed);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("propose applies the per-förvaltning limit in order before sharing the budget",
+          "[proposal]") {
+  const auto p = anslag::propose(small_round(), "LUM", allocation_strategy::ranked, registry());
+  REQUIRE(p.limit == 2);
+  REQUIRE(p.budget == kr(1000));
+  // C is Socialförvaltningen's third: left out. E's förvaltning is unknown: not limited, listed.
+  REQUIRE(proposed(p) == std::vector<std::optional<Krona>>{kr(400), kr(400), kr(0), kr(200),
+                                                          kr(0), std::nullopt});
+  REQUIRE(p.grants[2].reason == grant_reason::unit_limit);
+  REQUIRE(p.grants[4].reason == grant_reason::budget_exhausted);
+  REQUIRE_FALSE(p.grants[5].reason);
+  REQUIRE(p.grants[1].forvaltning == "socialforvaltningen");
+  REQUIRE_FALSE(p.grants[4].forvaltning);
+  REQUIRE(p.unlimited == std::vector<std::string>{"E"});
+}
+
+TEST_CASE("propose takes the given order first, then the rest in document order", "[proposal]") {
+  anslag::propose_options options;
+  options.order = {"E", "C"};
+  const auto p =
+      anslag::propose(small_round(), "LUM", allocation_strategy::ranked, registry(), options);
+  std::vector<std::string> ids;
+  for (const auto& g : p.grants) ids.push_back(g.application);
+  REQUIRE(ids == std::vector<std::string>{"E", "C", "A", "B", "D", "F"});
+  // Now B is Socialförvaltningen's third.
+  REQUIRE(proposed(p) == std::vector<std::optional<Krona>>{kr(200), kr(400), kr(400), kr(0),
+                                                          kr(0), std::nullopt});
+  REQUIRE(p.grants[3].reason == grant_reason::unit_limit);
+}
+
+TEST_CASE("propose can leave out what the recorded decision rejected, and uses the unit",
+          "[proposal]") {
+  anslag::propose_options options;
+  options.include_rejected = false;
+  options.unit = kr(100);
+  const auto p =
+      anslag::propose(small_round(), "LUM", allocation_strategy::pro_rata, registry(), options);
+  // A, B, D, E request 1 200 for 1 000: shares 333⅓, 333⅓, 166⅔, 166⅔; rounded down to units
+  // of 100 they leave two units, which go to the remainders of 66⅔.
+  REQUIRE(proposed(p) == std::vector<std::optional<Krona>>{kr(300), kr(300), kr(200), kr(200),
+                                                          std::nullopt});
+}
+
+TEST_CASE("compare gives per application the difference and totals of what is known",
+          "[proposal][compare]") {
+  const auto c =
+      anslag::propose(small_round(), "LUM", allocation_strategy::ranked, registry()).compare();
+  REQUIRE(c.rows.size() == 6);
+  REQUIRE(c.rows[0].difference == kr(100));
+  REQUIRE(c.rows[2].difference == kr(0));
+  REQUIRE_FALSE(c.rows[4].difference);  // E: no recorded grant
+  REQUIRE_FALSE(c.rows[5].difference);  // F: no request, no proposal
+  REQUIRE(c.rows[2].reason == grant_reason::unit_limit);
+  REQUIRE(c.recorded_total == kr(1000));
+  REQUIRE(c.proposed_total == kr(1000));
+  REQUIRE(c.difference_total == kr(200));  // A and B: +100 each; C, D: 0; E, F: unknown
+  REQUIRE(c.recorded_unknown == 1);
+  REQUIRE(c.proposed_unknown == 1);
+}
+
+TEST_CASE("propose refuses unknown funds, applications, units and a repeated order",
+          "[proposal][errors]") {
+  const auto r = small_round();
+  const auto units = registry();
+  const auto s = allocation_strategy::ranked;
+  REQUIRE_THROWS_MATCHES(anslag::propose(r, "MUL", s, units), anslag::not_found_error,
+                         Catch::Message("no fund 'MUL' in the 2030 round"));
+  anslag::propose_options options;
+  options.order = {"X"};
+  REQUIRE_THROWS_MATCHES(anslag::propose(r, "LUM", s, units, options), anslag::not_found_error,
+                         Catch::Message("no application 'X' in fund LUM"));
+  options.order = {"A", "B", "A"};
+  REQUIRE_THROWS_MATCHES(anslag::propose(r, "LUM", s, units, options),
+                         anslag::invalid_argument_error,
+                         Catch::Message("application 'A' is twice in the order"));
+  auto strange = r;
+  strange.applications[0].unit = "atlantis";
+  REQUIRE_THROWS_MATCHES(anslag::propose(strange, "LUM", s, units), anslag::not_found_error,
+                         Catch::Message("unit 'atlantis' of application 'A' is not in the registry"));
+}
+
+TEST_CASE("the 2020 LUM proposal of docs/allocation.md", "[proposal][seed]") {
+  const auto round = anslag::load_round(ANSLAG_DATA_DIR "/rounds/2020.toml");
+  const auto units = anslag::load_units(ANSLAG_DATA_DIR "/units.toml");
+  anslag::propose_options options;
+  options.unit = kr(50'000);
+  options.include_rejected = false;
+  const auto p = anslag::propose(round, "LUM", allocation_strategy::pro_rata, units, options);
+  REQUIRE(proposed(p) == std::vector<std::optional<Krona>>{
+                             kr(400'000), kr(900'000), kr(350'000), kr(400'000), kr(350'000),
+                             kr(300'000), kr(300'000), kr(250'000), kr(250'000)});
+  REQUIRE(p.unlimited.empty());
+  const auto c = p.compare();
+  REQUIRE(c.recorded_total == kr(3'500'000));
+  REQUIRE(c.proposed_total == kr(3'500'000));
+  REQUIRE(c.rows[1].application == "2020-LUM-04");
+  REQUIRE(c.rows[1].difference == kr(400'000));
+}
