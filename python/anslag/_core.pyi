@@ -11,7 +11,9 @@ from decimal import Decimal
 from typing import Any, Literal, Optional, SupportsIndex, TypeAlias, Union
 
 import numpy
+import numpy as np
 import numpy.typing
+import numpy.typing as npt
 
 __version__: str
 
@@ -77,12 +79,6 @@ class Krona:
     def __hash__(self) -> int: ...
 
 def allocate_amount(total: AmountLike, weights: Sequence[int], unit: AmountLike = ...) -> list[Krona]: ...
-from collections.abc import Iterable
-from decimal import Decimal
-from typing import Literal
-
-import numpy as np
-import numpy.typing as npt
 
 # --- units (bindings/units.cpp, bindings/date.cpp) ------------------------------------------
 
