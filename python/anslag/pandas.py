@@ -31,7 +31,7 @@ from pandas.api.extensions import (
     take,
 )
 
-from anslag._core import Krona
+from anslag._core import Krona, parse_amounts, sum_amounts
 
 __all__ = ["KronaArray", "KronaDtype"]
 
@@ -92,9 +92,16 @@ class KronaArray(ExtensionArray):
             scalars = scalars.array
         if isinstance(scalars, KronaArray):
             return scalars.copy() if copy else scalars
-        ore = [_scalar_ore(value) for value in scalars]
-        mask = np.fromiter((o is None for o in ore), dtype=np.bool_, count=len(ore))
-        data = np.fromiter((0 if o is None else o for o in ore), dtype=np.int64, count=len(ore))
+        values = np.asarray(scalars, dtype=object) if not isinstance(scalars, np.ndarray) else scalars
+        if values.dtype != object:
+            values = values.astype(object)
+        mask = np.asarray(pd.isna(values), dtype=np.bool_).reshape(len(values))
+        present = values[~mask]
+        data = np.zeros(len(values), dtype=np.int64)
+        if pd.api.types.infer_dtype(present, skipna=False) == "string":
+            data[~mask] = parse_amounts(present)  # one C++ call for a column of text
+        else:
+            data[~mask] = [_scalar_ore(value) for value in present]
         return cls(data, mask)
 
     @classmethod
@@ -241,7 +248,7 @@ class KronaArray(ExtensionArray):
         if name == "sum":
             if len(known) < kwargs.get("min_count", 0):
                 return pd.NA
-            return _exact_sum(known)
+            return sum_amounts(known)
         if len(known) == 0:
             return pd.NA
         return Krona.from_ore(int(known.min() if name == "min" else known.max()))
@@ -385,18 +392,6 @@ def _check(overflowed: npt.NDArray[np.bool_], replay: Callable[[int], Krona]) ->
     operation on Krona scalars."""
     if overflowed.any():
         replay(int(np.argmax(overflowed)))
-
-
-def _exact_sum(ore: npt.NDArray[np.int64]) -> Krona:
-    # Split each count into its high and low 32 bits: a chunk's two partial sums then fit in int64
-    # whatever the values, and Python's ints add the chunks exactly. Krona.from_ore refuses a total
-    # beyond the range.
-    total = 0
-    chunk = 1 << 30
-    for start in range(0, len(ore), chunk):
-        part = ore[start:start + chunk]
-        total += (int((part >> 32).sum()) << 32) + int((part & 0xFFFFFFFF).sum())
-    return Krona.from_ore(total)
 
 
 @register_series_accessor("krona")

@@ -61,7 +61,7 @@ def test_nan_from_pandas_is_missing_but_a_real_float_is_refused():
 def test_bad_text_names_its_position():
     with pytest.raises(anslag.ParseError) as caught:
         krona("12 kr", "3 kr", "1.500 kr")
-    assert caught.value.position == 1
+    assert (caught.value.index, caught.value.position) == (2, 1)
 
 
 def test_from_ore_takes_counts_of_ore_with_missing_values():
