@@ -5,7 +5,7 @@ PYTHON     := /usr/bin/python3
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all bootstrap configure build test test-cpp test-python audit bench fuzz sanitize clean
+.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit bench fuzz sanitize clean
 
 all: build
 
@@ -27,7 +27,14 @@ test-python: build
 	cd tests/python && PYTHONPATH=$(CURDIR)/$(BUILD)/python ANSLAG_CLI=$(CURDIR)/$(BUILD)/anslag \
 	  $(PYTHON) -m pytest -q -p no:cacheprovider
 
-test: test-cpp test-python
+# The offline pip install into a fresh virtual environment, used from outside the tree.
+test-install: bootstrap
+	cd tests/install && CMAKE_BUILD_PARALLEL_LEVEL=$(JOBS) $(PYTHON) -m pytest -q -p no:cacheprovider
+
+typecheck: bootstrap
+	$(PYTHON) -m mypy
+
+test: test-cpp test-python typecheck test-install
 
 # The main job: audit every bundled round, print the reports, and regenerate the documents made
 # from them (docs/audits/YEAR.md, docs/rules.md). Exit 1 from `anslag audit` means the report

@@ -4,6 +4,8 @@ The compiled engine lives in the private extension ``anslag._core``; this packag
 its public names and adds the pure-Python conveniences.
 """
 
+from typing import Any
+
 # One name a line, so that additions from parallel branches merge cleanly.
 from anslag._core import AmbiguousUnitError
 from anslag._core import Application
@@ -119,3 +121,12 @@ __all__ = [
     "parse_amounts",
     "sum_amounts",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    # The pandas extension types load pandas, which `import anslag` alone must not do.
+    if name in ("KronaArray", "KronaDtype"):
+        from anslag import pandas
+
+        return getattr(pandas, name)
+    raise AttributeError(f"module 'anslag' has no attribute {name!r}")

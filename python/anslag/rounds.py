@@ -14,7 +14,7 @@ def bundled_rounds() -> list[int]:
     return sorted(int(path.stem) for path in data_path("rounds").glob("*.toml") if path.stem.isdigit())
 
 
-def load_round(year_or_path: Union[int, str, os.PathLike]) -> _core.Round:
+def load_round(year_or_path: Union[int, str, os.PathLike[str]]) -> _core.Round:
     """The bundled round of a year (``load_round(2020)``) or the round in a file.
 
     A year with no bundled round raises NotFoundError listing the bundled years; a file that
