@@ -7,6 +7,8 @@
 
 #include <pybind11/pybind11.h>
 
+#include <optional>
+
 #include <cstdint>
 #include <exception>
 #include <string>
@@ -45,5 +47,8 @@ rounding to_rounding(const std::string& name);
 anslag::date to_date(pybind11::handle value);
 // The datetime.date of a date.
 pybind11::object from_date(const anslag::date& day);
+// An optional date as a datetime.date or None, and back.
+pybind11::object optional_date(const std::optional<anslag::date>& day);
+std::optional<anslag::date> to_optional_date(pybind11::handle value);
 
 }  // namespace anslag::python

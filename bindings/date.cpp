@@ -32,4 +32,11 @@ py::object from_date(const date& day) {
   return datetime_module().attr("date")(day.year(), day.month(), day.day());
 }
 
+py::object optional_date(const std::optional<date>& day) { return day ? from_date(*day) : py::none(); }
+
+std::optional<date> to_optional_date(py::handle value) {
+  if (value.is_none()) return std::nullopt;
+  return to_date(value);
+}
+
 }  // namespace anslag::python

@@ -19,14 +19,6 @@ namespace py = pybind11;
 namespace anslag::python {
 namespace {
 
-py::object optional_date(const std::optional<date>& day) {
-  return day ? from_date(*day) : py::none();
-}
-std::optional<date> to_optional_date(py::handle value) {
-  if (value.is_none()) return std::nullopt;
-  return to_date(value);
-}
-
 template <typename Enum>
 Enum enum_from(std::optional<Enum> parsed, const std::string& text, const char* what) {
   if (!parsed) throw invalid_argument_error(std::string("unknown ") + what + " '" + text + "'");

@@ -17,15 +17,6 @@ namespace py = pybind11;
 namespace anslag::python {
 namespace {
 
-py::object optional_date(const std::optional<date>& day) {
-  return day ? from_date(*day) : py::none();
-}
-
-std::optional<date> to_optional_date(py::handle value) {
-  if (value.is_none()) return std::nullopt;
-  return to_date(value);
-}
-
 unit make_unit(std::string id, std::string name, const std::string& kind, py::handle valid_from,
                py::handle valid_until, std::optional<std::string> successor,
                std::optional<std::string> parent, std::vector<std::string> aliases,

@@ -1,5 +1,7 @@
 #include <anslag/krona/amount_text.hpp>
 
+#include <anslag/detail/utf8.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -37,32 +39,8 @@ struct decoded {
 struct utf8 {
   using unit = unsigned char;
   static decoded decode(const unit* p, const unit* end) {
-    const unit lead = *p;
-    if (lead < 0x80) return {lead, 1};
-    std::size_t continuation = 0;
-    char32_t c = 0;
-    if ((lead & 0xE0) == 0xC0) {
-      continuation = 1;
-      c = lead & 0x1Fu;
-    } else if ((lead & 0xF0) == 0xE0) {
-      continuation = 2;
-      c = lead & 0x0Fu;
-    } else if ((lead & 0xF8) == 0xF0) {
-      continuation = 3;
-      c = lead & 0x07u;
-    } else {
-      return {invalid_utf8, 1};
-    }
-    if (static_cast<std::size_t>(end - p) <= continuation) return {invalid_utf8, 1};  // cut off
-    for (std::size_t i = 1; i <= continuation; ++i) {
-      if ((p[i] & 0xC0) != 0x80) return {invalid_utf8, 1};
-      c = (c << 6) | (p[i] & 0x3Fu);
-    }
-    // Overlong forms, surrogates and values beyond U+10FFFF are not UTF-8.
-    static constexpr char32_t smallest[] = {0, 0x80, 0x800, 0x10000};
-    if (c < smallest[continuation] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-      return {invalid_utf8, 1};
-    return {c, continuation + 1};
+    const auto d = detail::decode_utf8(p, end);
+    return d.valid ? decoded{d.code_point, d.width} : decoded{invalid_utf8, 1};
   }
 };
 

@@ -1,5 +1,7 @@
 #include <anslag/model/unit.hpp>
 
+#include <anslag/detail/utf8.hpp>
+
 #include <algorithm>
 #include <cstddef>
 #include <string>
@@ -9,40 +11,16 @@ namespace anslag {
 namespace {
 
 // Code points, so that positions and edit distances count what a reader sees.
-std::u32string decode_utf8(std::string_view text) {
+std::u32string code_points(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   std::size_t i = 0;
   while (i < text.size()) {
-    const auto b0 = static_cast<unsigned char>(text[i]);
-    std::size_t need = 0;
-    char32_t c = 0;
-    if (b0 < 0x80) {
-      c = b0;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      need = 1;
-      c = b0 & 0x1Fu;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      need = 2;
-      c = b0 & 0x0Fu;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      need = 3;
-      c = b0 & 0x07u;
-    } else {
-      need = 4;  // never valid: reported below
-    }
-    bool valid = need < 4 && i + need < text.size();
-    for (std::size_t k = 1; valid && k <= need; ++k) {
-      const auto b = static_cast<unsigned char>(text[i + k]);
-      valid = (b & 0xC0) == 0x80;
-      c = (c << 6) | (b & 0x3Fu);
-    }
-    // Overlong forms, surrogates and values beyond U+10FFFF are not UTF-8.
-    static constexpr char32_t smallest[] = {0, 0x80, 0x800, 0x10000};
-    if (!valid || c < smallest[need] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
-      throw parse_error("invalid UTF-8 at position " + std::to_string(out.size()), out.size());
-    out.push_back(c);
-    i += need + 1;
+    const auto d = detail::decode_utf8(bytes + i, bytes + text.size());
+    if (!d.valid) throw parse_error("invalid UTF-8 at position " + std::to_string(out.size()), out.size());
+    out.push_back(d.code_point);
+    i += d.width;
   }
   return out;
 }
@@ -225,7 +203,7 @@ std::string normalize_unit_name(std::string_view name) {
   std::string out;
   bool pending_space = false;
   bool pending_joiner = false;
-  for (char32_t c : decode_utf8(name)) {
+  for (char32_t c : code_points(name)) {
     if (is_white_space(c) || c == U',') {
       pending_space = true;
     } else if (is_joiner(c)) {
@@ -260,10 +238,10 @@ const unit& unit_registry::resolve(std::string_view name) const {
 
   // Spellings standing as whole segments inside the name; a match inside a longer match
   // ("älvsjö" inside "hägersten-älvsjö") is part of that one, not a unit of its own.
-  const std::u32string text = decode_utf8(key);
+  const std::u32string text = code_points(key);
   std::vector<found> matches;
   for (const auto& [spelling, index] : by_spelling_) {
-    const std::u32string s = decode_utf8(spelling);
+    const std::u32string s = code_points(spelling);
     for (std::size_t at = text.find(s); at != std::u32string::npos; at = text.find(s, at + 1)) {
       const std::size_t end = at + s.size();
       if ((at == 0 || !is_word_character(text[at - 1])) &&
@@ -295,7 +273,7 @@ const unit& unit_registry::resolve(std::string_view name) const {
   // a third of the name's length away (one edit at least).
   std::vector<std::size_t> distance(units_.size(), std::u32string::npos);
   for (const auto& [spelling, index] : by_spelling_)
-    distance[index] = std::min(distance[index], levenshtein(text, decode_utf8(spelling)));
+    distance[index] = std::min(distance[index], levenshtein(text, code_points(spelling)));
   std::vector<std::size_t> order(units_.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
