@@ -3,6 +3,7 @@
 #pragma once
 
 #include <anslag/krona/krona.hpp>
+#include <anslag/model/date.hpp>
 
 #include <pybind11/pybind11.h>
 
@@ -10,6 +11,8 @@ namespace anslag::python {
 
 void bind_errors(pybind11::module_& m);
 void bind_krona(pybind11::module_& m);
+void bind_units(pybind11::module_& m);
+void bind_round(pybind11::module_& m);
 
 // A Python value as Krona: a Krona, a str (parsed), an int (whole kronor) or a decimal.Decimal
 // (exact, or an error). A float, or anything else, is a TypeError that says what to use.
@@ -17,5 +20,11 @@ Krona to_krona(pybind11::handle value);
 
 // The rounding mode named by one of "half_even", "half_up", "down", "up", "floor", "ceiling".
 rounding to_rounding(const std::string& name);
+
+// A Python value as a date: a datetime.date (not a datetime.datetime, whose time of day would be
+// dropped silently) or an ISO string "YYYY-MM-DD" (parsed); anything else is a TypeError.
+anslag::date to_date(pybind11::handle value);
+// The datetime.date of a date.
+pybind11::object from_date(const anslag::date& day);
 
 }  // namespace anslag::python

@@ -5,4 +5,6 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = ANSLAG_VERSION;
   anslag::python::bind_errors(m);
   anslag::python::bind_krona(m);
+  anslag::python::bind_units(m);
+  anslag::python::bind_round(m);
 }

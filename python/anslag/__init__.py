@@ -4,30 +4,63 @@ The compiled engine lives in the private extension ``anslag._core``; this packag
 its public names and adds the pure-Python conveniences.
 """
 
-from anslag._core import (
-    AmbiguousUnitError,
-    Error,
-    InvalidArgumentError,
-    Krona,
-    NotFoundError,
-    OverflowError,
-    ParseError,
-    RoundFileError,
-    UnknownUnitError,
-    __version__,
-    allocate_amount,
-)
+# One name a line, so that additions from parallel branches merge cleanly.
+from anslag._core import AmbiguousUnitError
+from anslag._core import Application
+from anslag._core import Document
+from anslag._core import Error
+from anslag._core import Fund
+from anslag._core import InvalidArgumentError
+from anslag._core import Krona
+from anslag._core import NotFoundError
+from anslag._core import OverflowError
+from anslag._core import ParseError
+from anslag._core import Reading
+from anslag._core import Round
+from anslag._core import RoundFileError
+from anslag._core import Rule
+from anslag._core import SourceRef
+from anslag._core import Statement
+from anslag._core import UnknownUnitError
+from anslag._core import Unit
+from anslag._core import UnitRegistry
+from anslag._core import __version__
+from anslag._core import allocate_amount
+from anslag._core import load_units
+from anslag._core import parse_round
+from anslag.rounds import bundled_rounds
+from anslag.rounds import load_round
+from anslag.units import resolve_unit
+from anslag.units import unit_registry
+from anslag.units import units_on
 
 __all__ = [
-    "AmbiguousUnitError",
-    "Error",
-    "InvalidArgumentError",
-    "Krona",
-    "NotFoundError",
-    "OverflowError",
-    "ParseError",
-    "RoundFileError",
-    "UnknownUnitError",
     "__version__",
     "allocate_amount",
+    "AmbiguousUnitError",
+    "Application",
+    "bundled_rounds",
+    "Document",
+    "Error",
+    "Fund",
+    "InvalidArgumentError",
+    "Krona",
+    "load_round",
+    "load_units",
+    "NotFoundError",
+    "OverflowError",
+    "parse_round",
+    "ParseError",
+    "Reading",
+    "resolve_unit",
+    "Round",
+    "RoundFileError",
+    "Rule",
+    "SourceRef",
+    "Statement",
+    "Unit",
+    "unit_registry",
+    "UnitRegistry",
+    "units_on",
+    "UnknownUnitError",
 ]

@@ -26,5 +26,7 @@ std::filesystem::path data_dir();
 std::filesystem::path round_path(const std::string& year_or_file);
 
 void add_amount_command(CLI::App& app, context& context);
+void add_units_command(CLI::App& app, context& context);
+void add_round_command(CLI::App& app, context& context);
 
 }  // namespace anslag::cli

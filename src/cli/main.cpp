@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   anslag::cli::context context;
   anslag::cli::add_amount_command(app, context);
+  anslag::cli::add_units_command(app, context);
+  anslag::cli::add_round_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

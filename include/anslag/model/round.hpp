@@ -30,12 +30,16 @@ struct source_ref {
   std::string document;  // the seed file, e.g. "004_2b1165072d843997.txt"
   int line = 0;          // 1-based line in that file; 0 when not given
   std::string section;   // the document's heading or annex: "Ärendet", "Bilaga 1"
+
+  friend bool operator==(const source_ref&, const source_ref&) = default;
 };
 
 // An interpretation made by the encoder of a round file, not a fact printed in the document.
 struct reading {
   std::string field;  // what it concerns: "unit", "co_applicants", "granted", ...
   std::string text;   // what was read and why
+
+  friend bool operator==(const reading&, const reading&) = default;
 };
 
 struct fund {
@@ -44,6 +48,8 @@ struct fund {
   Krona budget;      // the amount the decision sets aside for the fund
   std::optional<Krona> cap;                   // the most one application may request
   std::optional<std::int64_t> max_granted_per_unit;  // the most granted per förvaltning
+
+  friend bool operator==(const fund&, const fund&) = default;
 };
 
 enum class rule_kind {
@@ -79,6 +85,8 @@ struct rule {
   std::optional<std::string> overrides;    // id of the rule this one is an exception to
 
   bool applies_to(std::string_view fund_id) const;
+
+  friend bool operator==(const rule&, const rule&) = default;
 };
 
 enum class statement_kind {
@@ -103,6 +111,8 @@ struct statement {
   std::string quote;
   source_ref source;
   std::vector<reading> readings;
+
+  friend bool operator==(const statement&, const statement&) = default;
 };
 
 enum class assessment { met, not_met };
@@ -125,6 +135,8 @@ struct application {
   std::optional<bool> approved_report;  // last year's report approved, where stated
   source_ref source;
   std::vector<reading> readings;
+
+  friend bool operator==(const application&, const application&) = default;
 };
 
 struct document_info {
@@ -133,6 +145,8 @@ struct document_info {
   std::string seed;           // the seed file it was read from
   std::string deciding_body;  // "Socialnämnden"
   std::string kind;           // "tjänsteutlåtande"
+
+  friend bool operator==(const document_info&, const document_info&) = default;
 };
 
 struct round {
@@ -149,6 +163,8 @@ struct round {
 
   const fund* find_fund(std::string_view id) const noexcept;
   const application* find_application(std::string_view id) const noexcept;
+
+  friend bool operator==(const round&, const round&) = default;
 };
 
 }  // namespace anslag

@@ -1,10 +1,12 @@
 // Units: the district administrations (stadsdelsförvaltningar), Socialförvaltningen and its
 // departments, with the dates they existed, their successors after mergers, and the ways the
-// documents spell them. The registry's data is data/units.toml (see docs/round-format.md).
+// documents spell them. The registry's data is data/units.toml (format and rules: docs/units.md).
 #pragma once
 
 #include <anslag/model/date.hpp>
 
+#include <cstddef>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -18,6 +20,10 @@ enum class unit_kind {
   administration,  // a central förvaltning applying as one (Socialförvaltningen)
   department,      // a part of a förvaltning (Framtid Stockholm, Socialjouren, ...)
 };
+
+// "district", "administration", "department": the words of units.toml and of Python.
+std::string_view to_string(unit_kind k) noexcept;
+std::optional<unit_kind> parse_unit_kind(std::string_view text) noexcept;
 
 struct unit {
   std::string id;    // stable, ASCII: "hagersten-liljeholmen"
@@ -33,13 +39,26 @@ struct unit {
   bool valid_on(date day) const {
     return (!valid_from || *valid_from <= day) && (!valid_until || day <= *valid_until);
   }
+
+  friend bool operator==(const unit&, const unit&) = default;
 };
+
+// What makes a list of units no registry: the offending unit (its index), the field at fault
+// ("id", "name", "successor", "parent", "aliases", "valid_until", "kind") and a short message.
+// The file loader uses it to name the position of the offending key.
+struct unit_registry_problem {
+  std::size_t unit = 0;
+  std::string field;
+  std::string message;
+};
+std::optional<unit_registry_problem> find_registry_problem(std::span<const unit> units);
 
 class unit_registry {
  public:
   unit_registry() = default;
   // Checks ids are unique, successors and parents exist, and no two units share a spelling
-  // (after normalisation): invalid_argument_error naming the offender otherwise.
+  // (after normalisation): invalid_argument_error naming the offender otherwise (the message of
+  // find_registry_problem).
   explicit unit_registry(std::vector<unit> units);
 
   std::span<const unit> units() const noexcept { return units_; }
@@ -52,6 +71,7 @@ class unit_registry {
   // <department>", as in "Socialförvaltningen, Socialjouren"). No guessing: a name that matches
   // nothing throws unknown_unit_error with the nearest names by edit distance as suggestions; a
   // name that names two units ("Hägersten/Älvsjö EÅV") throws ambiguous_unit_error.
+  // docs/units.md states the rules in full.
   const unit& resolve(std::string_view name) const;
 
   // The förvaltning a unit counts as in "per förvaltning" rules: a department's parent, else
@@ -67,10 +87,13 @@ class unit_registry {
 
  private:
   std::vector<unit> units_;
+  // Every normalised spelling (names, aliases, "<förvaltning> <department>") to its unit's index.
+  std::map<std::string, std::size_t, std::less<>> by_spelling_;
 };
 
 // The key two spellings are compared by: lower case, dashes, slashes and hyphens (with any
-// white space around them) as one '-', commas as white space, runs of white space as one ' '.
+// white space around them) as one '-', commas as white space, runs of white space as one ' ',
+// separators at either end dropped. Invalid UTF-8 is a parse_error naming the code point.
 std::string normalize_unit_name(std::string_view name);
 
 }  // namespace anslag

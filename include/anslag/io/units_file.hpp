@@ -1,0 +1,20 @@
+// Reading the unit registry from its TOML file (data/units.toml; the format is in docs/units.md).
+#pragma once
+
+#include <anslag/model/unit.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace anslag {
+
+// Everything that keeps a file from loading (a TOML syntax error, an unknown or missing key, a
+// value of the wrong type, an unknown kind, an inconsistent registry) is a round_file_error
+// naming the file, line and column of the offending key or value.
+unit_registry load_units(const std::filesystem::path& path);
+
+// The same for text already read; `file_name` is what errors name.
+unit_registry parse_units(std::string_view toml_text, const std::string& file_name);
+
+}  // namespace anslag

@@ -1,0 +1,149 @@
+# Typed stubs of the private extension anslag._core, one section per area.
+
+import datetime
+import os
+from typing import Literal
+
+# --- units (bindings/units.cpp, bindings/date.cpp) ------------------------------------------
+
+_Day = datetime.date | str
+_UnitKind = Literal["district", "administration", "department"]
+
+class Unit:
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        kind: _UnitKind,
+        valid_from: _Day | None = None,
+        valid_until: _Day | None = None,
+        successor: str | None = None,
+        parent: str | None = None,
+        aliases: list[str] = ...,
+        source: str = "",
+    ) -> None: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> _UnitKind: ...
+    @property
+    def valid_from(self) -> datetime.date | None: ...
+    @property
+    def valid_until(self) -> datetime.date | None: ...
+    @property
+    def successor(self) -> str | None: ...
+    @property
+    def parent(self) -> str | None: ...
+    @property
+    def aliases(self) -> list[str]: ...
+    @property
+    def source(self) -> str: ...
+    def valid_on(self, day: _Day) -> bool: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class UnitRegistry:
+    def __init__(self, units: list[Unit]) -> None: ...
+    @property
+    def units(self) -> list[Unit]: ...
+    def find(self, id: str) -> Unit | None: ...
+    def resolve(self, name: str) -> Unit: ...
+    def forvaltning(self, unit: Unit) -> Unit: ...
+    def successor_on(self, unit: Unit, day: _Day) -> Unit | None: ...
+    def units_on(self, day: _Day) -> list[Unit]: ...
+    def __len__(self) -> int: ...
+
+def load_units(path: str | os.PathLike[str]) -> UnitRegistry: ...
+from typing import Optional, Union
+
+# --- rounds (bindings/round.cpp) ------------------------------------------------------------
+# Krona is bound by bindings/krona.cpp.
+
+class SourceRef:
+    document: str
+    line: int
+    section: str
+
+class Reading:
+    field: str
+    text: str
+
+class Fund:
+    id: str
+    name: str
+    budget: Krona
+    cap: Optional[Krona]
+    max_granted_per_unit: Optional[int]
+
+class Rule:
+    id: str
+    kind: str
+    funds: list[str]
+    stated: bool
+    summary: str
+    amount: Optional[Krona]
+    count: Optional[int]
+    from_: Optional[datetime.date]
+    to: Optional[datetime.date]
+    quote: str
+    source: SourceRef
+    not_encoded: Optional[str]
+    overrides: Optional[str]
+    def applies_to(self, fund_id: str) -> bool: ...
+
+class Statement:
+    id: str
+    kind: str
+    funds: list[str]
+    amount: Optional[Krona]
+    count: Optional[int]
+    decision: Optional[str]
+    applicant_kind: Optional[str]
+    quote: str
+    source: SourceRef
+    readings: list[Reading]
+
+class Application:
+    id: str
+    fund: str
+    applicant: str
+    unit: Optional[str]
+    co_applicants: list[str]
+    project: str
+    destination: Optional[str]
+    purpose: Optional[str]
+    requested: Optional[Krona]
+    granted: Optional[Krona]
+    decision: str
+    reason: str
+    assessments: dict[str, str]
+    submitted: Optional[datetime.date]
+    approved_report: Optional[bool]
+    source: SourceRef
+    readings: list[Reading]
+
+class Document:
+    title: str
+    date: datetime.date
+    seed: str
+    deciding_body: str
+    kind: str
+
+class Round:
+    year: int
+    date: datetime.date
+    document: Document
+    file: str
+    window_from: Optional[datetime.date]
+    window_to: Optional[datetime.date]
+    repayment_notice_by: Optional[datetime.date]
+    funds: dict[str, Fund]
+    applications: list[Application]
+    rules: list[Rule]
+    statements: list[Statement]
+    def find_application(self, id: str) -> Application: ...
+
+def parse_round(text: str, file_name: str) -> Round: ...
+def load_round(path: Union[str, os.PathLike[str]]) -> Round: ...

@@ -1,0 +1,235 @@
+// `anslag units resolve NAME [--on DATE]` and `anslag units list [--on DATE]`: the bundled unit
+// registry (data/units.toml) from the command line.
+#include "commands.hpp"
+
+#include <anslag/io/units_file.hpp>
+#include <anslag/model/unit.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace anslag::cli {
+namespace {
+
+using json = nlohmann::ordered_json;
+using row = std::vector<std::pair<std::string, std::string>>;
+
+struct units_options {
+  std::string name;
+  std::string on;
+  output_format format = output_format::text;
+};
+
+json optional_text(const std::optional<std::string>& text) {
+  return text ? json(*text) : json(nullptr);
+}
+
+json optional_day(const std::optional<date>& day) {
+  return day ? json(day->to_string()) : json(nullptr);
+}
+
+std::optional<std::string> successor_name(const unit_registry& registry, const unit& u) {
+  if (!u.successor) return std::nullopt;
+  return registry.find(*u.successor)->name;
+}
+
+// What the day does to a unit, in words: valid, carried on by its successor, or neither.
+std::string on_day(const unit_registry& registry, const unit& u, date day) {
+  if (u.valid_on(day)) return "valid";
+  const unit* carrier = registry.successor_on(u, day);
+  return carrier ? "not valid; carried on by " + carrier->name : "not valid; no unit carries it on";
+}
+
+json describe(const unit_registry& registry, const unit& u, std::optional<date> on) {
+  json out{{"id", u.id},
+           {"name", u.name},
+           {"kind", std::string(to_string(u.kind))},
+           {"forvaltning", registry.forvaltning(u).name},
+           {"valid_from", optional_day(u.valid_from)},
+           {"valid_until", optional_day(u.valid_until)},
+           {"successor", optional_text(successor_name(registry, u))},
+           {"aliases", u.aliases},
+           {"source", u.source}};
+  if (on) {
+    const unit* carrier = registry.successor_on(u, *on);
+    out["on"] = json{{"date", on->to_string()},
+                     {"valid", u.valid_on(*on)},
+                     {"successor_on", carrier ? json(carrier->name) : json(nullptr)}};
+  }
+  return out;
+}
+
+std::string validity(const unit& u) {
+  return (u.valid_from ? u.valid_from->to_string() : "before the registry's horizon") + " – " +
+         (u.valid_until ? u.valid_until->to_string() : "still exists");
+}
+
+row resolve_rows(const unit_registry& registry, const unit& u, std::optional<date> on) {
+  std::string aliases;
+  for (const auto& a : u.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+  row rows{{"name", u.name},
+           {"id", u.id},
+           {"kind", std::string(to_string(u.kind))},
+           {"förvaltning", registry.forvaltning(u).name},
+           {"valid", validity(u)},
+           {"successor", successor_name(registry, u).value_or("none")},
+           {"aliases", aliases.empty() ? "none" : aliases},
+           {"source", u.source}};
+  if (on) rows.emplace_back("on " + on->to_string(), on_day(registry, u, *on));
+  return rows;
+}
+
+// Width as a reader counts it: code points, not bytes.
+std::size_t width(const std::string& text) {
+  return static_cast<std::size_t>(
+      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string padded(const std::string& text, std::size_t to) {
+  return text + std::string(to > width(text) ? to - width(text) : 0, ' ');
+}
+
+std::string markdown_cell(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& body,
+                 output_format format) {
+  if (format == output_format::markdown) {
+    const auto line = [](const std::vector<std::string>& cells) {
+      std::string out = "|";
+      for (const auto& c : cells) out += " " + markdown_cell(c) + " |";
+      return out;
+    };
+    std::cout << line(header) << "\n|";
+    for (std::size_t i = 0; i < header.size(); ++i) std::cout << " --- |";
+    std::cout << "\n";
+    for (const auto& cells : body) std::cout << line(cells) << "\n";
+    return;
+  }
+  std::vector<std::size_t> widths(header.size());
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    widths[i] = width(header[i]);
+    for (const auto& cells : body) widths[i] = std::max(widths[i], width(cells[i]));
+  }
+  const auto line = [&](const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      out += i + 1 == cells.size() ? cells[i] : padded(cells[i], widths[i]) + "  ";
+    return out.erase(out.find_last_not_of(' ') + 1);
+  };
+  std::cout << line(header) << "\n";
+  for (const auto& cells : body) std::cout << line(cells) << "\n";
+}
+
+void print_resolved(const unit_registry& registry, const unit& u, std::optional<date> on,
+                    output_format format) {
+  if (format == output_format::json) {
+    std::cout << describe(registry, u, on).dump(2) << "\n";
+    return;
+  }
+  const row rows = resolve_rows(registry, u, on);
+  if (format == output_format::markdown) {
+    std::vector<std::vector<std::string>> body;
+    for (const auto& [field, value] : rows) body.push_back({field, value});
+    print_table({"field", "value"}, body, format);
+    return;
+  }
+  std::size_t label = 0;
+  for (const auto& r : rows) label = std::max(label, width(r.first));
+  for (const auto& [field, value] : rows) std::cout << padded(field, label) << "  " << value << "\n";
+}
+
+void print_list(const unit_registry& registry, std::optional<date> on, output_format format) {
+  std::vector<const unit*> units;
+  if (on) {
+    units = registry.units_on(*on);
+  } else {
+    for (const auto& u : registry.units()) units.push_back(&u);
+  }
+  if (format == output_format::json) {
+    json out = json::array();
+    for (const unit* u : units) out.push_back(describe(registry, *u, std::nullopt));
+    std::cout << out.dump(2) << "\n";
+    return;
+  }
+  std::vector<std::vector<std::string>> body;
+  for (const unit* u : units)
+    body.push_back({u->name, u->id, std::string(to_string(u->kind)), registry.forvaltning(*u).name,
+                    validity(*u), successor_name(registry, *u).value_or("")});
+  print_table({"name", "id", "kind", "förvaltning", "valid", "successor"}, body, format);
+}
+
+// A failed resolution: the message on standard error; in JSON also the names (`key`:
+// suggestions or candidates) on standard output, so that a script need not parse the message.
+void report_unresolved(const error& e, const char* kind, const char* key,
+                       const std::vector<std::string>& names, output_format format) {
+  std::cerr << "anslag units: " << e.what() << "\n";
+  if (format == output_format::json)
+    std::cout << json{{"error", kind}, {"message", e.what()}, {key, names}}.dump(2) << "\n";
+}
+
+// Runs `body` with the bundled registry and the parsed --on day; bad input is exit 2.
+template <typename Body>
+void with_registry(const units_options& options, context& context, Body body) {
+  try {
+    const unit_registry registry = load_units(data_dir() / "units.toml");
+    std::optional<date> on;
+    if (!options.on.empty()) on = date::parse(options.on);
+    body(registry, on);
+  } catch (const unknown_unit_error& e) {
+    report_unresolved(e, "unknown_unit", "suggestions", e.suggestions(), options.format);
+    context.exit_code = 2;
+  } catch (const ambiguous_unit_error& e) {
+    report_unresolved(e, "ambiguous_unit", "candidates", e.candidates(), options.format);
+    context.exit_code = 2;
+  } catch (const parse_error& e) {
+    std::cerr << "anslag units: --on \"" << options.on << "\": " << e.what() << "\n";
+    context.exit_code = 2;
+  } catch (const error& e) {
+    std::cerr << "anslag units: " << e.what() << "\n";
+    context.exit_code = 2;
+  }
+}
+
+}  // namespace
+
+void add_units_command(CLI::App& app, context& context) {
+  auto* units = app.add_subcommand("units", "The dated unit registry: resolve spellings, list units");
+  units->require_subcommand(1);
+  auto options = std::make_shared<units_options>();
+
+  auto* resolve = units->add_subcommand(
+      "resolve", "Resolve a unit as a document spells it; exit 2 with suggestions if it names none");
+  resolve->add_option("name", options->name, "The unit as written, e.g. \"Hässelby/Vällingby\"")->required();
+  resolve->add_option("--on", options->on, "A day (YYYY-MM-DD): was the unit valid, what carried it on");
+  add_format_option(resolve, options->format);
+  resolve->callback([options, &context] {
+    with_registry(*options, context, [&](const unit_registry& registry, std::optional<date> on) {
+      print_resolved(registry, registry.resolve(options->name), on, options->format);
+    });
+  });
+
+  auto* list = units->add_subcommand("list", "List the units, or those valid on a day");
+  list->add_option("--on", options->on, "Only the units valid on this day (YYYY-MM-DD)");
+  add_format_option(list, options->format);
+  list->callback([options, &context] {
+    with_registry(*options, context, [&](const unit_registry& registry, std::optional<date> on) {
+      print_list(registry, on, options->format);
+    });
+  });
+}
+
+}  // namespace anslag::cli

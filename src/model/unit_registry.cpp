@@ -1,0 +1,339 @@
+#include <anslag/model/unit.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <string>
+#include <utility>
+
+namespace anslag {
+namespace {
+
+// Code points, so that positions and edit distances count what a reader sees.
+std::u32string decode_utf8(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto b0 = static_cast<unsigned char>(text[i]);
+    std::size_t need = 0;
+    char32_t c = 0;
+    if (b0 < 0x80) {
+      c = b0;
+    } else if ((b0 & 0xE0) == 0xC0) {
+      need = 1;
+      c = b0 & 0x1Fu;
+    } else if ((b0 & 0xF0) == 0xE0) {
+      need = 2;
+      c = b0 & 0x0Fu;
+    } else if ((b0 & 0xF8) == 0xF0) {
+      need = 3;
+      c = b0 & 0x07u;
+    } else {
+      need = 4;  // never valid: reported below
+    }
+    bool valid = need < 4 && i + need < text.size();
+    for (std::size_t k = 1; valid && k <= need; ++k) {
+      const auto b = static_cast<unsigned char>(text[i + k]);
+      valid = (b & 0xC0) == 0x80;
+      c = (c << 6) | (b & 0x3Fu);
+    }
+    // Overlong forms, surrogates and values beyond U+10FFFF are not UTF-8.
+    static constexpr char32_t smallest[] = {0, 0x80, 0x800, 0x10000};
+    if (!valid || c < smallest[need] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+      throw parse_error("invalid UTF-8 at position " + std::to_string(out.size()), out.size());
+    out.push_back(c);
+    i += need + 1;
+  }
+  return out;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+bool is_white_space(char32_t c) {
+  return c == U' ' || (c >= U'\t' && c <= U'\r') || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// Hyphen-minus, slash, the Unicode dashes U+2010..U+2015 and the minus sign U+2212: the
+// documents join the parts of a district's name with any of them.
+bool is_joiner(char32_t c) {
+  return c == U'-' || c == U'/' || (c >= 0x2010 && c <= 0x2015) || c == 0x2212;
+}
+
+// Lower case for ASCII and Latin-1, which holds every letter of Swedish names (å ä ö é ü).
+char32_t to_lower(char32_t c) {
+  if ((c >= U'A' && c <= U'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
+  return c;
+}
+
+// A word character: what a spelling found inside a longer text must not continue into.
+bool is_word_character(char32_t c) {
+  return (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9') || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
+}
+
+std::size_t levenshtein(const std::u32string& a, const std::u32string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string quoted(std::string_view text) {
+  std::string out(1, '"');
+  out.append(text);
+  out += '"';
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+const unit* find_in(std::span<const unit> units, std::string_view id) noexcept {
+  for (const auto& u : units)
+    if (u.id == id) return &u;
+  return nullptr;
+}
+
+date next_day(date d) {
+  if (d.day() < date::days_in_month(d.year(), d.month())) return date(d.year(), d.month(), d.day() + 1);
+  if (d.month() < 12) return date(d.year(), d.month() + 1, 1);
+  return date(d.year() + 1, 1, 1);
+}
+
+// Every normalised spelling of every unit, with the unit's index. A department is also spelled
+// "<förvaltning> <department>" and "<förvaltning>-<department>" with any spelling of either.
+// Parents must be checked before this runs.
+std::optional<unit_registry_problem> index_spellings(
+    std::span<const unit> units, std::map<std::string, std::size_t, std::less<>>& index) {
+  std::vector<std::vector<std::string>> own(units.size());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    own[i].push_back(normalize_unit_name(units[i].name));
+    for (const auto& alias : units[i].aliases) {
+      own[i].push_back(normalize_unit_name(alias));
+      if (own[i].back().empty())
+        return unit_registry_problem{i, "aliases", "unit " + quoted(units[i].id) + ": empty alias"};
+    }
+  }
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    std::vector<std::string> all = own[i];
+    if (units[i].parent) {
+      const auto parent = static_cast<std::size_t>(find_in(units, *units[i].parent) - units.data());
+      for (const auto& p : own[parent])
+        for (const auto& d : own[i])
+          for (const char* joiner : {" ", "-"}) all.push_back(p + joiner + d);
+    }
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const auto [at, inserted] = index.emplace(all[k], i);
+      if (inserted || at->second == i) continue;
+      // The key at fault: the name (the first spelling), an alias, or the parent's spellings
+      // that make the "<förvaltning> <department>" forms.
+      const char* field = k == 0 ? "name" : k < own[i].size() ? "aliases" : "parent";
+      return unit_registry_problem{i, field,
+                                   "units " + quoted(units[at->second].id) + " and " +
+                                       quoted(units[i].id) + " share the spelling " + quoted(all[k])};
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<unit_registry_problem> check_units(std::span<const unit> units) {
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const unit& u = units[i];
+    const auto problem = [&](const char* field, const std::string& what) {
+      return unit_registry_problem{i, field, "unit " + quoted(u.id) + ": " + what};
+    };
+    if (u.id.empty()) return unit_registry_problem{i, "id", "empty unit id"};
+    if (find_in(units.first(i), u.id))
+      return unit_registry_problem{i, "id", "duplicate unit id " + quoted(u.id)};
+    if (normalize_unit_name(u.name).empty()) return problem("name", "empty name");
+    if (u.valid_from && u.valid_until && *u.valid_until < *u.valid_from)
+      return problem("valid_until", "valid_until before valid_from");
+    if (u.successor) {
+      const unit* next = find_in(units, *u.successor);
+      if (!next) return problem("successor", "successor " + quoted(*u.successor) + " is not in the registry");
+      if (!u.valid_until) return problem("successor", "a successor needs valid_until");
+      // The successor carries on the next day: this also rules out cycles and gaps.
+      if (!next->valid_on(next_day(*u.valid_until)))
+        return problem("successor", "successor " + quoted(*u.successor) + " is not valid on " +
+                                        next_day(*u.valid_until).to_string());
+    }
+    if ((u.kind == unit_kind::department) != u.parent.has_value())
+      return problem(u.parent ? "parent" : "kind",
+                     u.parent ? "only a department has a parent" : "a department needs a parent");
+    if (u.parent) {
+      const unit* parent = find_in(units, *u.parent);
+      if (!parent) return problem("parent", "parent " + quoted(*u.parent) + " is not in the registry");
+      if (parent->kind == unit_kind::department)
+        return problem("parent", "parent " + quoted(*u.parent) + " is a department");
+    }
+  }
+  return std::nullopt;
+}
+
+// A spelling found inside a longer name, as a whole segment: [begin, end) in code points.
+struct found {
+  std::size_t begin;
+  std::size_t end;
+  std::size_t unit;
+};
+
+}  // namespace
+
+std::string_view to_string(unit_kind k) noexcept {
+  switch (k) {
+    case unit_kind::district: return "district";
+    case unit_kind::administration: return "administration";
+    case unit_kind::department: return "department";
+  }
+  return {};
+}
+
+std::optional<unit_kind> parse_unit_kind(std::string_view text) noexcept {
+  for (auto k : {unit_kind::district, unit_kind::administration, unit_kind::department})
+    if (to_string(k) == text) return k;
+  return std::nullopt;
+}
+
+std::string normalize_unit_name(std::string_view name) {
+  std::string out;
+  bool pending_space = false;
+  bool pending_joiner = false;
+  for (char32_t c : decode_utf8(name)) {
+    if (is_white_space(c) || c == U',') {
+      pending_space = true;
+    } else if (is_joiner(c)) {
+      pending_joiner = true;
+    } else {
+      // Separators at either end join nothing and are dropped.
+      if (!out.empty() && (pending_joiner || pending_space)) out += pending_joiner ? '-' : ' ';
+      pending_space = pending_joiner = false;
+      append_utf8(out, to_lower(c));
+    }
+  }
+  return out;
+}
+
+std::optional<unit_registry_problem> find_registry_problem(std::span<const unit> units) {
+  if (auto problem = check_units(units)) return problem;
+  std::map<std::string, std::size_t, std::less<>> index;
+  return index_spellings(units, index);
+}
+
+unit_registry::unit_registry(std::vector<unit> units) : units_(std::move(units)) {
+  if (auto problem = check_units(units_)) throw invalid_argument_error(problem->message);
+  if (auto problem = index_spellings(units_, by_spelling_))
+    throw invalid_argument_error(problem->message);
+}
+
+const unit* unit_registry::find(std::string_view id) const noexcept { return find_in(units_, id); }
+
+const unit& unit_registry::resolve(std::string_view name) const {
+  const std::string key = normalize_unit_name(name);
+  if (const auto at = by_spelling_.find(key); at != by_spelling_.end()) return units_[at->second];
+
+  // Spellings standing as whole segments inside the name; a match inside a longer match
+  // ("älvsjö" inside "hägersten-älvsjö") is part of that one, not a unit of its own.
+  const std::u32string text = decode_utf8(key);
+  std::vector<found> matches;
+  for (const auto& [spelling, index] : by_spelling_) {
+    const std::u32string s = decode_utf8(spelling);
+    for (std::size_t at = text.find(s); at != std::u32string::npos; at = text.find(s, at + 1)) {
+      const std::size_t end = at + s.size();
+      if ((at == 0 || !is_word_character(text[at - 1])) &&
+          (end == text.size() || !is_word_character(text[end])))
+        matches.push_back({at, end, index});
+    }
+  }
+  std::erase_if(matches, [&](const found& m) {
+    return std::any_of(matches.begin(), matches.end(), [&](const found& other) {
+      return other.begin <= m.begin && m.end <= other.end && other.end - other.begin > m.end - m.begin;
+    });
+  });
+  std::sort(matches.begin(), matches.end(),
+            [](const found& a, const found& b) { return a.begin < b.begin; });
+  std::vector<std::string> named;
+  std::vector<std::string> forvaltningar;
+  for (const auto& m : matches) {
+    const unit& u = units_[m.unit];
+    if (std::find(named.begin(), named.end(), u.name) == named.end()) named.push_back(u.name);
+    const std::string& f = forvaltning(u).id;
+    if (std::find(forvaltningar.begin(), forvaltningar.end(), f) == forvaltningar.end())
+      forvaltningar.push_back(f);
+  }
+  const std::string shown = quoted(name);
+  if (forvaltningar.size() >= 2)
+    throw ambiguous_unit_error("ambiguous unit " + shown + ": " + joined(named), named);
+
+  // Suggestions: the units named inside the text first, then the nearest spellings, at most
+  // a third of the name's length away (one edit at least).
+  std::vector<std::size_t> distance(units_.size(), std::u32string::npos);
+  for (const auto& [spelling, index] : by_spelling_)
+    distance[index] = std::min(distance[index], levenshtein(text, decode_utf8(spelling)));
+  std::vector<std::size_t> order(units_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return distance[a] < distance[b]; });
+  const std::size_t limit = std::max<std::size_t>(1, text.size() / 3);
+  std::vector<std::string> suggestions = named;
+  for (std::size_t i : order) {
+    if (suggestions.size() >= 3 || distance[i] > limit) break;
+    if (std::find(suggestions.begin(), suggestions.end(), units_[i].name) == suggestions.end())
+      suggestions.push_back(units_[i].name);
+  }
+  if (suggestions.size() > 3) suggestions.resize(3);
+  std::string message = "unknown unit " + shown;
+  if (!suggestions.empty()) message += " (did you mean " + joined(suggestions) + "?)";
+  throw unknown_unit_error(message, suggestions);
+}
+
+const unit& unit_registry::forvaltning(const unit& u) const {
+  if (!u.parent) return u;
+  const unit* parent = find(*u.parent);
+  if (!parent) throw invalid_argument_error("unit " + quoted(u.id) + " is not in the registry");
+  return *parent;
+}
+
+const unit* unit_registry::successor_on(const unit& u, date day) const {
+  if (u.valid_from && day < *u.valid_from) return nullptr;
+  const unit* current = &u;
+  // The constructor checked that each successor begins the day after: the chain ends.
+  while (current && !current->valid_on(day))
+    current = current->successor ? find(*current->successor) : nullptr;
+  return current;
+}
+
+std::vector<const unit*> unit_registry::units_on(date day) const {
+  std::vector<const unit*> out;
+  for (const auto& u : units_)
+    if (u.valid_on(day)) out.push_back(&u);
+  return out;
+}
+
+}  // namespace anslag
