@@ -11,8 +11,10 @@ namespace anslag::python {
 
 void bind_errors(pybind11::module_& m);
 void bind_krona(pybind11::module_& m);
+void bind_audit(pybind11::module_& m);
 void bind_units(pybind11::module_& m);
 void bind_round(pybind11::module_& m);
+void bind_rules(pybind11::module_& m);
 
 // A Python value as Krona: a Krona, a str (parsed), an int (whole kronor) or a decimal.Decimal
 // (exact, or an error). A float, or anything else, is a TypeError that says what to use.

@@ -7,4 +7,6 @@ PYBIND11_MODULE(_core, m) {
   anslag::python::bind_krona(m);
   anslag::python::bind_units(m);
   anslag::python::bind_round(m);
+  anslag::python::bind_rules(m);
+  anslag::python::bind_audit(m);
 }

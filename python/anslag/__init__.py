@@ -9,12 +9,16 @@ from anslag._core import AmbiguousUnitError
 from anslag._core import Application
 from anslag._core import Document
 from anslag._core import Error
+from anslag._core import Evaluation
+from anslag._core import Finding
 from anslag._core import Fund
 from anslag._core import InvalidArgumentError
 from anslag._core import Krona
+from anslag._core import NotEvaluated
 from anslag._core import NotFoundError
 from anslag._core import OverflowError
 from anslag._core import ParseError
+from anslag._core import Report
 from anslag._core import Reading
 from anslag._core import Round
 from anslag._core import RoundFileError
@@ -24,12 +28,15 @@ from anslag._core import Statement
 from anslag._core import UnknownUnitError
 from anslag._core import Unit
 from anslag._core import UnitRegistry
+from anslag._core import Verdict
 from anslag._core import __version__
 from anslag._core import allocate_amount
 from anslag._core import load_units
 from anslag._core import parse_round
+from anslag.audit import audit
 from anslag.rounds import bundled_rounds
 from anslag.rounds import load_round
+from anslag.rules import evaluate
 from anslag.units import resolve_unit
 from anslag.units import unit_registry
 from anslag.units import units_on
@@ -37,16 +44,21 @@ from anslag.units import units_on
 __all__ = [
     "__version__",
     "allocate_amount",
+    "audit",
     "AmbiguousUnitError",
     "Application",
     "bundled_rounds",
     "Document",
     "Error",
+    "evaluate",
+    "Evaluation",
+    "Finding",
     "Fund",
     "InvalidArgumentError",
     "Krona",
     "load_round",
     "load_units",
+    "NotEvaluated",
     "NotFoundError",
     "OverflowError",
     "parse_round",
@@ -54,6 +66,7 @@ __all__ = [
     "Reading",
     "resolve_unit",
     "Round",
+    "Report",
     "RoundFileError",
     "Rule",
     "SourceRef",
@@ -63,4 +76,5 @@ __all__ = [
     "UnitRegistry",
     "units_on",
     "UnknownUnitError",
+    "Verdict",
 ]

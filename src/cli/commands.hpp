@@ -26,7 +26,10 @@ std::filesystem::path data_dir();
 std::filesystem::path round_path(const std::string& year_or_file);
 
 void add_amount_command(CLI::App& app, context& context);
+void add_audit_command(CLI::App& app, context& context);
 void add_units_command(CLI::App& app, context& context);
 void add_round_command(CLI::App& app, context& context);
+// `anslag rules` and `anslag evaluate`.
+void add_rules_commands(CLI::App& app, context& context);
 
 }  // namespace anslag::cli

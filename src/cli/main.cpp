@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   anslag::cli::add_amount_command(app, context);
   anslag::cli::add_units_command(app, context);
   anslag::cli::add_round_command(app, context);
+  anslag::cli::add_rules_commands(app, context);
+  anslag::cli::add_audit_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,34 +1,23 @@
 #include <anslag/model/round.hpp>
 
+#include <anslag/detail/names.hpp>
+
 #include <algorithm>
-#include <array>
-#include <utility>
 
 namespace anslag {
 namespace {
 
-template <typename Enum, std::size_t N>
-std::string_view name_of(const std::array<std::pair<Enum, std::string_view>, N>& names, Enum e) noexcept {
-  for (const auto& [value, name] : names)
-    if (value == e) return name;
-  return {};
-}
+using detail::name_of;
+using detail::value_of;
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> value_of(const std::array<std::pair<Enum, std::string_view>, N>& names,
-                             std::string_view text) noexcept {
-  for (const auto& [value, name] : names)
-    if (name == text) return value;
-  return std::nullopt;
-}
 
-constexpr std::array<std::pair<decision, std::string_view>, 3> decision_names{{
+constexpr detail::name_table<decision, 3> decision_names{{
     {decision::granted, "granted"},
     {decision::partly_granted, "partly_granted"},
     {decision::rejected, "rejected"},
 }};
 
-constexpr std::array<std::pair<rule_kind, std::string_view>, 11> rule_kind_names{{
+constexpr detail::name_table<rule_kind, 11> rule_kind_names{{
     {rule_kind::required_criterion, "required_criterion"},
     {rule_kind::priority_area, "priority_area"},
     {rule_kind::exclusion, "exclusion"},
@@ -42,7 +31,7 @@ constexpr std::array<std::pair<rule_kind, std::string_view>, 11> rule_kind_names
     {rule_kind::repayment_notice, "repayment_notice"},
 }};
 
-constexpr std::array<std::pair<statement_kind, std::string_view>, 5> statement_kind_names{{
+constexpr detail::name_table<statement_kind, 5> statement_kind_names{{
     {statement_kind::requested_total, "requested_total"},
     {statement_kind::granted_total, "granted_total"},
     {statement_kind::application_count, "application_count"},

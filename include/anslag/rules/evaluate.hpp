@@ -1,0 +1,72 @@
+// Evaluation of one application against the rules of its round: one verdict per rule that
+// applies to the application's fund, each citing the sentence the rule comes from.
+//
+// A verdict is `met`, `not_met` or `unknown`; an unknown names the inputs it lacks, so that an
+// auditor can see what would settle it. Nothing the document does not say is assumed: an absent
+// amount, date, assessment or unit makes the verdict unknown, never a pass.
+#pragma once
+
+#include <anslag/model/round.hpp>
+#include <anslag/model/unit.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace anslag {
+
+enum class verdict_state { met, not_met, unknown };
+
+// "met", "not_met", "unknown": the words of Python and of the command line.
+std::string_view to_string(verdict_state s) noexcept;
+std::optional<verdict_state> parse_verdict_state(std::string_view text) noexcept;
+
+struct verdict {
+  std::string rule;  // the rule's id
+  rule_kind kind = rule_kind::required_criterion;
+  // false for priority areas: a priority area not met ranks an application lower, it does not
+  // disqualify it, so it never decides the overall result.
+  bool required = true;
+  verdict_state state = verdict_state::unknown;
+  // What an unknown lacks: "requested", "unit", "submitted", "approved_report", "destination",
+  // "assessment:RULE_ID"; "unit:APPLICATION_ID" and "destination:APPLICATION_ID" when another
+  // application of the round could decide the verdict and its unit or destination is not known.
+  std::vector<std::string> missing;
+  std::map<std::string, std::string> parameters;  // rule_parameters of the rule
+  std::string explanation_sv;  // with the figures the verdict rests on
+  std::string explanation_en;
+  std::string quote;  // the rule's Swedish sentence, verbatim
+  source_ref source;
+};
+
+// A rule of the application's fund that has no verdict, and why.
+struct unevaluated_rule {
+  std::string rule;
+  rule_kind kind = rule_kind::required_criterion;
+  std::string reason;  // the rule's not_encoded text, or why its kind has no verdict
+};
+
+struct evaluation {
+  std::string application;  // the application's id
+  std::string fund;
+  // The unit the verdicts used: the application's unit id if set, else the applicant resolved
+  // through the registry; empty when neither gives one unit.
+  std::optional<std::string> unit;
+  std::vector<verdict> verdicts;  // in the round's order of rules
+  std::vector<unevaluated_rule> not_evaluated;
+  // not_met when a required verdict is not met; else unknown when one is unknown; else met.
+  verdict_state result = verdict_state::met;
+};
+
+// A rule's parameters by name: "amount" (canonical Swedish form), "count", "from", "to" (ISO
+// dates); only those the rule gives.
+std::map<std::string, std::string> rule_parameters(const rule& r);
+
+// The verdicts of `application` (usually one of round.applications; other applications of the
+// round count where a rule compares applications). Never throws for an unknown or ambiguous
+// unit: the verdicts that need the unit are unknown.
+evaluation evaluate(const round& r, const application& a, const unit_registry& registry);
+
+}  // namespace anslag

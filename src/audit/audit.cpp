@@ -1,0 +1,940 @@
+// The audit. Each check below reads only the round's data, its rules and the unit registry;
+// none knows a year, a fund or an applicant. docs/audit.md defines every code and severity.
+#include <anslag/audit/audit.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace anslag {
+
+std::size_t report::count(severity level) const noexcept {
+  return static_cast<std::size_t>(std::count_if(
+      findings.begin(), findings.end(), [level](const finding& f) { return f.level == level; }));
+}
+
+namespace {
+
+constexpr std::size_t rows_named_in_messages = 10;
+
+// "2020-MUST-03, 2020-MUST-09" (at most ten, then "and N more").
+std::string list_rows(const std::vector<std::string>& rows, const char* and_more) {
+  std::string out;
+  for (std::size_t i = 0; i < rows.size() && i < rows_named_in_messages; ++i) {
+    if (i != 0) out += ", ";
+    out += rows[i];
+  }
+  if (rows.size() > rows_named_in_messages)
+    out += " " + std::string(and_more) + " " + std::to_string(rows.size() - rows_named_in_messages);
+  return out;
+}
+std::string rows_sv(const std::vector<std::string>& rows) { return list_rows(rows, "och ytterligare"); }
+std::string rows_en(const std::vector<std::string>& rows) { return list_rows(rows, "and"); }
+
+std::string amount(Krona k) { return k.to_string(); }
+
+bool covers(const std::vector<std::string>& funds, const std::string& fund) {
+  return funds.empty() || std::find(funds.begin(), funds.end(), fund) != funds.end();
+}
+
+bool is_granted(decision d) { return d == decision::granted || d == decision::partly_granted; }
+
+std::string_view kind_sv(unit_kind k) {
+  switch (k) {
+    case unit_kind::district: return "stadsdelsförvaltningar";
+    case unit_kind::administration: return "fackförvaltningar";
+    case unit_kind::department: return "avdelningar";
+  }
+  return "";
+}
+std::string_view kind_en(unit_kind k) {
+  switch (k) {
+    case unit_kind::district: return "district administrations";
+    case unit_kind::administration: return "central administrations";
+    case unit_kind::department: return "departments";
+  }
+  return "";
+}
+
+finding citing(finding f, const rule& r) {
+  f.rule = r.id;
+  f.quote = r.quote;
+  f.source = r.source;
+  return f;
+}
+
+finding citing(finding f, const statement& s) {
+  f.statement = s.id;
+  f.quote = s.quote;
+  f.source = s.source;
+  if (!s.readings.empty()) {
+    std::string text;
+    for (const auto& reading : s.readings) text += (text.empty() ? "" : "; ") + reading.text;
+    f.reading = text;
+  }
+  return f;
+}
+
+void add_reading(finding& f, const std::string& text) {
+  f.reading = f.reading ? *f.reading + "; " + text : text;
+}
+
+// How the applicant text of one application resolved against the registry.
+struct name_resolution {
+  enum class outcome { resolved, unnamed, unknown, ambiguous } state = outcome::unnamed;
+  const unit* resolved = nullptr;
+  std::vector<std::string> alternatives;  // suggestions or candidates
+  std::string message;
+};
+
+class auditor {
+ public:
+  auditor(const round& r, const unit_registry& units)
+      : round_(r), units_(units), unit_of_(r.applications.size(), nullptr) {}
+
+  report run() {
+    resolve_units();
+    for (const auto& f : round_.funds) {
+      check_amounts_and_decisions(f);
+      check_caps(f);
+      check_required_conditions(f);
+      check_unit_limits(f);
+      check_duplicates(f);
+      check_budget(f);
+    }
+    for (const auto& s : round_.statements) check_statement(s);
+    check_statements_agree();
+    report out;
+    out.year = round_.year;
+    out.title = round_.document.title;
+    out.dated = round_.document.dated;
+    out.file = round_.file;
+    out.findings = std::move(findings_);
+    return out;
+  }
+
+ private:
+  // --- units --------------------------------------------------------------------------------
+  // Rows whose unit gives one finding: grouped by fund and unit.
+  struct unit_group {
+    std::string fund;
+    const unit* u = nullptr;
+    std::vector<std::string> rows;
+    bool co_applicant = false;
+    source_ref source;
+  };
+
+  const name_resolution& resolve_name(const std::string& applicant) {
+    auto [it, inserted] = names_.try_emplace(applicant);
+    if (!inserted) return it->second;
+    name_resolution& r = it->second;
+    if (applicant.find_first_not_of(" \t") == std::string::npos) return r;  // unnamed
+    try {
+      r.resolved = &units_.resolve(applicant);
+      r.state = name_resolution::outcome::resolved;
+    } catch (const unknown_unit_error& e) {
+      r.state = name_resolution::outcome::unknown;
+      r.alternatives = e.suggestions();
+      r.message = e.what();
+    } catch (const ambiguous_unit_error& e) {
+      r.state = name_resolution::outcome::ambiguous;
+      r.alternatives = e.candidates();
+      r.message = e.what();
+    }
+    return r;
+  }
+
+  // Resolves every application's unit: the file's `unit` where the encoder gives it, else the
+  // applicant's name. Findings are grouped by fund and name, so a name misspelt in many rows
+  // gives one finding listing them.
+  void resolve_units() {
+    struct group {
+      std::string fund, name;
+      const name_resolution* resolution = nullptr;
+      std::vector<std::string> rows;
+      std::vector<std::string> file_units;  // the encoder's unit ids, where given
+      source_ref source;
+    };
+    std::vector<group> unresolved;
+    std::map<std::pair<std::string, std::string>, std::size_t> unresolved_index;
+    std::vector<group> unknown_ids;
+    std::map<std::pair<std::string, std::string>, std::size_t> unknown_id_index;
+    std::vector<unit_group> invalid;
+    std::map<std::tuple<std::string, std::string, bool>, std::size_t> invalid_index;
+    // Granted to a unit that exists on the document's date but ceases during the round's year:
+    // whoever reports on and repays the funds is then its successor.
+    std::vector<unit_group> ceasing;
+    std::map<std::pair<std::string, std::string>, std::size_t> ceasing_index;
+    const date year_end(round_.year, 12, 31);
+    const auto note_ceasing = [&](const application& a, const unit& u) {
+      if (!is_granted(a.outcome) || !u.valid_on(round_.document.dated) || !u.valid_until ||
+          *u.valid_until >= year_end)
+        return;
+      auto [it, inserted] = ceasing_index.try_emplace({a.fund, u.id}, ceasing.size());
+      if (inserted) ceasing.push_back({a.fund, &u, {}, false, a.source});
+      ceasing[it->second].rows.push_back(a.id);
+    };
+
+    const auto note_invalid = [&](const application& a, const unit& u, bool co_applicant) {
+      if (u.valid_on(round_.document.dated)) return;
+      const auto key = std::make_tuple(a.fund, u.id, co_applicant);
+      auto [it, inserted] = invalid_index.try_emplace(key, invalid.size());
+      if (inserted) invalid.push_back({a.fund, &u, {}, co_applicant, a.source});
+      invalid[it->second].rows.push_back(a.id);
+    };
+    const auto note_unknown_id = [&](const application& a, const std::string& id) {
+      auto [it, inserted] = unknown_id_index.try_emplace({a.fund, id}, unknown_ids.size());
+      if (inserted) unknown_ids.push_back({a.fund, id, nullptr, {}, {}, a.source});
+      unknown_ids[it->second].rows.push_back(a.id);
+    };
+
+    for (std::size_t i = 0; i < round_.applications.size(); ++i) {
+      const application& a = round_.applications[i];
+      const name_resolution& by_name = resolve_name(a.applicant);
+      const unit* by_file = nullptr;
+      if (a.unit) {
+        by_file = units_.find(*a.unit);
+        if (!by_file) note_unknown_id(a, *a.unit);
+      }
+      unit_of_[i] = a.unit ? by_file : by_name.resolved;
+      if (by_name.state == name_resolution::outcome::unknown ||
+          by_name.state == name_resolution::outcome::ambiguous) {
+        auto [it, inserted] = unresolved_index.try_emplace({a.fund, a.applicant}, unresolved.size());
+        if (inserted) unresolved.push_back({a.fund, a.applicant, &by_name, {}, {}, a.source});
+        unresolved[it->second].rows.push_back(a.id);
+        if (by_file) unresolved[it->second].file_units.push_back(by_file->name);
+      }
+      if (unit_of_[i]) {
+        note_invalid(a, *unit_of_[i], false);
+        note_ceasing(a, *unit_of_[i]);
+      }
+      for (const auto& co : a.co_applicants) {
+        if (const unit* u = units_.find(co)) note_invalid(a, *u, true);
+        else note_unknown_id(a, co);
+      }
+    }
+
+    for (const auto& g : unresolved) {
+      finding f;
+      const bool ambiguous = g.resolution->state == name_resolution::outcome::ambiguous;
+      f.code = ambiguous ? finding_code::ambiguous_unit : finding_code::unknown_unit;
+      // A name that names several units, one of which the round file records as the applicant,
+      // was settled by the encoder (a joint application): worth knowing, not a problem. A name
+      // that matches nothing stays a warning even when read: the document misspells it.
+      const auto& candidates = g.resolution->alternatives;
+      const bool settled = ambiguous && !g.file_units.empty() &&
+                           std::all_of(g.file_units.begin(), g.file_units.end(), [&](const std::string& name) {
+                             return std::find(candidates.begin(), candidates.end(), name) != candidates.end();
+                           });
+      f.level = settled ? severity::info : severity::warning;
+      f.fund = g.fund;
+      f.rows = g.rows;
+      f.quote = g.name;
+      f.source = g.source;
+      std::string alternatives;
+      for (const auto& name : g.resolution->alternatives) alternatives += (alternatives.empty() ? "" : ", ") + name;
+      if (settled) {
+        f.message_sv = "Sökande \"" + g.name + "\" nämner flera förvaltningar (" + alternatives + "); gäller " +
+                       rows_sv(g.rows) + ".";
+        f.message_en = "Applicant \"" + g.name + "\" names several administrations (" + alternatives +
+                       "); concerns " + rows_en(g.rows) + ".";
+      } else if (ambiguous) {
+        f.message_sv = "Sökande \"" + g.name + "\" kan avse flera förvaltningar (" + alternatives +
+                       "); kontroller per förvaltning saknar enhet för " + rows_sv(g.rows) + ".";
+        f.message_en = "Applicant \"" + g.name + "\" may name several administrations (" + alternatives +
+                       "); checks per administration lack a unit for " + rows_en(g.rows) + ".";
+      } else {
+        const std::string hint_sv = alternatives.empty() ? "" : " (menas " + alternatives + "?)";
+        const std::string hint_en = alternatives.empty() ? "" : " (did you mean " + alternatives + "?)";
+        f.message_sv = "Sökande \"" + g.name + "\" motsvarar ingen känd enhet" + hint_sv + "; gäller " +
+                       rows_sv(g.rows) + ".";
+        f.message_en = "Applicant \"" + g.name + "\" matches no known unit" + hint_en + "; concerns " +
+                       rows_en(g.rows) + ".";
+      }
+      if (!g.file_units.empty()) {
+        f.message_sv += " Rundfilen läser den som " + g.file_units.front() + ".";
+        f.message_en += " The round file reads it as " + g.file_units.front() + ".";
+        f.reading = "the round file's unit for " + rows_en(g.rows) + ": " + g.file_units.front();
+      }
+      findings_.push_back(std::move(f));
+    }
+    for (const auto& g : unknown_ids) {
+      finding f;
+      f.code = finding_code::unknown_unit;
+      f.level = severity::error;
+      f.fund = g.fund;
+      f.rows = g.rows;
+      f.source = g.source;
+      f.message_sv = "Rundfilen anger enheten \"" + g.name + "\", som inte finns i enhetsregistret; gäller " +
+                     rows_sv(g.rows) + ".";
+      f.message_en = "The round file names unit \"" + g.name + "\", which is not in the unit registry; concerns " +
+                     rows_en(g.rows) + ".";
+      findings_.push_back(std::move(f));
+    }
+    for (const auto& g : invalid) {
+      finding f;
+      f.code = finding_code::unit_not_valid_on_date;
+      f.level = severity::warning;
+      f.fund = g.fund;
+      f.rows = g.rows;
+      f.quote = g.u->name;
+      f.source = g.source;
+      const date day = round_.document.dated;
+      const unit* successor = units_.successor_on(*g.u, day);
+      const std::string role_sv = g.co_applicant ? "Medsökande " : "";
+      const std::string role_en = g.co_applicant ? "Co-applicant " : "";
+      f.message_sv = role_sv + g.u->name + " fanns inte " + day.to_string() + " (dokumentets datum)";
+      f.message_en = role_en + g.u->name + " did not exist on " + day.to_string() + " (the document's date)";
+      if (successor) {
+        f.message_sv += "; dess efterföljare då var " + successor->name;
+        f.message_en += "; its successor then was " + successor->name;
+      }
+      f.message_sv += "; gäller " + rows_sv(g.rows) + ".";
+      f.message_en += "; concerns " + rows_en(g.rows) + ".";
+      for (const auto& id : g.rows) {
+        const application* a = round_.find_application(id);
+        for (const auto& r : a->readings)
+          if (r.field == "unit" || r.field == "co_applicants") add_reading(f, r.text);
+      }
+      findings_.push_back(std::move(f));
+    }
+    report_ceasing(ceasing);
+  }
+
+  void report_ceasing(const std::vector<unit_group>& ceasing) {
+    for (const auto& g : ceasing) {
+      finding f;
+      f.code = finding_code::unit_not_valid_on_date;
+      f.level = severity::info;
+      f.fund = g.fund;
+      f.rows = g.rows;
+      f.quote = g.u->name;
+      f.source = g.source;
+      const date last = *g.u->valid_until;
+      const unit* successor = units_.successor_on(*g.u, date(round_.year, 12, 31));
+      f.message_sv = g.u->name + " fanns på dokumentets datum men upphörde efter " + last.to_string() +
+                     ", under året " + std::to_string(round_.year) + " som medlen avser";
+      f.message_en = g.u->name + " existed on the document's date but ceased after " + last.to_string() +
+                     ", during the year " + std::to_string(round_.year) + " the funds are for";
+      if (successor) {
+        f.message_sv += "; därefter svarar " + successor->name + " för medlen";
+        f.message_en += "; " + successor->name + " answers for the funds after that";
+      }
+      f.message_sv += "; gäller " + rows_sv(g.rows) + ".";
+      f.message_en += "; concerns " + rows_en(g.rows) + ".";
+      findings_.push_back(std::move(f));
+    }
+  }
+
+  // The förvaltning an application counts as, or nullptr when its unit is not known.
+  const unit* forvaltning_of(std::size_t index) const {
+    return unit_of_[index] ? &units_.forvaltning(*unit_of_[index]) : nullptr;
+  }
+
+  // --- per application ---------------------------------------------------------------------
+  void check_amounts_and_decisions(const fund& f) {
+    for (const auto& a : round_.applications) {
+      if (a.fund != f.id) continue;
+      if (a.granted && a.requested && *a.granted > *a.requested) {
+        finding x;
+        x.code = finding_code::grant_exceeds_request;
+        x.level = severity::error;
+        x.fund = f.id;
+        x.rows = {a.id};
+        x.expected = figure::of(*a.requested);
+        x.actual = figure::of(*a.granted);
+        x.source = a.source;
+        x.quote = a.project;
+        x.message_sv = a.id + ": beviljat " + amount(*a.granted) + " är mer än ansökt " + amount(*a.requested) + ".";
+        x.message_en = a.id + ": granted " + amount(*a.granted) + " is more than requested " + amount(*a.requested) + ".";
+        findings_.push_back(std::move(x));
+        continue;
+      }
+      if (!a.granted) continue;
+      const Krona zero;
+      std::string why_sv, why_en;
+      std::optional<figure> expected;
+      switch (a.outcome) {
+        case decision::rejected:
+          if (*a.granted != zero) {
+            why_sv = "avslag men beviljat " + amount(*a.granted);
+            why_en = "rejected but granted " + amount(*a.granted);
+            expected = figure::of(zero);
+          }
+          break;
+        case decision::granted:
+          if (*a.granted == zero) {
+            why_sv = "beviljas men beviljat belopp är 0 kr";
+            why_en = "granted but the amount granted is 0 kr";
+          } else if (a.requested && *a.granted != *a.requested) {
+            why_sv = "beviljas i sin helhet men beviljat " + amount(*a.granted) + " av ansökt " + amount(*a.requested);
+            why_en = "granted in full but granted " + amount(*a.granted) + " of " + amount(*a.requested) + " requested";
+            expected = figure::of(*a.requested);
+          }
+          break;
+        case decision::partly_granted:
+          if (*a.granted == zero) {
+            why_sv = "beviljas delvis men beviljat belopp är 0 kr";
+            why_en = "partly granted but the amount granted is 0 kr";
+          } else if (a.requested && *a.granted == *a.requested) {
+            why_sv = "beviljas delvis men hela det ansökta beloppet " + amount(*a.requested) + " beviljas";
+            why_en = "partly granted but the whole amount requested, " + amount(*a.requested) + ", is granted";
+          }
+          break;
+      }
+      if (why_en.empty()) continue;
+      finding x;
+      x.code = finding_code::decision_amount_mismatch;
+      x.level = severity::error;
+      x.fund = f.id;
+      x.rows = {a.id};
+      x.expected = expected;
+      x.actual = figure::of(*a.granted);
+      x.source = a.source;
+      x.quote = a.reason;
+      x.message_sv = a.id + ": " + why_sv + ".";
+      x.message_en = a.id + ": " + why_en + ".";
+      findings_.push_back(std::move(x));
+    }
+  }
+
+  // The caps on one application that apply to a fund: each cap rule, else the fund's own cap.
+  std::vector<std::pair<Krona, const rule*>> caps_of(const fund& f) const {
+    std::vector<std::pair<Krona, const rule*>> caps;
+    for (const auto& r : round_.rules)
+      if (r.kind == rule_kind::cap_per_application && r.amount && r.applies_to(f.id))
+        caps.emplace_back(*r.amount, &r);
+    if (caps.empty() && f.cap) caps.emplace_back(*f.cap, nullptr);
+    return caps;
+  }
+
+  void check_caps(const fund& f) {
+    for (const auto& [cap, cap_rule] : caps_of(f)) {
+      std::vector<std::string> unknown_requests;
+      for (const auto& a : round_.applications) {
+        if (a.fund != f.id) continue;
+        const bool request_over = a.requested && *a.requested > cap;
+        const bool grant_over = a.granted && *a.granted > cap;
+        // A full grant (beviljas) was granted as requested, so its grant stands for its request.
+        if (!a.requested && !(a.outcome == decision::granted && a.granted)) unknown_requests.push_back(a.id);
+        if (!request_over && !grant_over) continue;
+        finding x;
+        x.code = finding_code::cap_exceeded;
+        // A request over the cap that was rejected is a rule enforced, not broken.
+        x.level = grant_over || is_granted(a.outcome) ? severity::error : severity::warning;
+        x.fund = f.id;
+        x.rows = {a.id};
+        x.expected = figure::of(cap);
+        x.actual = figure::of(grant_over ? *a.granted : *a.requested);
+        const std::string what_sv = grant_over ? "beviljat" : "ansökt";
+        const std::string what_en = grant_over ? "granted" : "requested";
+        x.message_sv = a.id + ": " + what_sv + " " + amount(grant_over ? *a.granted : *a.requested) +
+                       " överstiger högsta belopp per ansökan, " + amount(cap) + ".";
+        x.message_en = a.id + ": " + what_en + " " + amount(grant_over ? *a.granted : *a.requested) +
+                       " exceeds the cap per application, " + amount(cap) + ".";
+        if (cap_rule) x = citing(std::move(x), *cap_rule);
+        findings_.push_back(std::move(x));
+      }
+      if (unknown_requests.empty()) continue;
+      finding x;
+      x.code = finding_code::missing_data;
+      x.level = severity::info;
+      x.fund = f.id;
+      x.rows = unknown_requests;
+      x.expected = figure::of(cap);
+      x.message_sv = "Ansökt belopp anges inte för " + std::to_string(unknown_requests.size()) +
+                     " ansökningar (" + rows_sv(unknown_requests) + "); att ansökan håller sig inom " +
+                     amount(cap) + " kan inte prövas.";
+      x.message_en = "The requested amount is not given for " + std::to_string(unknown_requests.size()) +
+                     " applications (" + rows_en(unknown_requests) + "); whether each request stays within " +
+                     amount(cap) + " cannot be checked.";
+      x.reading = "beviljas (granted in full) means granted as requested: full grants are checked through their grants";
+      if (cap_rule) x = citing(std::move(x), *cap_rule);
+      findings_.push_back(std::move(x));
+    }
+  }
+
+  // Conditions every granted application must meet: required criteria, exclusions, the
+  // application window and the approved-report condition.
+  void check_required_conditions(const fund& f) {
+    for (const auto& r : round_.rules) {
+      if (!r.applies_to(f.id) || r.not_encoded) continue;
+      const bool assessed = r.kind == rule_kind::required_criterion || r.kind == rule_kind::exclusion;
+      if (!assessed && r.kind != rule_kind::application_window && r.kind != rule_kind::approved_report) continue;
+      std::vector<std::string> unknown;
+      for (const auto& a : round_.applications) {
+        if (a.fund != f.id || !is_granted(a.outcome)) continue;
+        std::optional<bool> met;
+        std::string what_sv, what_en;
+        if (assessed) {
+          const auto it = a.assessments.find(r.id);
+          if (it != a.assessments.end()) met = it->second == assessment::met;
+          what_sv = "bedöms inte uppfylla " + r.id;
+          what_en = "is assessed as not meeting " + r.id;
+        } else if (r.kind == rule_kind::application_window) {
+          if (a.submitted && r.from && r.to) met = *r.from <= *a.submitted && *a.submitted <= *r.to;
+          what_sv = "inkom " + (a.submitted ? a.submitted->to_string() : std::string()) + ", utanför ansökningsperioden";
+          what_en = "was submitted on " + (a.submitted ? a.submitted->to_string() : std::string()) +
+                    ", outside the application period";
+        } else {
+          met = a.approved_report;
+          what_sv = "saknar godkänd rapport för föregående år";
+          what_en = "lacks an approved report for the previous year";
+        }
+        if (!met) {
+          unknown.push_back(a.id);
+          continue;
+        }
+        if (*met) continue;
+        finding x;
+        x.code = finding_code::required_criterion_not_met;
+        x.level = severity::error;
+        x.fund = f.id;
+        x.rows = {a.id};
+        x.message_sv = a.id + " beviljas men " + what_sv + ".";
+        x.message_en = a.id + " is granted but " + what_en + ".";
+        findings_.push_back(citing(std::move(x), r));
+      }
+      if (unknown.empty()) continue;
+      finding x;
+      x.code = finding_code::missing_data;
+      x.level = severity::info;
+      x.fund = f.id;
+      x.rows = unknown;
+      const std::string data_sv = assessed ? "ingen bedömning mot regeln" : r.kind == rule_kind::application_window
+                                                                                ? "inget ansökningsdatum"
+                                                                                : "ingen uppgift om godkänd rapport";
+      const std::string data_en = assessed ? "no assessment against the rule" : r.kind == rule_kind::application_window
+                                                                                    ? "no date of application"
+                                                                                    : "no word on an approved report";
+      x.message_sv = "Dokumentet ger " + data_sv + " för " + std::to_string(unknown.size()) +
+                     " beviljade ansökningar (" + rows_sv(unknown) + "); regeln " + r.id + " kan inte prövas för dem.";
+      x.message_en = "The document gives " + data_en + " for " + std::to_string(unknown.size()) +
+                     " granted applications (" + rows_en(unknown) + "); rule " + r.id + " cannot be checked for them.";
+      findings_.push_back(citing(std::move(x), r));
+    }
+  }
+
+  void check_unit_limits(const fund& f) {
+    std::vector<std::pair<std::int64_t, const rule*>> limits;
+    for (const auto& r : round_.rules)
+      if (r.kind == rule_kind::max_granted_per_unit && r.count && r.applies_to(f.id))
+        limits.emplace_back(*r.count, &r);
+    if (limits.empty() && f.max_granted_per_unit) limits.emplace_back(*f.max_granted_per_unit, nullptr);
+    if (limits.empty()) return;
+
+    std::map<std::string, std::vector<std::string>> granted_by_forvaltning;
+    std::vector<std::string> unknown;
+    for (std::size_t i = 0; i < round_.applications.size(); ++i) {
+      const application& a = round_.applications[i];
+      if (a.fund != f.id || !is_granted(a.outcome)) continue;
+      if (const unit* fv = forvaltning_of(i)) granted_by_forvaltning[fv->id].push_back(a.id);
+      else unknown.push_back(a.id);
+    }
+    for (const auto& [limit, limit_rule] : limits) {
+      for (const auto& [id, rows] : granted_by_forvaltning) {
+        if (static_cast<std::int64_t>(rows.size()) <= limit) continue;
+        const std::string name = units_.find(id)->name;
+        finding x;
+        x.code = finding_code::unit_limit_exceeded;
+        x.level = severity::error;
+        x.fund = f.id;
+        x.rows = rows;
+        x.expected = figure::of_count(limit);
+        x.actual = figure::of_count(static_cast<std::int64_t>(rows.size()));
+        x.message_sv = name + " beviljas " + std::to_string(rows.size()) + " ansökningar (" + rows_sv(rows) +
+                       "); högst " + std::to_string(limit) + " per förvaltning.";
+        x.message_en = name + " is granted " + std::to_string(rows.size()) + " applications (" + rows_en(rows) +
+                       "); at most " + std::to_string(limit) + " per administration.";
+        if (limit_rule) x = citing(std::move(x), *limit_rule);
+        findings_.push_back(std::move(x));
+      }
+      if (unknown.empty()) continue;
+      finding x;
+      x.code = finding_code::missing_data;
+      x.level = severity::info;
+      x.fund = f.id;
+      x.rows = unknown;
+      x.message_sv = "Förvaltningen är okänd för " + std::to_string(unknown.size()) + " beviljade ansökningar (" +
+                     rows_sv(unknown) + "); gränsen per förvaltning kan inte prövas för dem.";
+      x.message_en = "The administration is unknown for " + std::to_string(unknown.size()) +
+                     " granted applications (" + rows_en(unknown) + "); the limit per administration cannot be checked for them.";
+      if (limit_rule) x = citing(std::move(x), *limit_rule);
+      findings_.push_back(std::move(x));
+    }
+  }
+
+  // The same applicant (its förvaltning's department, or its name) twice for the same project
+  // or destination in one fund.
+  void check_duplicates(const fund& f) {
+    const rule* one_grant = nullptr;
+    for (const auto& r : round_.rules)
+      if (r.kind == rule_kind::one_grant_per_destination && r.applies_to(f.id)) one_grant = &r;
+    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < round_.applications.size(); ++i) {
+      const application& a = round_.applications[i];
+      if (a.fund != f.id) continue;
+      const std::string who = unit_of_[i] ? unit_of_[i]->id : normalize_unit_name(a.applicant);
+      if (who.empty()) continue;  // an unnamed applicant cannot be compared
+      const std::string what = normalize_unit_name(a.destination ? *a.destination : a.project);
+      groups[{who, what}].push_back(i);
+    }
+    for (const auto& [key, members] : groups) {
+      if (members.size() < 2) continue;
+      std::vector<std::string> rows;
+      std::size_t granted = 0;
+      for (std::size_t i : members) {
+        rows.push_back(round_.applications[i].id);
+        if (is_granted(round_.applications[i].outcome)) ++granted;
+      }
+      const application& first = round_.applications[members.front()];
+      finding x;
+      x.code = finding_code::duplicate_application;
+      x.level = granted > 1 ? severity::warning : severity::info;
+      x.fund = f.id;
+      x.rows = rows;
+      x.actual = figure::of_count(static_cast<std::int64_t>(granted));
+      x.source = first.source;
+      x.quote = first.destination ? *first.destination : first.project;
+      x.message_sv = std::to_string(rows.size()) + " ansökningar från " + first.applicant + " avser samma sak (" +
+                     rows_sv(rows) + "); " + std::to_string(granted) + " av dem beviljas.";
+      x.message_en = std::to_string(rows.size()) + " applications from " + first.applicant + " are for the same thing (" +
+                     rows_en(rows) + "); " + std::to_string(granted) + " of them granted.";
+      if (one_grant) {
+        x = citing(std::move(x), *one_grant);
+        x.expected = figure::of_count(1);
+      }
+      findings_.push_back(std::move(x));
+    }
+  }
+
+  void check_budget(const fund& f) {
+    Krona known;
+    std::vector<std::string> unknown;
+    for (const auto& a : round_.applications) {
+      if (a.fund != f.id) continue;
+      if (a.granted) known += *a.granted;
+      else if (a.outcome != decision::rejected) unknown.push_back(a.id);
+    }
+    if (known > f.budget) {
+      finding x;
+      x.code = finding_code::budget_exceeded;
+      x.level = severity::error;
+      x.fund = f.id;
+      x.expected = figure::of(f.budget);
+      x.actual = figure::of(known);
+      x.message_sv = "Beviljade belopp i " + f.id + " summerar till " + amount(known) + ", mer än de avsatta " +
+                     amount(f.budget) + (unknown.empty() ? "" : " (utan de okända beloppen)") + ".";
+      x.message_en = "Grants in " + f.id + " sum to " + amount(known) + ", more than the " + amount(f.budget) +
+                     " set aside" + (unknown.empty() ? "" : " (without the unknown amounts)") + ".";
+      findings_.push_back(std::move(x));
+    } else if (!unknown.empty()) {
+      finding x;
+      x.code = finding_code::missing_data;
+      x.level = severity::info;
+      x.fund = f.id;
+      x.rows = unknown;
+      x.expected = figure::of(f.budget);
+      x.actual = figure::of(known);
+      x.message_sv = "Beviljat belopp saknas för " + rows_sv(unknown) + "; att " + f.id + " håller sig inom " +
+                     amount(f.budget) + " kan inte prövas fullt ut (kända belopp: " + amount(known) + ").";
+      x.message_en = "The amount granted is missing for " + rows_en(unknown) + "; whether " + f.id + " stays within " +
+                     amount(f.budget) + " cannot be fully checked (known amounts: " + amount(known) + ").";
+      findings_.push_back(std::move(x));
+    }
+  }
+
+  // --- statements ---------------------------------------------------------------------------
+  std::string scope_name(const statement& s) const {
+    if (s.funds.empty()) return "";
+    if (s.funds.size() == 1) return s.funds.front();
+    return "";
+  }
+  std::string scope_text(const statement& s) const {
+    if (s.funds.empty()) return "alla fonder / all funds";
+    std::string out;
+    for (const auto& f : s.funds) out += (out.empty() ? "" : "+") + f;
+    return out;
+  }
+
+  void check_statement(const statement& s) {
+    switch (s.kind) {
+      case statement_kind::requested_total:
+      case statement_kind::granted_total: check_total(s); break;
+      case statement_kind::application_count:
+      case statement_kind::decision_count: check_row_count(s); break;
+      case statement_kind::applicant_count: check_applicant_count(s); break;
+    }
+  }
+
+  void check_total(const statement& s) {
+    if (!s.amount) return;
+    const bool requested = s.kind == statement_kind::requested_total;
+    const std::string what_sv = requested ? "ansökta belopp" : "beviljade belopp";
+    const std::string what_en = requested ? "requested amounts" : "granted amounts";
+    Krona known;
+    std::vector<const application*> unknown;
+    for (const auto& a : round_.applications) {
+      if (!covers(s.funds, a.fund)) continue;
+      const auto& value = requested ? a.requested : a.granted;
+      if (value) known += *value;
+      else unknown.push_back(&a);
+    }
+    finding x;
+    x.fund = scope_name(s);
+    x.expected = figure::of(*s.amount);
+    if (unknown.empty()) {
+      if (known == *s.amount) return;
+      x.code = finding_code::total_mismatch;
+      x.level = severity::error;
+      x.actual = figure::of(known);
+      x.message_sv = "Angiven summa av " + what_sv + " (" + scope_text(s) + ") är " + amount(*s.amount) +
+                     ", men raderna summerar till " + amount(known) + " (skillnad " + amount(*s.amount - known) + ").";
+      x.message_en = "The stated sum of " + what_en + " (" + scope_text(s) + ") is " + amount(*s.amount) +
+                     ", but the rows sum to " + amount(known) + " (difference " + amount(*s.amount - known) + ").";
+      findings_.push_back(citing(std::move(x), s));
+      return;
+    }
+
+    // What the decisions say of the unknown values. Requested: a full grant was granted as
+    // requested; a partial grant is less than its request; a rejection says nothing. Granted:
+    // a rejection grants nothing; any grant is more than nothing.
+    Krona implied;            // exactly known through the decision word
+    Krona lower;              // the least the other unknown values can sum to
+    std::vector<std::string> implied_rows, open_rows, all_rows;
+    for (const application* a : unknown) {
+      all_rows.push_back(a->id);
+      if (requested && a->outcome == decision::granted && a->granted) {
+        implied += *a->granted;
+        implied_rows.push_back(a->id);
+      } else if (!requested && a->outcome == decision::rejected) {
+        implied_rows.push_back(a->id);
+      } else {
+        if (requested && a->outcome == decision::partly_granted && a->granted)
+          lower += *a->granted + Krona::from_ore(1);
+        if (!requested) lower += Krona::from_ore(1);
+        open_rows.push_back(a->id);
+      }
+    }
+    const Krona derived = *s.amount - known;  // the sum of the unknown values
+    const std::string reading_text =
+        requested ? "beviljas (granted in full) means granted as requested; delvis beviljas (granted in part) means less than requested"
+                  : "avslås (rejected) means nothing granted";
+    x.rows = all_rows;
+    x.actual = figure::of(known);
+    if (derived < implied + lower || (open_rows.empty() && derived != implied)) {
+      x.code = finding_code::total_mismatch;
+      x.level = severity::error;
+      x.message_sv = "Angiven summa av " + what_sv + " (" + scope_text(s) + ") är " + amount(*s.amount) +
+                     "; kända rader ger " + amount(known) + " och besluten kräver " +
+                     (open_rows.empty() ? "exakt " : "minst ") + amount(implied + lower) + " för de " +
+                     std::to_string(all_rows.size()) + " okända, men bara " + amount(derived) + " återstår.";
+      x.message_en = "The stated sum of " + what_en + " (" + scope_text(s) + ") is " + amount(*s.amount) +
+                     "; the known rows give " + amount(known) + " and the decisions require " +
+                     (open_rows.empty() ? "exactly " : "at least ") + amount(implied + lower) + " for the " +
+                     std::to_string(all_rows.size()) + " unknown ones, but only " + amount(derived) + " remains.";
+      x = citing(std::move(x), s);
+      add_reading(x, reading_text);
+      findings_.push_back(std::move(x));
+      return;
+    }
+    x.code = finding_code::derived_value;
+    x.level = severity::info;
+    x.actual.reset();  // nothing is compared: the message gives the derived figures
+    x.message_sv = "De " + std::to_string(all_rows.size()) + " okända " + what_sv + " (" + scope_text(s) +
+                   ") summerar enligt angiven summa " + amount(*s.amount) + " till " + amount(derived) + ".";
+    x.message_en = "By the stated sum " + amount(*s.amount) + ", the " + std::to_string(all_rows.size()) +
+                   " unknown " + what_en + " (" + scope_text(s) + ") sum to " + amount(derived) + ".";
+    if (!implied_rows.empty()) {
+      const std::string basis_sv = requested ? " beviljas i sin helhet och ger " : " avslås och ger ";
+      const std::string basis_en = requested ? " are granted in full and account for " : " are rejected and account for ";
+      x.message_sv += " " + std::to_string(implied_rows.size()) + basis_sv + amount(implied) + "; ";
+      x.message_en += " " + std::to_string(implied_rows.size()) + basis_en + amount(implied) + "; ";
+      if (open_rows.empty()) {
+        x.message_sv += "summan stämmer då exakt.";
+        x.message_en += "the sum then agrees exactly.";
+      } else {
+        x.message_sv += "återstår " + amount(derived - implied) + " för " + rows_sv(open_rows) + ".";
+        x.message_en += amount(derived - implied) + " remains for " + rows_en(open_rows) + ".";
+      }
+      add_reading(x, reading_text);
+    }
+    findings_.push_back(citing(std::move(x), s));
+  }
+
+  void check_row_count(const statement& s) {
+    if (!s.count) return;
+    std::int64_t rows = 0;
+    for (const auto& a : round_.applications)
+      if (covers(s.funds, a.fund) && (s.kind != statement_kind::decision_count || a.outcome == s.of_decision))
+        ++rows;
+    if (rows == *s.count) return;
+    const std::string what_sv = s.kind == statement_kind::decision_count
+                                    ? "ansökningar med beslutet " + std::string(to_string(*s.of_decision))
+                                    : "ansökningar";
+    const std::string what_en = s.kind == statement_kind::decision_count
+                                    ? "applications with decision " + std::string(to_string(*s.of_decision))
+                                    : "applications";
+    finding x;
+    x.code = finding_code::count_mismatch;
+    x.level = severity::error;
+    x.fund = scope_name(s);
+    x.expected = figure::of_count(*s.count);
+    x.actual = figure::of_count(rows);
+    x.message_sv = "Dokumentet anger " + std::to_string(*s.count) + " " + what_sv + " (" + scope_text(s) +
+                   "), raderna visar " + std::to_string(rows) + ".";
+    x.message_en = "The document states " + std::to_string(*s.count) + " " + what_en + " (" + scope_text(s) +
+                   "); the rows show " + std::to_string(rows) + ".";
+    findings_.push_back(citing(std::move(x), s));
+  }
+
+  // The number of applying förvaltningar: compared only when every application's unit is known.
+  // The literal reading counts distinct förvaltningar of main applicants; when it fails, two
+  // other readings are tried and named: co-applicants counted too, and applications counted.
+  void check_applicant_count(const statement& s) {
+    if (!s.count) return;
+    std::vector<std::string> unknown;
+    std::set<std::string> main, with_co;
+    std::int64_t applications = 0;
+    const auto counts = [&](const unit& fv) { return !s.applicant_kind || fv.kind == *s.applicant_kind; };
+    for (std::size_t i = 0; i < round_.applications.size(); ++i) {
+      const application& a = round_.applications[i];
+      if (!covers(s.funds, a.fund)) continue;
+      const unit* fv = forvaltning_of(i);
+      if (!fv) {
+        unknown.push_back(a.id);
+        continue;
+      }
+      if (counts(*fv)) {
+        main.insert(fv->id);
+        with_co.insert(fv->id);
+        ++applications;
+      }
+      for (const auto& co : a.co_applicants)
+        if (const unit* u = units_.find(co); u && counts(units_.forvaltning(*u)))
+          with_co.insert(units_.forvaltning(*u).id);
+    }
+    const std::string kind_text_sv = s.applicant_kind ? std::string(kind_sv(*s.applicant_kind)) : "förvaltningar";
+    const std::string kind_text_en = s.applicant_kind ? std::string(kind_en(*s.applicant_kind)) : "administrations";
+    finding x;
+    x.fund = scope_name(s);
+    x.expected = figure::of_count(*s.count);
+    if (!unknown.empty()) {
+      x.code = finding_code::missing_data;
+      x.level = severity::info;
+      x.rows = unknown;
+      x.message_sv = "Antalet sökande " + kind_text_sv + " (angivet " + std::to_string(*s.count) +
+                     ") kan inte prövas: förvaltningen är okänd för " + std::to_string(unknown.size()) +
+                     " ansökningar (" + rows_sv(unknown) + ").";
+      x.message_en = "The number of applying " + kind_text_en + " (stated " + std::to_string(*s.count) +
+                     ") cannot be checked: the administration is unknown for " + std::to_string(unknown.size()) +
+                     " applications (" + rows_en(unknown) + ").";
+      findings_.push_back(citing(std::move(x), s));
+      return;
+    }
+    const auto distinct = static_cast<std::int64_t>(main.size());
+    if (distinct == *s.count) return;
+    x.code = finding_code::count_mismatch;
+    x.actual = figure::of_count(distinct);
+    x.message_sv = "Dokumentet anger " + std::to_string(*s.count) + " sökande " + kind_text_sv + " (" +
+                   scope_text(s) + "); raderna visar " + std::to_string(distinct);
+    x.message_en = "The document states " + std::to_string(*s.count) + " applying " + kind_text_en + " (" +
+                   scope_text(s) + "); the rows show " + std::to_string(distinct);
+    x = citing(std::move(x), s);
+    if (static_cast<std::int64_t>(with_co.size()) == *s.count) {
+      x.level = severity::info;
+      x.message_sv += ", och " + std::to_string(with_co.size()) + " när medsökande räknas: uppgiften stämmer med den läsningen.";
+      x.message_en += ", and " + std::to_string(with_co.size()) + " when co-applicants (medsökande) are counted: the statement holds on that reading.";
+      add_reading(x, "co-applicants (medsökande) counted as applicants");
+    } else if (applications == *s.count) {
+      x.level = severity::warning;
+      x.message_sv += "; " + std::to_string(*s.count) + " är antalet ansökningar från dem, inte antalet " + kind_text_sv + ".";
+      x.message_en += "; " + std::to_string(*s.count) + " is the number of applications from them, not of " + kind_text_en + ".";
+      add_reading(x, "the stated number counts applications rather than administrations");
+    } else {
+      x.level = severity::error;
+      x.message_sv += ".";
+      x.message_en += ".";
+    }
+    findings_.push_back(std::move(x));
+  }
+
+  // Statements against each other: two that state the same thing must agree, and a statement
+  // over several funds must equal the sum of the same statement made for each fund.
+  void check_statements_agree() {
+    using key = std::tuple<statement_kind, std::vector<std::string>, std::optional<decision>, std::optional<unit_kind>>;
+    const auto key_of = [&](const statement& s, std::vector<std::string> funds) {
+      if (funds.empty())
+        for (const auto& f : round_.funds) funds.push_back(f.id);
+      std::sort(funds.begin(), funds.end());
+      return key{s.kind, funds, s.of_decision, s.applicant_kind};
+    };
+    const auto value_of = [](const statement& s) {
+      return s.amount ? figure::of(*s.amount) : figure::of_count(s.count.value_or(0));
+    };
+    std::map<key, const statement*> first;
+    for (const auto& s : round_.statements) {
+      if (!s.amount && !s.count) continue;
+      const auto [it, inserted] = first.try_emplace(key_of(s, s.funds), &s);
+      if (inserted || value_of(*it->second) == value_of(s)) continue;
+      finding x;
+      x.code = s.amount ? finding_code::total_mismatch : finding_code::count_mismatch;
+      x.level = severity::error;
+      x.fund = scope_name(s);
+      x.expected = value_of(*it->second);
+      x.actual = value_of(s);
+      x.message_sv = "Två uppgifter om samma sak skiljer sig: " + it->second->id + " anger " +
+                     value_of(*it->second).to_string() + ", " + s.id + " anger " + value_of(s).to_string() + ".";
+      x.message_en = "Two statements of the same thing differ: " + it->second->id + " states " +
+                     value_of(*it->second).to_string() + ", " + s.id + " states " + value_of(s).to_string() + ".";
+      findings_.push_back(citing(std::move(x), s));
+    }
+    for (const auto& s : round_.statements) {
+      if ((!s.amount && !s.count) || s.kind == statement_kind::applicant_count) continue;
+      const auto funds = std::get<1>(key_of(s, s.funds));
+      if (funds.size() < 2) continue;
+      Krona amount_sum;
+      std::int64_t count_sum = 0;
+      std::string parts;
+      bool complete = true;
+      for (const auto& fund_id : funds) {
+        const auto it = first.find(key_of(s, {fund_id}));
+        if (it == first.end()) {
+          complete = false;
+          break;
+        }
+        if (it->second->amount) amount_sum += *it->second->amount;
+        count_sum += it->second->count.value_or(0);
+        parts += (parts.empty() ? "" : " + ") + value_of(*it->second).to_string() + " (" + it->second->id + ")";
+      }
+      if (!complete) continue;
+      const figure sum = s.amount ? figure::of(amount_sum) : figure::of_count(count_sum);
+      if (sum == value_of(s)) continue;
+      finding x;
+      x.code = s.amount ? finding_code::total_mismatch : finding_code::count_mismatch;
+      x.level = severity::error;
+      x.expected = value_of(s);
+      x.actual = sum;
+      x.message_sv = "Angiven sammanlagd uppgift " + value_of(s).to_string() + " är inte summan av uppgifterna per fond: " +
+                     parts + " = " + sum.to_string() + ".";
+      x.message_en = "The stated overall figure " + value_of(s).to_string() + " is not the sum of the figures per fund: " +
+                     parts + " = " + sum.to_string() + ".";
+      findings_.push_back(citing(std::move(x), s));
+    }
+  }
+
+  const round& round_;
+  const unit_registry& units_;
+  std::vector<const unit*> unit_of_;  // per application; nullptr when not known
+  std::unordered_map<std::string, name_resolution> names_;
+  std::vector<finding> findings_;
+};
+
+}  // namespace
+
+report audit(const round& r, const unit_registry& units) { return auditor(r, units).run(); }
+
+}  // namespace anslag
