@@ -5,7 +5,7 @@ PYTHON     := /usr/bin/python3
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all bootstrap configure build test test-cpp test-python audit bench fuzz sanitize clean
+.PHONY: all bootstrap configure build test test-cpp test-python audit bench fuzz sanitize check-errors clean
 
 all: build
 
@@ -27,7 +27,11 @@ test-python: build
 	cd tests/python && PYTHONPATH=$(CURDIR)/$(BUILD)/python ANSLAG_CLI=$(CURDIR)/$(BUILD)/anslag \
 	  $(PYTHON) -m pytest -q -p no:cacheprovider
 
-test: test-cpp test-python sanitize
+test: test-cpp test-python sanitize check-errors
+
+# Every error message of the library is raised by a C++ and a Python test.
+check-errors:
+	scripts/check-error-coverage
 
 audit: build
 	$(BUILD)/anslag audit 2020
