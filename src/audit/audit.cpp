@@ -1,6 +1,7 @@
 // The audit. Each check below reads only the round's data, its rules and the unit registry;
 // none knows a year, a fund or an applicant. docs/audit.md defines every code and severity.
 #include <anslag/audit/audit.hpp>
+#include <anslag/rules/evaluate.hpp>
 
 #include <algorithm>
 #include <map>
@@ -329,9 +330,10 @@ class auditor {
     }
   }
 
-  // The förvaltning an application counts as, or nullptr when its unit is not known.
+  // The förvaltning an application counts as on the document's date, or nullptr when its unit
+  // is not known.
   const unit* forvaltning_of(std::size_t index) const {
-    return unit_of_[index] ? &units_.forvaltning(*unit_of_[index]) : nullptr;
+    return unit_of_[index] ? &units_.forvaltning_on(*unit_of_[index], round_.document.dated) : nullptr;
   }
 
   // --- per application ---------------------------------------------------------------------
@@ -458,44 +460,26 @@ class auditor {
   }
 
   // Conditions every granted application must meet: required criteria, exclusions, the
-  // application window and the approved-report condition.
+  // application window and the approved-report condition. The verdicts are the rules layer's
+  // (anslag::judge), so a condition means the same in an evaluation and in the audit.
   void check_required_conditions(const fund& f) {
     for (const auto& r : round_.rules) {
-      if (!r.applies_to(f.id) || r.not_encoded) continue;
-      const bool assessed = r.kind == rule_kind::required_criterion || r.kind == rule_kind::exclusion;
-      if (!assessed && r.kind != rule_kind::application_window && r.kind != rule_kind::approved_report) continue;
+      const bool condition = r.kind == rule_kind::required_criterion || r.kind == rule_kind::exclusion ||
+                             r.kind == rule_kind::application_window || r.kind == rule_kind::approved_report;
+      if (!condition || !r.applies_to(f.id) || !has_verdict(r)) continue;
       std::vector<std::string> unknown;
       for (const auto& a : round_.applications) {
         if (a.fund != f.id || !is_granted(a.outcome)) continue;
-        std::optional<bool> met;
-        std::string what_sv, what_en;
-        if (assessed) {
-          const auto it = a.assessments.find(r.id);
-          if (it != a.assessments.end()) met = it->second == assessment::met;
-          what_sv = "bedöms inte uppfylla " + r.id;
-          what_en = "is assessed as not meeting " + r.id;
-        } else if (r.kind == rule_kind::application_window) {
-          if (a.submitted && r.from && r.to) met = *r.from <= *a.submitted && *a.submitted <= *r.to;
-          what_sv = "inkom " + (a.submitted ? a.submitted->to_string() : std::string()) + ", utanför ansökningsperioden";
-          what_en = "was submitted on " + (a.submitted ? a.submitted->to_string() : std::string()) +
-                    ", outside the application period";
-        } else {
-          met = a.approved_report;
-          what_sv = "saknar godkänd rapport för föregående år";
-          what_en = "lacks an approved report for the previous year";
-        }
-        if (!met) {
-          unknown.push_back(a.id);
-          continue;
-        }
-        if (*met) continue;
+        const verdict v = judge(round_, a, r, units_);
+        if (v.state == verdict_state::unknown) unknown.push_back(a.id);
+        if (v.state != verdict_state::not_met) continue;
         finding x;
         x.code = finding_code::required_criterion_not_met;
         x.level = severity::error;
         x.fund = f.id;
         x.rows = {a.id};
-        x.message_sv = a.id + " beviljas men " + what_sv + ".";
-        x.message_en = a.id + " is granted but " + what_en + ".";
+        x.message_sv = a.id + " beviljas, men: " + v.explanation_sv;
+        x.message_en = a.id + " is granted, but: " + v.explanation_en;
         findings_.push_back(citing(std::move(x), r));
       }
       if (unknown.empty()) continue;
@@ -504,6 +488,7 @@ class auditor {
       x.level = severity::info;
       x.fund = f.id;
       x.rows = unknown;
+      const bool assessed = r.kind == rule_kind::required_criterion || r.kind == rule_kind::exclusion;
       const std::string data_sv = assessed ? "ingen bedömning mot regeln" : r.kind == rule_kind::application_window
                                                                                 ? "inget ansökningsdatum"
                                                                                 : "ingen uppgift om godkänd rapport";
@@ -814,8 +799,8 @@ class auditor {
         ++applications;
       }
       for (const auto& co : a.co_applicants)
-        if (const unit* u = units_.find(co); u && counts(units_.forvaltning(*u)))
-          with_co.insert(units_.forvaltning(*u).id);
+        if (const unit* u = units_.find(co); u && counts(units_.forvaltning_on(*u, round_.document.dated)))
+          with_co.insert(units_.forvaltning_on(*u, round_.document.dated).id);
     }
     const std::string kind_text_sv = s.applicant_kind ? std::string(kind_sv(*s.applicant_kind)) : "förvaltningar";
     const std::string kind_text_en = s.applicant_kind ? std::string(kind_en(*s.applicant_kind)) : "administrations";

@@ -31,7 +31,10 @@ void add_audit_command(CLI::App& app, context& context) {
     try {
       const round r = load_round(round_path(o->round));
       const unit_registry units = load_units(data_dir() / "units.toml");
-      const report result = audit(r, units);
+      report result = audit(r, units);
+      // A bundled round is named by where it stands in the data, not by this machine's path, so
+      // that generated reports are the same on every machine.
+      if (is_bundled_year(o->round)) result.file = "rounds/" + o->round + ".toml";
       report_options options;
       if (!o->minimum.empty()) options.minimum = parse_severity(o->minimum);
       options.colour = o->format == output_format::text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");

@@ -24,6 +24,7 @@ std::filesystem::path data_dir();
 
 // A round named on the command line: a year of a bundled round ("2020") or a file path.
 std::filesystem::path round_path(const std::string& year_or_file);
+bool is_bundled_year(const std::string& year_or_file);
 
 void add_amount_command(CLI::App& app, context& context);
 void add_audit_command(CLI::App& app, context& context);

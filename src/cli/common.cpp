@@ -23,10 +23,12 @@ std::filesystem::path data_dir() {
   return ANSLAG_INSTALL_DATA_DIR;
 }
 
+bool is_bundled_year(const std::string& year_or_file) {
+  return year_or_file.size() == 4 && year_or_file.find_first_not_of("0123456789") == std::string::npos;
+}
+
 std::filesystem::path round_path(const std::string& year_or_file) {
-  const bool is_year = year_or_file.size() == 4 &&
-                       year_or_file.find_first_not_of("0123456789") == std::string::npos;
-  if (!is_year) return year_or_file;
+  if (!is_bundled_year(year_or_file)) return year_or_file;
   const auto path = data_dir() / "rounds" / (year_or_file + ".toml");
   if (!std::filesystem::exists(path))
     throw not_found_error("no bundled round for " + year_or_file);

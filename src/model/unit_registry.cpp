@@ -320,6 +320,12 @@ const unit& unit_registry::forvaltning(const unit& u) const {
   return *parent;
 }
 
+const unit& unit_registry::forvaltning_on(const unit& u, date day) const {
+  const unit& own = forvaltning(u);
+  const unit* carried = successor_on(own, day);
+  return carried ? *carried : own;
+}
+
 const unit* unit_registry::successor_on(const unit& u, date day) const {
   if (u.valid_from && day < *u.valid_from) return nullptr;
   const unit* current = &u;

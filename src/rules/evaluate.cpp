@@ -24,14 +24,6 @@ const unit* unit_of(const application& a, const unit_registry& registry) {
   }
 }
 
-// The förvaltning a unit counts as on the round's day. A unit merged away by then counts as its
-// successor, so that two spellings from either side of a merger are one förvaltning.
-const unit& forvaltning_on(const unit& u, const unit_registry& registry, date day) {
-  const unit& own = registry.forvaltning(u);
-  const unit* carried = registry.successor_on(own, day);
-  return carried ? *carried : own;
-}
-
 bool is_granted(const application& a) { return a.outcome != decision::rejected; }
 
 std::string joined(const std::vector<std::string>& items) {
@@ -221,7 +213,7 @@ class evaluator {
     }
     if (!unit_) return unit_unknown(v);
     const date day = round_.document.dated;
-    const auto& own = forvaltning_on(*unit_, registry_, day);
+    const auto& own = registry_.forvaltning_on(*unit_, day);
     std::vector<std::string> granted;
     std::vector<std::string> unresolved;
     for_granted_in_fund([&](const application& other) {
@@ -232,7 +224,7 @@ class evaluator {
       const auto* other_unit = unit_of(other, registry_);
       if (!other_unit)
         unresolved.push_back(other.id);
-      else if (forvaltning_on(*other_unit, registry_, day).id == own.id)
+      else if (registry_.forvaltning_on(*other_unit, day).id == own.id)
         granted.push_back(other.id);
     });
     const auto count = static_cast<std::int64_t>(granted.size());
@@ -369,6 +361,15 @@ std::map<std::string, std::string> rule_parameters(const rule& r) {
   if (r.from) parameters["from"] = r.from->to_string();
   if (r.to) parameters["to"] = r.to->to_string();
   return parameters;
+}
+
+bool has_verdict(const rule& r) noexcept {
+  return !r.not_encoded && !kind_without_verdict(r.kind) && !lacking_parameter(r);
+}
+
+verdict judge(const round& r, const application& a, const rule& rl, const unit_registry& registry) {
+  if (!has_verdict(rl)) throw invalid_argument_error("rule " + rl.id + " has no verdict");
+  return evaluator(r, a, registry).judge(rl);
 }
 
 evaluation evaluate(const round& r, const application& a, const unit_registry& registry) {

@@ -1,11 +1,34 @@
-# Installs the built anslag into a fresh prefix and builds the consumer project against it.
+# Installs the built anslag into a fresh prefix, then builds and runs an outside project against
+# it. The outside program is the README's C++ example, and its output must be the README's.
 file(REMOVE_RECURSE ${WORK_DIR})
 execute_process(COMMAND ${CMAKE_COMMAND} --install ${ANSLAG_BINARY_DIR} --prefix ${WORK_DIR}/prefix
                 RESULT_VARIABLE rc OUTPUT_QUIET)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "install failed: ${rc}")
 endif()
-execute_process(COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_SOURCE_DIR} -B ${WORK_DIR}/build -G Ninja
+
+file(READ ${README} readme)
+set(code_marker "```cpp\n")
+string(LENGTH "${code_marker}" code_marker_length)
+string(FIND "${readme}" "${code_marker}" code_start)
+if(code_start EQUAL -1)
+  message(FATAL_ERROR "README.md has no C++ example")
+endif()
+math(EXPR code_start "${code_start} + ${code_marker_length}")
+string(SUBSTRING "${readme}" ${code_start} -1 rest)
+string(FIND "${rest}" "```" code_length)
+string(SUBSTRING "${rest}" 0 ${code_length} example)
+set(output_marker "It prints:\n\n```text\n")
+string(LENGTH "${output_marker}" output_marker_length)
+string(FIND "${rest}" "${output_marker}" output_start)
+math(EXPR output_start "${output_start} + ${output_marker_length}")
+string(SUBSTRING "${rest}" ${output_start} -1 rest)
+string(FIND "${rest}" "```" output_length)
+string(SUBSTRING "${rest}" 0 ${output_length} expected)
+
+file(COPY ${CONSUMER_SOURCE_DIR}/CMakeLists.txt DESTINATION ${WORK_DIR}/source)
+file(WRITE ${WORK_DIR}/source/main.cpp "${example}")
+execute_process(COMMAND ${CMAKE_COMMAND} -S ${WORK_DIR}/source -B ${WORK_DIR}/build -G Ninja
                         -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "configuring the consumer failed: ${rc}")
@@ -14,8 +37,12 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build RESULT_VARIAB
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "building the consumer failed: ${rc}")
 endif()
-execute_process(COMMAND ${WORK_DIR}/build/consumer RESULT_VARIABLE rc OUTPUT_VARIABLE out)
+execute_process(COMMAND ${WORK_DIR}/build/consumer ${WORK_DIR}/prefix/share/anslag
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out)
 message("${out}")
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "the consumer failed: ${rc}")
+endif()
+if(NOT out STREQUAL expected)
+  message(FATAL_ERROR "the consumer printed\n${out}\nbut the README says\n${expected}")
 endif()

@@ -69,4 +69,12 @@ std::map<std::string, std::string> rule_parameters(const rule& r);
 // unit: the verdicts that need the unit are unknown.
 evaluation evaluate(const round& r, const application& a, const unit_registry& registry);
 
+// Whether `evaluate` gives `r` a verdict: it is encoded, of a kind with verdicts, and has the
+// parameters its kind needs.
+bool has_verdict(const rule& r) noexcept;
+
+// The verdict of one rule that has_verdict, for one application: the same verdict `evaluate`
+// gives it. invalid_argument_error for a rule without a verdict.
+verdict judge(const round& r, const application& a, const rule& rl, const unit_registry& registry);
+
 }  // namespace anslag
