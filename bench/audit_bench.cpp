@@ -7,22 +7,29 @@
 #include <anslag/io/round_file.hpp>
 #include <anslag/io/units_file.hpp>
 
-#include <sys/resource.h>
+
+#include <malloc.h>
 
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 namespace {
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
-long peak_rss_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;  // ru_maxrss is in KiB on Linux
+// A field of /proc/self/status in MiB ("VmRSS": now, "VmHWM": the peak since the last reset).
+long status_mib(const std::string& field) {
+  std::ifstream status("/proc/self/status");
+  for (std::string line; std::getline(status, line);)
+    if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1)) / 1024;
+  return -1;
 }
+// Writing 5 to clear_refs resets the peak (VmHWM) to the current size, so that the audit's
+// peak can be measured apart from the load's.
+void reset_peak() { std::ofstream("/proc/self/clear_refs") << "5"; }
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -31,25 +38,31 @@ int main(int argc, char** argv) {
   const auto units = anslag::load_units(data_dir + "/units.toml");
 
   auto start = std::chrono::steady_clock::now();
-  const std::string text = anslag::bench::synthetic_round(units, {n, 7, true});
+  std::string text = anslag::bench::synthetic_round(units, {n, 7, true});
   const double generate = seconds_since(start);
+  const double file_mib = static_cast<double>(text.size()) / (1024.0 * 1024.0);
 
   start = std::chrono::steady_clock::now();
   const anslag::round r = anslag::parse_round(text, "synthetic.toml");
   const double load = seconds_since(start);
-  const long rss_after_load = peak_rss_mib();
+  const long load_peak = status_mib("VmHWM");
+  std::string().swap(text);  // the file text is the load's, not the audit's
+  malloc_trim(0);             // hand the freed toml++ document back, so RSS shows what is live
+  reset_peak();
+  const long before_audit = status_mib("VmRSS");
 
   start = std::chrono::steady_clock::now();
   const anslag::report report = anslag::audit(r, units);
   const double audit = seconds_since(start);
 
   std::printf("applications        %zu\n", r.applications.size());
-  std::printf("round file          %.1f MiB\n", static_cast<double>(text.size()) / (1024.0 * 1024.0));
+  std::printf("round file          %.1f MiB\n", file_mib);
   std::printf("generate            %.3f s\n", generate);
   std::printf("load (parse)        %.3f s\n", load);
   std::printf("audit               %.3f s\n", audit);
-  std::printf("peak RSS after load %ld MiB\n", rss_after_load);
-  std::printf("peak RSS overall    %ld MiB\n", peak_rss_mib());
+  std::printf("peak RSS in load    %ld MiB (round file text, toml++ document and the round)\n", load_peak);
+  std::printf("RSS before audit    %ld MiB (the loaded round)\n", before_audit);
+  std::printf("peak RSS in audit   %ld MiB (the round and the audit's working memory)\n", status_mib("VmHWM"));
   std::printf("findings            %zu error, %zu warning, %zu info\n", report.count(anslag::severity::error),
               report.count(anslag::severity::warning), report.count(anslag::severity::info));
   for (const auto& f : report.findings)

@@ -61,11 +61,11 @@ inline std::string synthetic_round(const unit_registry& units, const synthetic_o
   for (int f = 0; f < 2; ++f) {
     head += std::string("[[statements]]\nid = \"requested-") + fund_ids[f] + "\"\nkind = \"requested_total\"\nfunds = [\"" +
             fund_ids[f] + "\"]\namount = \"" + (requested[f] + (f == 0 ? planted_offset : Krona{})).to_string() +
-            "\"\nquote = \"\"\nsource = {}\n\n";
+            "\"\nquote = \"Syntetisk uppgift.\"\nsource = {}\n\n";
     head += std::string("[[statements]]\nid = \"granted-") + fund_ids[f] + "\"\nkind = \"granted_total\"\nfunds = [\"" +
-            fund_ids[f] + "\"]\namount = \"" + granted[f].to_string() + "\"\nquote = \"\"\nsource = {}\n\n";
+            fund_ids[f] + "\"]\namount = \"" + granted[f].to_string() + "\"\nquote = \"Syntetisk uppgift.\"\nsource = {}\n\n";
     head += std::string("[[statements]]\nid = \"count-") + fund_ids[f] + "\"\nkind = \"application_count\"\nfunds = [\"" +
-            fund_ids[f] + "\"]\ncount = " + std::to_string(count[f]) + "\nquote = \"\"\nsource = {}\n\n";
+            fund_ids[f] + "\"]\ncount = " + std::to_string(count[f]) + "\nquote = \"Syntetisk uppgift.\"\nsource = {}\n\n";
   }
   return head + rows;
 }

@@ -7,6 +7,10 @@
 
 #include <pybind11/pybind11.h>
 
+#include <cstdint>
+#include <exception>
+#include <string>
+
 namespace anslag::python {
 
 void bind_errors(pybind11::module_& m);
@@ -15,6 +19,18 @@ void bind_audit(pybind11::module_& m);
 void bind_units(pybind11::module_& m);
 void bind_round(pybind11::module_& m);
 void bind_rules(pybind11::module_& m);
+void bind_amounts(pybind11::module_& m);
+
+// Raises the anslag error in `failure` as the exception translator would, with `extra` attributes
+// on the instance (context the C++ error does not carry, such as a batch element's index).
+[[noreturn]] void raise_error(std::exception_ptr failure, const pybind11::dict& extra);
+
+// An int or numpy integer as int64. A bool, a float or anything else is a TypeError naming
+// `what`; a value beyond int64 is an overflow_error "`what` out of range".
+std::int64_t to_int64(pybind11::handle value, const char* what);
+
+// The name of a value's type, for TypeError messages ("float", "NoneType").
+std::string type_name(pybind11::handle value);
 
 // A Python value as Krona: a Krona, a str (parsed), an int (whole kronor) or a decimal.Decimal
 // (exact, or an error). A float, or anything else, is a TypeError that says what to use.

@@ -43,6 +43,8 @@ struct classes {
       ambiguous_unit;
 };
 classes* registered = nullptr;
+// The translator below, kept so that raise_error can translate an error it has in hand.
+void (*translate)(std::exception_ptr) = nullptr;
 
 void raise(const py::object& type, const error& e, const py::dict& attributes) {
   py::object instance = type(e.what());
@@ -79,7 +81,7 @@ void bind_errors(py::module_& m) {
       make_class(m, "AmbiguousUnitError", py::make_tuple(c.error, builtins.attr("LookupError")),
                  "A unit name that matches more than one unit; .candidates lists them.");
 
-  py::register_exception_translator([](std::exception_ptr p) {
+  translate = [](std::exception_ptr p) {
     if (!p) return;
     const auto& k = *registered;
     try {
@@ -112,7 +114,15 @@ void bind_errors(py::module_& m) {
     } catch (const error& e) {
       raise(k.error, e, py::dict());
     }
-  });
+  };
+  py::register_exception_translator(+translate);  // unary + passes a copy: it takes an rvalue
+}
+
+void raise_error(std::exception_ptr failure, const py::dict& extra) {
+  translate(failure);
+  py::error_already_set raised;  // fetches the exception translate() set
+  for (auto item : extra) raised.value().attr(item.first) = item.second;
+  throw raised;
 }
 
 }  // namespace anslag::python

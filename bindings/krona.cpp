@@ -2,6 +2,7 @@
 #include "bindings.hpp"
 
 #include <anslag/krona/allocate.hpp>
+#include <anslag/krona/amount_text.hpp>
 #include <anslag/krona/krona.hpp>
 
 #include <pybind11/operators.h>
@@ -17,23 +18,29 @@ namespace py = pybind11;
 namespace anslag::python {
 namespace {
 
-bool is_integer(py::handle value) {
-  return PyIndex_Check(value.ptr()) && !PyBool_Check(value.ptr()) && !PyFloat_Check(value.ptr());
+// decimal.Decimal, looked up once and never released: a static py::object would be destroyed
+// after the interpreter has gone.
+const py::object& decimal_class() {
+  static const auto* decimal = new py::object(py::module_::import("decimal").attr("Decimal"));
+  return *decimal;
 }
 
-std::int64_t to_int64(py::handle value, const char* what) {
-  int overflow = 0;
-  py::object index = py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr()));
-  if (!index) throw py::error_already_set();
-  const long long v = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
-  if (overflow != 0) throw overflow_error(std::string(what) + " out of range");
-  if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
-  return static_cast<std::int64_t>(v);
+}  // namespace
+
+std::string type_name(py::handle value) { return py::str(py::type::of(value).attr("__name__")); }
+
+namespace {
+
+bool is_integer(py::handle value) {
+  return PyIndex_Check(value.ptr()) && !PyBool_Check(value.ptr()) && !PyFloat_Check(value.ptr());
 }
 
 // A decimal.Decimal, exactly: sign, digits and exponent from as_tuple(), never via a float or the
 // decimal context (whose precision could round).
 Krona from_decimal(py::handle value) {
+  if (!py::isinstance(value, decimal_class()))
+    throw py::type_error("from_decimal takes a decimal.Decimal, not " +
+                         type_name(value));
   py::tuple parts = value.attr("as_tuple")();
   const bool negative = parts[0].cast<int>() == 1;
   py::tuple digits = parts[1];
@@ -67,31 +74,38 @@ Krona from_decimal(py::handle value) {
 
 py::object to_decimal(Krona k) {
   // The tuple form (sign, digits, exponent) is exact whatever the decimal context says.
-  static const py::object decimal = py::module_::import("decimal").attr("Decimal");
   const std::int64_t ore = k.ore();
   const bool negative = ore < 0;
   std::string magnitude = std::to_string(ore);
   if (negative) magnitude.erase(0, 1);
   py::list digits;
   for (char c : magnitude) digits.append(c - '0');
-  return decimal(py::make_tuple(negative ? 1 : 0, py::tuple(digits), -2));
+  return decimal_class()(py::make_tuple(negative ? 1 : 0, py::tuple(digits), -2));
 }
 
 std::string python_repr(Krona k) {
-  // Plain spaces and a hyphen-minus keep the repr ASCII-friendly; the parser reads it back.
-  const std::int64_t ore = k.ore();
-  std::string digits = std::to_string(ore < 0 ? -(ore / 100) : ore / 100);
-  const std::int64_t cents = ore < 0 ? -(ore % 100) : ore % 100;
-  std::string grouped;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (digits.size() - i) % 3 == 0) grouped += ' ';
-    grouped += digits[i];
-  }
-  if (cents != 0) grouped += ',' + std::string(cents < 10 ? "0" : "") + std::to_string(cents);
-  return "Krona('" + std::string(ore < 0 ? "-" : "") + grouped + " kr')";
+  // Plain spaces and a hyphen-minus keep the repr ASCII; the parser reads it back.
+  amount_format ascii;
+  ascii.group_separator = " ";
+  ascii.minus = "-";
+  ascii.unit = "";
+  return "Krona('" + format_amount(k, ascii) + " kr')";
 }
 
 }  // namespace
+
+std::int64_t to_int64(py::handle value, const char* what) {
+  if (!is_integer(value))
+    throw py::type_error(std::string(what) + " must be an int, not " +
+                         type_name(value));
+  int overflow = 0;
+  py::object index = py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr()));
+  if (!index) throw py::error_already_set();
+  const long long v = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
+  if (overflow != 0) throw overflow_error(std::string(what) + " out of range");
+  if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
+  return static_cast<std::int64_t>(v);
+}
 
 rounding to_rounding(const std::string& name) {
   if (name == "half_even") return rounding::half_even;
@@ -105,17 +119,16 @@ rounding to_rounding(const std::string& name) {
 }
 
 Krona to_krona(py::handle value) {
-  static const py::object decimal = py::module_::import("decimal").attr("Decimal");
   if (py::isinstance<Krona>(value)) return value.cast<Krona>();
   if (PyFloat_Check(value.ptr()))
     throw py::type_error(
         "Krona cannot be made from a float: floats are inexact; use a string such as "
         "'1 234,50 kr' or a decimal.Decimal");
   if (py::isinstance<py::str>(value)) return Krona::parse(value.cast<std::string>());
-  if (py::isinstance(value, decimal)) return from_decimal(value);
+  if (py::isinstance(value, decimal_class())) return from_decimal(value);
   if (is_integer(value)) return Krona::from_kronor(to_int64(value, "whole kronor"));
   throw py::type_error("Krona is made from a str, an int (whole kronor) or a decimal.Decimal, not " +
-                       std::string(py::str(py::type::of(value).attr("__name__"))));
+                       type_name(value));
 }
 
 void bind_krona(py::module_& m) {
@@ -147,7 +160,7 @@ a float is refused. str() gives the canonical Swedish form, repr() evaluates bac
           "__radd__",
           [](Krona a, py::handle other) -> py::object {
             // sum() starts from the int 0; any other int is not an amount.
-            if (is_integer(other) && to_int64(other, "int") == 0) return py::cast(a);
+            if (is_integer(other) && PyObject_Not(other.ptr()) == 1) return py::cast(a);
             return py::reinterpret_borrow<py::object>(Py_NotImplemented);
           },
           py::is_operator())
@@ -178,8 +191,11 @@ a float is refused. str() gives the canonical Swedish form, repr() evaluates bac
       .def("__hash__", [](Krona a) { return py::hash(py::int_(a.ore())); })
       .def("__str__", &Krona::to_string)
       .def("__repr__", &python_repr)
-      .def(py::pickle([](Krona a) { return py::make_tuple(a.ore()); },
-                      [](py::tuple t) { return Krona::from_ore(t[0].cast<std::int64_t>()); }));
+      // __reduce__ rather than py::pickle, whose support aborts on protocols 0 and 1; the class
+      // and its canonical text pickle under every protocol, and parsing gives the value back.
+      .def("__reduce__", [](py::handle self) {
+        return py::make_tuple(py::type::of(self), py::make_tuple(self.cast<Krona>().to_string()));
+      });
 
   m.def(
       "allocate_amount",

@@ -9,4 +9,5 @@ PYBIND11_MODULE(_core, m) {
   anslag::python::bind_round(m);
   anslag::python::bind_rules(m);
   anslag::python::bind_audit(m);
+  anslag::python::bind_amounts(m);
 }

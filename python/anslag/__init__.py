@@ -40,6 +40,23 @@ from anslag.rules import evaluate
 from anslag.units import resolve_unit
 from anslag.units import unit_registry
 from anslag.units import units_on
+from anslag._core import (
+    AmbiguousUnitError,
+    Error,
+    InvalidArgumentError,
+    Krona,
+    NotFoundError,
+    OverflowError,
+    ParseError,
+    RoundFileError,
+    UnknownUnitError,
+    __version__,
+    allocate_amount,
+    format_amount,
+    format_amounts,
+    parse_amounts,
+    sum_amounts,
+)
 
 __all__ = [
     "__version__",
@@ -77,4 +94,8 @@ __all__ = [
     "units_on",
     "UnknownUnitError",
     "Verdict",
+    "format_amount",
+    "format_amounts",
+    "parse_amounts",
+    "sum_amounts",
 ]

@@ -558,17 +558,38 @@ class auditor {
     const rule* one_grant = nullptr;
     for (const auto& r : round_.rules)
       if (r.kind == rule_kind::one_grant_per_destination && r.applies_to(f.id)) one_grant = &r;
-    std::map<std::pair<std::string, std::string>, std::vector<std::size_t>> groups;
-    for (std::size_t i = 0; i < round_.applications.size(); ++i) {
+    // The key of a row: "who \x1f what"; empty when the applicant is unnamed (no comparison).
+    const auto key_of = [&](std::size_t i) {
       const application& a = round_.applications[i];
-      if (a.fund != f.id) continue;
-      const std::string who = unit_of_[i] ? unit_of_[i]->id : normalize_unit_name(a.applicant);
-      if (who.empty()) continue;  // an unnamed applicant cannot be compared
-      const std::string what = normalize_unit_name(a.destination ? *a.destination : a.project);
-      groups[{who, what}].push_back(i);
+      std::string key = unit_of_[i] ? unit_of_[i]->id : normalize_unit_name(a.applicant);
+      if (key.empty()) return key;
+      key += '\x1f';
+      key += normalize_unit_name(a.destination ? *a.destination : a.project);
+      return key;
+    };
+    // Rows sorted by the hash of their key: equal keys become neighbours without a node or a
+    // vector per row; within a run of equal hashes the keys themselves decide.
+    std::vector<std::pair<std::size_t, std::size_t>> hashed;  // (hash of key, row)
+    for (std::size_t i = 0; i < round_.applications.size(); ++i) {
+      if (round_.applications[i].fund != f.id) continue;
+      const std::string key = key_of(i);
+      if (!key.empty()) hashed.emplace_back(std::hash<std::string>{}(key), i);
     }
-    for (const auto& [key, members] : groups) {
-      if (members.size() < 2) continue;
+    std::sort(hashed.begin(), hashed.end());
+    std::vector<std::vector<std::size_t>> duplicates;
+    for (std::size_t begin = 0, end = 0; begin < hashed.size(); begin = end) {
+      for (end = begin + 1; end < hashed.size() && hashed[end].first == hashed[begin].first; ++end) {
+      }
+      if (end - begin < 2) continue;
+      std::map<std::string, std::vector<std::size_t>> same;  // rows ascending within each key
+      for (std::size_t k = begin; k < end; ++k) same[key_of(hashed[k].second)].push_back(hashed[k].second);
+      for (auto& [ignored, members] : same)
+        if (members.size() > 1) duplicates.push_back(std::move(members));
+    }
+    // In the order of each group's first row, so that the report does not depend on hashing.
+    std::sort(duplicates.begin(), duplicates.end(),
+              [](const auto& a, const auto& b) { return a.front() < b.front(); });
+    for (const auto& members : duplicates) {
       std::vector<std::string> rows;
       std::size_t granted = 0;
       for (std::size_t i : members) {

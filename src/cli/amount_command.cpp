@@ -13,8 +13,10 @@ void add_amount_command(CLI::App& app, context& context) {
   auto* command = app.add_subcommand("amount", "Parse Swedish amounts: print öre and canonical form");
   auto texts = std::make_shared<std::vector<std::string>>();
   auto sum = std::make_shared<bool>(false);
-  command->add_option("text", *texts, "Amounts such as \"8 618 500 kr\" or \"1 234,50\"");
-  command->add_flag("--sum", *sum, "Sum the amounts read one a line from standard input");
+  auto* text_option =
+      command->add_option("text", *texts, "Amounts such as \"8 618 500 kr\" or \"1 234,50\"");
+  command->add_flag("--sum", *sum, "Sum the amounts read one a line from standard input")
+      ->excludes(text_option);
   command->callback([texts, sum, &context] {
     if (*sum) {
       Krona total;
@@ -32,6 +34,11 @@ void add_amount_command(CLI::App& app, context& context) {
         }
       }
       std::cout << total.ore() << "\t" << total.to_string() << "\n";
+      return;
+    }
+    if (texts->empty()) {
+      std::cerr << "anslag amount: give one or more amounts, or --sum to read them from standard input\n";
+      context.exit_code = 2;
       return;
     }
     for (const auto& text : *texts) {

@@ -11,259 +11,311 @@ constexpr char32_t no_break_space = 0x00A0;
 constexpr char32_t narrow_no_break_space = 0x202F;
 constexpr char32_t thin_space = 0x2009;
 constexpr char32_t minus_sign = 0x2212;
-constexpr char32_t end_of_text = 0xFFFFFFFF;
-constexpr char32_t invalid = 0xFFFFFFFE;
 
-bool is_group_separator(char32_t c) {
+// What decoding gives instead of a code point; all lie beyond Unicode's last, U+10FFFF.
+constexpr char32_t end_of_text = 0x110000;
+constexpr char32_t invalid_utf8 = 0x110001;    // a byte that does not begin a UTF-8 sequence
+constexpr char32_t beyond_unicode = 0x110002;  // a UCS-4 unit above U+10FFFF
+
+constexpr bool is_group_separator(char32_t c) {
   return c == U' ' || c == no_break_space || c == narrow_no_break_space || c == thin_space;
 }
-bool is_space(char32_t c) { return is_group_separator(c) || c == U'\t' || c == U'\n' || c == U'\r'; }
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool is_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+constexpr bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+constexpr bool is_digit(char32_t c) { return c - U'0' < 10; }  // unsigned: wraps below '0'
+constexpr bool is_letter(char32_t c) { return (c | 0x20) - U'a' < 26; }
+constexpr bool is_ascii_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r'; }
 
-// A cursor over UTF-8 text that counts code points, so errors name the character a reader sees.
-class cursor {
- public:
-  explicit cursor(std::string_view text) : text_(text) { decode(); }
-  char32_t peek() const { return current_; }
-  std::size_t position() const { return position_; }
-  void advance() {
-    byte_ += width_;
-    ++position_;
-    decode();
-  }
-  // The code point after the current one, without moving.
-  char32_t peek_next() const {
-    cursor copy = *this;
-    copy.advance();
-    return copy.current_;
-  }
+struct decoded {
+  char32_t code_point;
+  std::size_t width;  // in units
+};
 
- private:
-  void decode() {
-    if (byte_ >= text_.size()) {
-      current_ = end_of_text;
-      width_ = 0;
-      return;
-    }
-    const auto b0 = static_cast<unsigned char>(text_[byte_]);
-    std::size_t need = 0;
+// The encodings the parser reads. Both keep ASCII as single units below 0x80, so the parser tests
+// ASCII characters on the unit itself and decodes only at a unit of 0x80 or more.
+struct utf8 {
+  using unit = unsigned char;
+  static decoded decode(const unit* p, const unit* end) {
+    const unit lead = *p;
+    if (lead < 0x80) return {lead, 1};
+    std::size_t continuation = 0;
     char32_t c = 0;
-    if (b0 < 0x80) {
-      current_ = b0;
-      width_ = 1;
-      return;
-    } else if ((b0 & 0xE0) == 0xC0) {
-      need = 1;
-      c = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-      need = 2;
-      c = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-      need = 3;
-      c = b0 & 0x07;
+    if ((lead & 0xE0) == 0xC0) {
+      continuation = 1;
+      c = lead & 0x1Fu;
+    } else if ((lead & 0xF0) == 0xE0) {
+      continuation = 2;
+      c = lead & 0x0Fu;
+    } else if ((lead & 0xF8) == 0xF0) {
+      continuation = 3;
+      c = lead & 0x07u;
     } else {
-      current_ = invalid;
-      width_ = 1;
-      return;
+      return {invalid_utf8, 1};
     }
-    if (byte_ + need >= text_.size()) {  // truncated sequence
-      current_ = invalid;
-      width_ = 1;
-      return;
-    }
-    for (std::size_t i = 1; i <= need; ++i) {
-      const auto b = static_cast<unsigned char>(text_[byte_ + i]);
-      if ((b & 0xC0) != 0x80) {
-        current_ = invalid;
-        width_ = 1;
-        return;
-      }
-      c = (c << 6) | (b & 0x3F);
+    if (static_cast<std::size_t>(end - p) <= continuation) return {invalid_utf8, 1};  // cut off
+    for (std::size_t i = 1; i <= continuation; ++i) {
+      if ((p[i] & 0xC0) != 0x80) return {invalid_utf8, 1};
+      c = (c << 6) | (p[i] & 0x3Fu);
     }
     // Overlong forms, surrogates and values beyond U+10FFFF are not UTF-8.
     static constexpr char32_t smallest[] = {0, 0x80, 0x800, 0x10000};
-    if (c < smallest[need] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) {
-      current_ = invalid;
-      width_ = 1;
-      return;
-    }
-    current_ = c;
-    width_ = need + 1;
+    if (c < smallest[continuation] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)
+      return {invalid_utf8, 1};
+    return {c, continuation + 1};
   }
+};
 
-  std::string_view text_;
-  std::size_t byte_ = 0;
-  std::size_t width_ = 0;
-  std::size_t position_ = 0;
-  char32_t current_ = end_of_text;
+template <typename Unit>
+struct fixed_width {
+  using unit = Unit;
+  static decoded decode(const unit* p, const unit*) {
+    const char32_t c = *p;
+    return {c > 0x10FFFF ? beyond_unicode : c, 1};
+  }
 };
 
 [[noreturn]] void fail_at(std::size_t position, const std::string& what) {
   throw parse_error(what + " at position " + std::to_string(position), position);
 }
-[[noreturn]] void fail(const cursor& at, const std::string& what) { fail_at(at.position(), what); }
 
-// Why the character at the cursor cannot start or continue an amount, for the message.
-[[noreturn]] void fail_unexpected(const cursor& at, const char* expected) {
-  const char32_t c = at.peek();
-  if (c == invalid) fail(at, "invalid UTF-8");
-  if (c == end_of_text) fail(at, std::string("unexpected end: expected ") + expected);
-  if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) fail(at, "control character");
+// Characters with a message of their own wherever they stand; nullptr for the rest.
+const char* special_message(char32_t c) {
+  if (c == invalid_utf8) return "invalid UTF-8";
+  if (c == beyond_unicode) return "not a Unicode character";
+  if (is_control(c)) return "control character";
   if (c == U'.')
-    fail(at,
-         "a point is not a decimal separator in Swedish amounts (write 1,5 for one and a half "
-         "and 1 500 for fifteen hundred)");
-  fail(at, std::string("expected ") + expected);
+    return "a point is not a decimal separator in Swedish amounts (write 1,5 for one and a half "
+           "and 1 500 for fifteen hundred)";
+  return nullptr;
 }
 
-void skip_space(cursor& at) {
-  while (is_space(at.peek())) at.advance();
+constexpr std::uint64_t power_of_ten[] = {
+    1, 10, 100, 1'000, 10'000, 100'000, 1'000'000, 10'000'000, 100'000'000, 1'000'000'000,
+    10'000'000'000, 100'000'000'000};
+
+// A unit name of up to 8 ASCII characters packed into an integer, one byte each, so that
+// matching compares integers rather than strings.
+constexpr std::uint64_t pack(std::string_view name) {
+  std::uint64_t key = 0;
+  for (char c : name) key = key << 8 | static_cast<unsigned char>(c);
+  return key;
 }
-
-// Appends one decimal digit to a magnitude that may reach 2^63 (the most negative amount).
-bool push_digit(std::uint64_t& magnitude, char32_t digit) {
-  return __builtin_mul_overflow(magnitude, 10u, &magnitude) ||
-         __builtin_add_overflow(magnitude, static_cast<std::uint64_t>(digit - U'0'), &magnitude);
-}
-
-[[noreturn]] void out_of_range() { throw overflow_error("amount out of range"); }
-
 struct unit_entry {
-  std::string_view name;    // lower case
-  int ore_exponent;         // the unit is 10^ore_exponent öre
+  std::uint64_t key;  // pack() of the lower-case name
+  int ore_exponent;   // the unit is 10^ore_exponent öre
 };
 constexpr unit_entry units[] = {
-    {"kr", 2},   {"kr.", 2},  {"kronor", 2}, {"sek", 2},  {"skr", 2},
-    {"tkr", 5},  {"mnkr", 8}, {"mkr", 8},    {"msek", 8}, {"mdkr", 11},
+    {pack("kr"), 2},   {pack("kr."), 2},  {pack("kronor"), 2}, {pack("sek"), 2},  {pack("skr"), 2},
+    {pack("tkr"), 5},  {pack("mnkr"), 8}, {pack("mkr"), 8},    {pack("msek"), 8}, {pack("mdkr"), 11},
 };
+constexpr std::size_t longest_unit_name = 6;
+// The largest unit is 10^11 öre, so no amount has more than 11 decimals that matter.
+constexpr std::size_t max_fraction_digits = 11;
+constexpr const char* unit_list = "kr, kr., kronor, SEK, Skr, tkr, mnkr, Mkr, MSEK, mdkr";
+
+// A text in one encoding, and what the parser asks of it at a cursor `p` into its units. Both
+// encodings keep ASCII as single units below 0x80, so ASCII characters are tested on the unit
+// itself and only a unit of 0x80 or more is decoded. Positions in code points are counted only
+// for an error.
+template <typename Encoding>
+struct text {
+  using unit = typename Encoding::unit;
+  const unit* begin;
+  const unit* end;
+
+  // The code point at p, or end_of_text.
+  char32_t at(const unit* p) const {
+    if (p == end) return end_of_text;
+    return *p < 0x80 ? *p : Encoding::decode(p, end).code_point;
+  }
+  const unit* after(const unit* p) const { return p + (*p < 0x80 ? 1 : Encoding::decode(p, end).width); }
+  bool digit_at(const unit* p) const { return p != end && is_digit(*p); }
+
+  // The width of a group separator at p that a digit follows; 0 if there is none.
+  std::size_t separator_before_digit(const unit* p) const {
+    if (p == end) return 0;
+    const decoded c = *p < 0x80 ? decoded{*p, 1} : Encoding::decode(p, end);
+    if (!is_group_separator(c.code_point) || end - p <= static_cast<std::ptrdiff_t>(c.width)) return 0;
+    return is_digit(p[c.width]) ? c.width : 0;
+  }
+
+  const unit* skip_space(const unit* p) const {
+    while (p != end) {
+      if (*p > U' ' && *p < 0x80) break;  // most characters, in two comparisons
+      if (is_ascii_space(*p)) {
+        ++p;
+      } else if (*p >= 0x80) {
+        const decoded c = Encoding::decode(p, end);
+        if (!is_group_separator(c.code_point)) break;
+        p += c.width;
+      } else {
+        break;
+      }
+    }
+    return p;
+  }
+
+  // The position of p in code points (an invalid UTF-8 byte counts as one).
+  std::size_t position(const unit* p) const {
+    std::size_t count = 0;
+    for (const unit* q = begin; q < p; q += Encoding::decode(q, end).width) ++count;
+    return count;
+  }
+
+  [[noreturn]] void fail(const unit* p, const std::string& what) const { fail_at(position(p), what); }
+
+  [[noreturn]] void fail_expected(const unit* p, const std::string& expected) const {
+    const char32_t found = at(p);
+    if (const char* message = special_message(found)) fail(p, message);
+    if (found == end_of_text) fail(p, "unexpected end: expected " + expected);
+    fail(p, "expected " + expected);
+  }
+};
+
+// The grammar of amount_text.hpp. Syntax is checked in full before the range, so text that is
+// both malformed and too large reports the malformation.
+template <typename Encoding>
+Krona parse(const text<Encoding> t) {
+  using unit = typename Encoding::unit;
+  const unit* p = t.skip_space(t.begin);
+  if (p == t.end) t.fail(p, p == t.begin ? "empty amount" : "blank amount");
+  const bool negative = *p == U'-' || t.at(p) == minus_sign;
+  if (negative) p = t.after(p);
+  if (!t.digit_at(p)) t.fail_expected(p, "a digit 0-9");
+
+  std::uint64_t whole = 0;
+  bool too_large = false;
+  const auto push_digit = [&] {
+    // Below 10^18 one more digit cannot wrap; above it the value is past any amount's range.
+    too_large |= whole > 1'000'000'000'000'000'000u;
+    whole = whole * 10 + (*p++ - U'0');
+  };
+
+  // Integer part: ungrouped, or groups of three after a first group of one to three digits.
+  const unit* first_group = p;
+  while (t.digit_at(p)) push_digit();
+  const auto first_group_length = p - first_group;
+  for (std::size_t width; (width = t.separator_before_digit(p)) != 0;) {
+    if (first_group_length > 3)
+      t.fail(p, "a grouped amount must start with a group of one to three digits");
+    p += width;
+    // Three digits at once (a separator was only taken before a digit, so p[0] is one).
+    if (t.end - p < 3 || !is_digit(p[1]) || !is_digit(p[2]))
+      t.fail(p + (t.digit_at(p + 1) ? 2 : 1), "a group of digits must have three digits");
+    if (t.digit_at(p + 3)) t.fail(p + 3, "a group of digits must have three digits");
+    // Below 10^15 three more digits cannot wrap; above it the value is past any amount's range.
+    too_large |= whole > 1'000'000'000'000'000u;
+    whole = whole * 1000 + (p[0] - U'0') * 100u + (p[1] - U'0') * 10u + (p[2] - U'0');
+    p += 3;
+  }
+
+  // Fraction: its first 11 digits as an integer (no unit is worth more than 10^11 öre, so a
+  // nonzero digit past the 11th can never be whole öre), kept until the unit says what a decimal
+  // is worth.
+  std::uint64_t fraction = 0;  // < 10^11
+  std::size_t fraction_digits = 0;  // how many digits `fraction` holds
+  bool beyond_any_unit = false;     // a nonzero digit past the 11th
+  const unit* fraction_start = p;
+  if (p != t.end && *p == U',') {
+    ++p;
+    if (!t.digit_at(p)) t.fail_expected(p, "a digit 0-9 after the decimal comma");
+    fraction_start = p;
+    for (; t.digit_at(p); ++p) {
+      if (fraction_digits < max_fraction_digits) {
+        fraction = fraction * 10 + (*p - U'0');
+        ++fraction_digits;
+      } else {
+        beyond_any_unit |= *p != U'0';
+      }
+    }
+  }
+
+  p = t.skip_space(p);
+  std::size_t ore_exponent = 2;
+  if (p != t.end) {
+    if (!is_letter(*p)) t.fail_expected(p, std::string("a unit (") + unit_list + ") or the end");
+    const unit* name = p;
+    std::uint64_t key = 0;  // pack() of the name in lower case ('.' | 0x20 would change it)
+    for (; p != t.end && (is_letter(*p) || *p == U'.'); ++p) key = key << 8 | (*p == U'.' ? *p : *p | 0x20u);
+    const unit_entry* found = nullptr;
+    if (p - name <= static_cast<std::ptrdiff_t>(longest_unit_name))
+      for (const auto& u : units)
+        if (u.key == key) {
+          found = &u;
+          break;
+        }
+    if (found == nullptr) t.fail(name, std::string("unknown unit (") + unit_list + ")");
+    ore_exponent = static_cast<std::size_t>(found->ore_exponent);
+    p = t.skip_space(p);
+    if (p != t.end) {
+      const char* message = special_message(t.at(p));
+      t.fail(p, message != nullptr ? message : "unexpected text after the unit");
+    }
+  }
+
+  // The fraction in öre: fraction · 10^(ore_exponent - fraction_digits), whole only if the
+  // digits past the öre are zeros ("1,500 kr" is 150 öre, "1,005 kr" an error). Fraction digits
+  // are ASCII, one unit each, so the first decimal past whole öre is at fraction_start +
+  // ore_exponent.
+  std::uint64_t fraction_ore = 0;  // < 10^ore_exponent <= 10^11
+  if (fraction_digits <= ore_exponent) {
+    fraction_ore = fraction * power_of_ten[ore_exponent - fraction_digits];
+  } else {
+    const std::uint64_t past_ore = power_of_ten[fraction_digits - ore_exponent];
+    beyond_any_unit |= fraction % past_ore != 0;
+    fraction_ore = fraction / past_ore;
+  }
+  if (beyond_any_unit) t.fail(fraction_start + ore_exponent, "more decimals than whole öre");
+  std::uint64_t magnitude = 0;
+  too_large |= __builtin_mul_overflow(whole, power_of_ten[ore_exponent], &magnitude);
+  too_large |= __builtin_add_overflow(magnitude, fraction_ore, &magnitude);
+
+  constexpr std::uint64_t int64_min_magnitude = std::uint64_t{1} << 63;
+  if (too_large || magnitude > int64_min_magnitude || (!negative && magnitude == int64_min_magnitude))
+    throw overflow_error("amount out of range");
+  // Two's complement negation in uint64 reaches INT64_MIN, whose magnitude has no int64.
+  return Krona::from_ore(static_cast<std::int64_t>(negative ? std::uint64_t{0} - magnitude : magnitude));
+}
+
+template <typename Encoding, typename Unit>
+Krona parse(const Unit* data, std::size_t size) {
+  return parse(text<Encoding>{data, data + size});
+}
 
 }  // namespace
 
 Krona parse_amount(std::string_view text) {
-  cursor at(text);
-  skip_space(at);
-  if (at.peek() == end_of_text) {
-    if (at.position() == 0) fail(at, "empty amount");
-    fail(at, "blank amount");
-  }
-  bool negative = false;
-  if (at.peek() == U'-' || at.peek() == minus_sign) {
-    negative = true;
-    at.advance();
-  }
-  if (!is_digit(at.peek())) fail_unexpected(at, "a digit");
-
-  // Integer part: ungrouped, or groups of three after a first group of one to three digits.
-  std::uint64_t whole = 0;
-  std::size_t first_group = 0;
-  while (is_digit(at.peek())) {
-    if (push_digit(whole, at.peek())) out_of_range();
-    ++first_group;
-    at.advance();
-  }
-  while (is_group_separator(at.peek()) && is_digit(at.peek_next())) {
-    if (first_group > 3) fail(at, "a grouped amount must start with a group of one to three digits");
-    at.advance();
-    std::size_t group = 0;
-    while (is_digit(at.peek())) {
-      if (group == 3) fail(at, "a group of digits must have three digits");
-      if (push_digit(whole, at.peek())) out_of_range();
-      ++group;
-      at.advance();
-    }
-    if (group != 3) fail(at, "a group of digits must have three digits");
-  }
-
-  // Fraction after a decimal comma: kept as digits until the unit says what they are worth.
-  // Trailing zeros do not count ("1,500 kr" is 150 öre); 11 significant digits are the most
-  // any unit can turn into whole öre (mdkr is 10^11 öre), so the value stays below 10^11.
-  std::uint64_t fraction = 0;
-  int significant = 0;        // fraction digits up to the last nonzero one
-  bool too_long = false;      // a nonzero digit beyond the 11th
-  std::size_t fraction_position = 0;
-  if (at.peek() == U',') {
-    at.advance();
-    if (!is_digit(at.peek())) fail_unexpected(at, "a digit after the decimal comma");
-    fraction_position = at.position();
-    int count = 0;
-    int pending_zeros = 0;
-    while (is_digit(at.peek())) {
-      ++count;
-      if (at.peek() == U'0') {
-        ++pending_zeros;
-      } else if (count > 11) {
-        too_long = true;
-      } else {
-        for (; pending_zeros > 0; --pending_zeros) fraction *= 10;
-        fraction = fraction * 10 + (at.peek() - U'0');
-        significant = count;
-      }
-      if (at.peek() != U'0') pending_zeros = 0;
-      at.advance();
-    }
-  }
-  if (at.peek() == U'.') fail_unexpected(at, "");
-
-  skip_space(at);
-  int ore_exponent = 2;
-  if (at.peek() != end_of_text) {
-    if (!is_letter(at.peek())) fail_unexpected(at, "a unit (kr, kronor, SEK, Skr, tkr, mnkr, mdkr) or the end");
-    const cursor unit_start = at;
-    std::string name;
-    while (is_letter(at.peek()) || at.peek() == U'.') {
-      const char32_t c = at.peek();
-      name += static_cast<char>(c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c);
-      at.advance();
-    }
-    bool known = false;
-    for (const auto& u : units) {
-      if (u.name == name) {
-        ore_exponent = u.ore_exponent;
-        known = true;
-      }
-    }
-    if (!known) fail(unit_start, "unknown unit (kr, kronor, SEK, Skr, tkr, mnkr, Mkr, MSEK, mdkr)");
-    skip_space(at);
-    if (at.peek() != end_of_text) fail(at, "unexpected text after the unit");
-  }
-
-  if (too_long || significant > ore_exponent)
-    fail_at(fraction_position + static_cast<std::size_t>(ore_exponent), "more decimals than whole öre");
-  // whole · 10^e and fraction · 10^(e - k): each checked; their sum is the magnitude in öre.
-  std::uint64_t magnitude = whole;
-  for (int i = 0; i < ore_exponent; ++i)
-    if (__builtin_mul_overflow(magnitude, 10u, &magnitude)) out_of_range();
-  std::uint64_t fraction_ore = fraction;
-  for (int i = significant; i < ore_exponent; ++i) fraction_ore *= 10;  // < 10^11
-  if (__builtin_add_overflow(magnitude, fraction_ore, &magnitude)) out_of_range();
-
-  constexpr std::uint64_t limit = std::uint64_t{1} << 63;  // |INT64_MIN|
-  if (negative) {
-    if (magnitude > limit) out_of_range();
-    return Krona::from_ore(magnitude == limit ? INT64_MIN : -static_cast<std::int64_t>(magnitude));
-  }
-  if (magnitude >= limit) out_of_range();
-  return Krona::from_ore(static_cast<std::int64_t>(magnitude));
+  return parse<utf8>(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+}
+Krona parse_amount(std::span<const std::uint8_t> code_points) {
+  return parse<fixed_width<std::uint8_t>>(code_points.data(), code_points.size());
+}
+Krona parse_amount(std::span<const std::uint16_t> code_points) {
+  return parse<fixed_width<std::uint16_t>>(code_points.data(), code_points.size());
+}
+Krona parse_amount(std::span<const std::uint32_t> code_points) {
+  return parse<fixed_width<std::uint32_t>>(code_points.data(), code_points.size());
 }
 
-std::string format_amount(Krona amount, const amount_format& format) {
+void append_amount(std::string& out, Krona amount, const amount_format& format) {
   const std::int64_t ore = amount.ore();
   // The magnitude as unsigned, so that the most negative amount has one too.
   const std::uint64_t magnitude =
       ore < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(ore) : static_cast<std::uint64_t>(ore);
-  const std::uint64_t whole = magnitude / 100;
+  std::uint64_t whole = magnitude / 100;
   const auto cents = static_cast<unsigned>(magnitude % 100);
   if (format.fraction == amount_format::decimals::never && cents != 0)
     throw invalid_argument_error("amount has öre but the format has no decimals");
 
-  const std::string digits = std::to_string(whole);
-  std::string out;
-  out.reserve(digits.size() * 2 + 16);
+  char digits[20];  // 2^63 / 100 has 17 digits
+  std::size_t count = 0;
+  do {
+    digits[count++] = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole != 0);
   if (ore < 0) out += format.minus;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i != 0 && (digits.size() - i) % 3 == 0) out += format.group_separator;
+  for (std::size_t i = count; i-- > 0;) {
     out += digits[i];
+    if (i != 0 && i % 3 == 0) out += format.group_separator;
   }
   if (cents != 0 || format.fraction == amount_format::decimals::always) {
     out += ',';
@@ -274,6 +326,11 @@ std::string format_amount(Krona amount, const amount_format& format) {
     out += "\u00A0";
     out += format.unit;
   }
+}
+
+std::string format_amount(Krona amount, const amount_format& format) {
+  std::string out;
+  append_amount(out, amount, format);
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <vector>
@@ -161,4 +162,24 @@ TEST_CASE("allocate refuses what has no answer", "[allocate]") {
   REQUIRE_THROWS_MATCHES(anslag::allocate(ore(100), std::vector<std::int64_t>{1}, ore(0)),
                          anslag::invalid_argument_error,
                          Catch::Message("allocation unit must be positive"));
+}
+
+TEST_CASE("sum is exact whatever the order and throws only when the total is out of range",
+          "[krona][sum][overflow]") {
+  static_assert(anslag::sum(std::array{Krona::from_ore(1), Krona::from_ore(2), Krona::from_ore(-4)}) ==
+                Krona::from_ore(-1));
+  REQUIRE(anslag::sum(std::vector<Krona>{}) == Krona{});
+  // Partial sums leave the range on the way; the total does not.
+  REQUIRE(anslag::sum(std::vector<Krona>{Krona::max(), ore(1), ore(-1)}) == Krona::max());
+  REQUIRE(anslag::sum(std::vector<Krona>{Krona::min(), ore(-5), ore(5)}) == Krona::min());
+  REQUIRE(anslag::sum(std::vector<Krona>{Krona::max(), Krona::max(), Krona::min(), Krona::min(),
+                                         ore(-1)}) == ore(-3));
+  REQUIRE_THROWS_MATCHES(anslag::sum(std::vector<Krona>{Krona::max(), ore(1)}), anslag::overflow_error,
+                         Catch::Message("amount out of range in sum"));
+  REQUIRE_THROWS_MATCHES(anslag::sum(std::vector<Krona>{Krona::min(), ore(-1)}), anslag::overflow_error,
+                         Catch::Message("amount out of range in sum"));
+  // max + max wraps past the top, and adding min later does not bring it back into range.
+  REQUIRE_THROWS_AS(anslag::sum(std::vector<Krona>{Krona::max(), Krona::max(), Krona::max(),
+                                                   Krona::min()}),
+                    anslag::overflow_error);
 }

@@ -10,20 +10,35 @@
 //             | mnkr | Mkr | MSEK                        (×1 000 000)
 //             | mdkr                                     (×1 000 000 000)   case-insensitive
 //   space     = ' ' | TAB | CR | LF | U+00A0 | U+202F | U+2009
+//   digit     = '0' ... '9'                              (ASCII only)
 //
 // The value must come to a whole number of öre ("1,005 kr" is an error, never rounded). A point
 // is refused with a message saying why: in Swedish "1.500" is ambiguous between a grouped
 // fifteen hundred and a decimal one and a half.
+//
+// Errors: parse_error, whose message ends in " at position N" and whose position() is N, the
+// 0-based index of the offending code point; overflow_error ("amount out of range") for a value
+// beyond the range of Krona. docs/amounts.md lists every message.
 #pragma once
 
 #include <anslag/krona/krona.hpp>
 
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace anslag {
 
+// Text in UTF-8; an invalid byte is an error at its position.
 Krona parse_amount(std::string_view text);
+
+// The same grammar over text stored one code point per element: Latin-1 bytes, UCS-2 or UCS-4
+// units, the three forms in which CPython keeps a str and the form of a numpy str array. There
+// is nothing to decode, so the Python batch calls parse Python's own storage without copying.
+Krona parse_amount(std::span<const std::uint8_t> code_points);
+Krona parse_amount(std::span<const std::uint16_t> code_points);
+Krona parse_amount(std::span<const std::uint32_t> code_points);
 
 struct amount_format {
   enum class decimals { automatic, always, never };
@@ -36,5 +51,8 @@ struct amount_format {
 // Formats `amount`; with decimals::never an amount with öre is an invalid_argument_error
 // (round it first: formatting never rounds).
 std::string format_amount(Krona amount, const amount_format& format = {});
+
+// Appends the formatted amount to `out` (for callers that format many amounts into one buffer).
+void append_amount(std::string& out, Krona amount, const amount_format& format = {});
 
 }  // namespace anslag

@@ -4,7 +4,7 @@
 // kronor. Every operation that would leave the range throws anslag::overflow_error; nothing
 // wraps, nothing widens silently, and nothing passes through a floating-point type: the
 // constructors from float and double are deleted, and there is no operator/ (a share of an
-// amount exists only through Krona::round and anslag::split, which say how to round).
+// amount exists only through Krona::round and anslag::allocate, which say how to round).
 #pragma once
 
 #include <anslag/error.hpp>
@@ -138,12 +138,19 @@ class Krona {
   std::int64_t ore_ = 0;
 };
 
-// Overflow-checked sum of a range of Krona.
+// The exact sum of a range of Krona. It throws overflow_error only when the sum itself is beyond
+// the range, whatever the order: partial sums may leave the range on the way ({max, 1, -1} sums
+// to max). Wrapping addition plus a count of the wraps (+1 past the top, -1 past the bottom) is
+// the exact sum; it lies in the range exactly when the wraps cancel. One add and one rarely
+// taken branch per amount.
 template <typename Range>
 constexpr Krona sum(const Range& amounts) {
-  Krona total;
-  for (Krona k : amounts) total += k;
-  return total;
+  std::int64_t low = 0;
+  std::int64_t wraps = 0;
+  for (Krona k : amounts)
+    if (__builtin_add_overflow(low, k.ore(), &low)) wraps += k.ore() < 0 ? -1 : 1;
+  if (wraps != 0) detail::throw_overflow("sum");
+  return Krona::from_ore(low);
 }
 
 }  // namespace anslag

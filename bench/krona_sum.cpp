@@ -1,0 +1,76 @@
+// The cost of checking: anslag::sum over 10 million Krona against a plain int64 sum of the same
+// data, and the parser's cost per canonical amount string.
+#include <anslag/krona/amount_text.hpp>
+#include <anslag/krona/krona.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <numeric>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr std::size_t amount_count = 10'000'000;
+
+// Amounts up to ±10 million kronor: realistic grants, and a sum far inside the range.
+const std::vector<std::int64_t>& ore_values() {
+  static const std::vector<std::int64_t> values = [] {
+    std::mt19937_64 random(20260101);
+    std::uniform_int_distribution<std::int64_t> ore(-1'000'000'000, 1'000'000'000);
+    std::vector<std::int64_t> v(amount_count);
+    for (auto& x : v) x = ore(random);
+    return v;
+  }();
+  return values;
+}
+
+const std::vector<anslag::Krona>& krona_values() {
+  static const std::vector<anslag::Krona> values = [] {
+    std::vector<anslag::Krona> v;
+    v.reserve(amount_count);
+    for (std::int64_t x : ore_values()) v.push_back(anslag::Krona::from_ore(x));
+    return v;
+  }();
+  return values;
+}
+
+void plain_int64_sum(benchmark::State& state) {
+  const auto& values = ore_values();
+  for (auto _ : state) {
+    std::int64_t total = std::accumulate(values.begin(), values.end(), std::int64_t{0});
+    benchmark::DoNotOptimize(total);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
+}
+BENCHMARK(plain_int64_sum)->Unit(benchmark::kMillisecond);
+
+void checked_krona_sum(benchmark::State& state) {
+  const auto& values = krona_values();
+  for (auto _ : state) {
+    anslag::Krona total = anslag::sum(values);
+    benchmark::DoNotOptimize(total);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
+}
+BENCHMARK(checked_krona_sum)->Unit(benchmark::kMillisecond);
+
+void parse_canonical_amounts(benchmark::State& state) {
+  static const std::vector<std::string> texts = [] {
+    std::vector<std::string> t;
+    const auto& values = ore_values();
+    for (std::size_t i = 0; i < 1'000'000; ++i) t.push_back(anslag::Krona::from_ore(values[i]).to_string());
+    return t;
+  }();
+  for (auto _ : state) {
+    std::int64_t total = 0;
+    for (const auto& text : texts) total += anslag::parse_amount(text).ore();
+    benchmark::DoNotOptimize(total);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * texts.size()));
+}
+BENCHMARK(parse_canonical_amounts)->Unit(benchmark::kMillisecond);
+
+}  // namespace

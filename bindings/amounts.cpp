@@ -1,0 +1,342 @@
+// Batch calls for notebook-sized data: numpy arrays in and out, no Python object made per
+// element, and the GIL released while the C++ loop runs. parse_amounts reads each str where
+// Python keeps it (PEP 393 storage: one, two or four bytes per code point) or each cell of a
+// numpy str array, so nothing is encoded or copied before parsing.
+#include "bindings.hpp"
+
+#include <anslag/krona/amount_text.hpp>
+#include <anslag/krona/krona.hpp>
+
+#include <pybind11/numpy.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <exception>
+#include <limits>
+#include <ranges>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace py = pybind11;
+
+namespace anslag::python {
+namespace {
+
+// One text in place: `length` code points of `width` bytes each at `data`.
+struct text_view {
+  const void* data;
+  std::size_t length;
+  int width;
+};
+
+Krona parse_view(const text_view& text) {
+  switch (text.width) {
+    case 1:
+      return parse_amount(std::span(static_cast<const std::uint8_t*>(text.data), text.length));
+    case 2:
+      return parse_amount(std::span(static_cast<const std::uint16_t*>(text.data), text.length));
+    default:
+      return parse_amount(std::span(static_cast<const std::uint32_t*>(text.data), text.length));
+  }
+}
+
+const py::module_& numpy() {
+  // Never released: a static py::object would be destroyed after the interpreter has gone.
+  static const auto* module = new py::module_(py::module_::import("numpy"));
+  return *module;
+}
+
+// Raises the error of element `index` (described as `what`) as its anslag class, with the
+// element named in the message and in .index (and .text for a text).
+[[noreturn]] void raise_element_error(std::exception_ptr failure, std::size_t index,
+                                      const std::string& what, py::dict extra) {
+  const std::string prefix = "element " + std::to_string(index) + " (" + what + "): ";
+  extra["index"] = index;
+  try {
+    std::rethrow_exception(failure);
+  } catch (const parse_error& e) {
+    raise_error(std::make_exception_ptr(parse_error(prefix + e.what(), e.position())), extra);
+  } catch (const overflow_error& e) {
+    raise_error(std::make_exception_ptr(overflow_error(prefix + e.what())), extra);
+  } catch (const invalid_argument_error& e) {
+    raise_error(std::make_exception_ptr(invalid_argument_error(prefix + e.what())), extra);
+  }
+}
+
+[[noreturn]] void raise_text_error(std::exception_ptr failure, std::size_t index, const py::object& text) {
+  py::dict extra;
+  extra["text"] = text;
+  raise_element_error(failure, index, py::repr(text), extra);
+}
+
+// Parses each view into `out` without the GIL. Returns the index of the first bad text (its
+// error in `failure`), or the number of views.
+std::size_t parse_views(std::span<const text_view> views, std::int64_t* out, std::exception_ptr& failure) {
+  py::gil_scoped_release release;
+  for (std::size_t i = 0; i < views.size(); ++i) {
+    try {
+      out[i] = parse_view(views[i]).ore();
+    } catch (const error&) {
+      failure = std::current_exception();
+      return i;
+    }
+  }
+  return views.size();
+}
+
+// A numpy str array: fixed cells of UCS-4 units, NUL-padded; no Python object at all.
+py::array_t<std::int64_t> parse_cells(const py::array& texts) {
+  // C order and aligned, so that each cell is an aligned run of UCS-4 units.
+  const py::array cells = numpy().attr("require")(texts, py::none(), "CA");
+  const auto count = static_cast<std::size_t>(cells.size());
+  const auto per_cell = static_cast<std::size_t>(cells.itemsize()) / 4;
+  const auto* base = static_cast<const std::uint32_t*>(cells.data());
+  std::vector<text_view> views(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint32_t* cell = base + i * per_cell;
+    // numpy pads a cell with NULs and drops them on reading; a NUL inside the text stays.
+    std::size_t length = per_cell;
+    while (length > 0 && cell[length - 1] == 0) --length;
+    views[i] = {cell, length, 4};
+  }
+  py::array_t<std::int64_t> result(static_cast<py::ssize_t>(count));
+  std::exception_ptr failure;
+  const std::size_t failed = parse_views(views, result.mutable_data(), failure);
+  if (failure) {
+    const text_view& v = views[failed];
+    const auto text = py::reinterpret_steal<py::object>(
+        PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, v.data, static_cast<py::ssize_t>(v.length)));
+    if (!text) throw py::error_already_set();
+    raise_text_error(failure, failed, text);
+  }
+  return result;
+}
+
+// New references to the str objects of one chunk, released when the chunk is done (with the GIL).
+class held_strs {
+ public:
+  ~held_strs() { clear(); }
+  void hold(PyObject* text) {
+    Py_INCREF(text);
+    held_.push_back(text);
+  }
+  PyObject* operator[](std::size_t i) const { return held_[i]; }
+  void clear() {
+    for (PyObject* text : held_) Py_DECREF(text);
+    held_.clear();
+  }
+
+ private:
+  std::vector<PyObject*> held_;
+};
+
+// Python str objects, read where CPython keeps them, in chunks: with the GIL each str of a chunk is
+// held (so that another thread changing the list cannot free it) and viewed in place; without
+// the GIL the chunk is parsed. A chunk is small enough to stay in cache between the two, so each
+// object comes from memory once.
+constexpr std::size_t chunk_size = 4096;
+
+py::array_t<std::int64_t> parse_strs(py::handle texts) {
+  const auto sequence = py::reinterpret_steal<py::object>(
+      PySequence_Fast(texts.ptr(), "texts must be a sequence of str"));
+  if (!sequence) throw py::error_already_set();
+  const auto count = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(sequence.ptr()));
+  py::array_t<std::int64_t> result(static_cast<py::ssize_t>(count));
+  std::int64_t* out = result.mutable_data();
+  std::vector<text_view> views(std::min(count, chunk_size));
+  held_strs held;
+  for (std::size_t start = 0; start < count; start += chunk_size) {
+    if (static_cast<std::size_t>(PySequence_Fast_GET_SIZE(sequence.ptr())) != count)
+      throw py::value_error("texts changed size during parse_amounts");
+    PyObject** items = PySequence_Fast_ITEMS(sequence.ptr());
+    const std::size_t size = std::min(chunk_size, count - start);
+    held.clear();
+    for (std::size_t k = 0; k < size; ++k) {
+      PyObject* item = items[start + k];
+      if (!PyUnicode_Check(item))
+        throw py::type_error("element " + std::to_string(start + k) + " is " + type_name(item) +
+                             ", not str");
+      if (PyUnicode_READY(item) != 0) throw py::error_already_set();
+      held.hold(item);
+      views[k] = {PyUnicode_DATA(item), static_cast<std::size_t>(PyUnicode_GET_LENGTH(item)),
+                  static_cast<int>(PyUnicode_KIND(item))};
+    }
+    std::exception_ptr failure;
+    const std::size_t parsed = parse_views(std::span(views.data(), size), out + start, failure);
+    if (failure)
+      raise_text_error(failure, start + parsed, py::reinterpret_borrow<py::object>(held[parsed]));
+  }
+  return result;
+}
+
+py::array_t<std::int64_t> parse_amounts(py::handle texts) {
+  if (py::isinstance<py::str>(texts))
+    throw py::type_error("texts must be a sequence of str, not a single str");
+  if (!py::isinstance<py::array>(texts)) return parse_strs(texts);
+  const auto array = py::reinterpret_borrow<py::array>(texts);
+  if (array.ndim() != 1) throw invalid_argument_error("texts must be one-dimensional");
+  const char kind = array.dtype().kind();
+  if (kind == 'U') return parse_cells(array);
+  if (kind == 'O') return parse_strs(array.attr("tolist")());
+  throw py::type_error("texts must hold str, not numpy " +
+                       std::string(py::str(py::handle(array.dtype()))) + " elements");
+}
+
+// Amounts in öre as a C-order int64 array of the input's shape. Integer arrays, and sequences
+// numpy makes into one, pass as they are; an object array (ints too large for int64, or mixed
+// objects) is read element by element. Floats and booleans are refused: money never passes
+// through a float, and True is not an amount.
+py::array_t<std::int64_t> ore_array(py::handle values) {
+  using ore_t = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+  const py::array array = numpy().attr("asarray")(values);
+  const py::dtype type = array.dtype();
+  const char kind = type.kind();
+  if (array.size() == 0) return ore_t::ensure(numpy().attr("zeros")(array.attr("shape"), "int64"));
+  if (kind == 'u' && type.itemsize() == 8) {
+    const auto wide = py::array_t<std::uint64_t, py::array::c_style>::ensure(array);
+    const std::span<const std::uint64_t> all(wide.data(), static_cast<std::size_t>(wide.size()));
+    if (std::ranges::any_of(all, [](std::uint64_t v) { return v > std::numeric_limits<std::int64_t>::max(); }))
+      throw overflow_error("öre out of range");
+  }
+  if (kind == 'i' || kind == 'u') return ore_t::ensure(array);
+  if (kind == 'O') {
+    ore_t result(std::vector<py::ssize_t>(array.shape(), array.shape() + array.ndim()));
+    const py::object flat = array.attr("ravel")();
+    std::int64_t* out = result.mutable_data();
+    for (py::ssize_t i = 0; i < array.size(); ++i) {
+      const py::object item = flat[py::int_(i)];
+      try {
+        out[i] = to_int64(item, "öre");
+      } catch (const error&) {
+        raise_element_error(std::current_exception(), static_cast<std::size_t>(i), py::repr(item),
+                            py::dict());
+      } catch (const py::type_error& e) {
+        throw py::type_error("element " + std::to_string(i) + ": " + e.what());
+      }
+    }
+    return result;
+  }
+  throw py::type_error("öre must be integers, not " + std::string(py::str(py::handle(type))) +
+                       (kind == 'f' || kind == 'c' ? ": money never passes through a float" : ""));
+}
+
+Krona sum_amounts(py::handle values) {
+  const auto ore = ore_array(values);
+  const std::span<const std::int64_t> amounts(ore.data(), static_cast<std::size_t>(ore.size()));
+  py::gil_scoped_release release;
+  return sum(amounts | std::views::transform(Krona::from_ore));
+}
+
+amount_format make_format(std::string separator, std::string minus, std::string unit,
+                          const std::string& decimals) {
+  amount_format format{std::move(separator), std::move(minus), std::move(unit),
+                       amount_format::decimals::automatic};
+  if (decimals == "always") {
+    format.fraction = amount_format::decimals::always;
+  } else if (decimals == "never") {
+    format.fraction = amount_format::decimals::never;
+  } else if (decimals != "auto") {
+    throw invalid_argument_error("unknown decimals '" + decimals + "' (auto, always, never)");
+  }
+  return format;
+}
+
+// Decodes UTF-8 that this file wrote (valid by construction) into UCS-4 cells.
+std::size_t decode_utf8(std::string_view utf8, std::uint32_t* cells) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < utf8.size(); ++count) {
+    const auto lead = static_cast<unsigned char>(utf8[i]);
+    const std::size_t width = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    std::uint32_t c = width == 1 ? lead : lead & (0xFFu >> (width + 1));
+    for (std::size_t k = 1; k < width; ++k) c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3Fu);
+    cells[count] = c;
+    i += width;
+  }
+  return count;
+}
+
+std::size_t count_code_points(std::string_view utf8) {
+  return static_cast<std::size_t>(
+      std::count_if(utf8.begin(), utf8.end(), [](char b) { return (static_cast<unsigned char>(b) & 0xC0) != 0x80; }));
+}
+
+py::array format_amounts(py::handle values, std::string separator, std::string minus,
+                         std::string unit, const std::string& decimals) {
+  const amount_format format =
+      make_format(std::move(separator), std::move(minus), std::move(unit), decimals);
+  const auto ore = ore_array(values);
+  const auto count = static_cast<std::size_t>(ore.size());
+  const std::int64_t* amounts = ore.data();
+  std::string buffer;                   // every text, one after the other
+  std::vector<std::size_t> ends(count);  // where each ends in `buffer`
+  std::size_t widest = 1;                // numpy has no zero-width str
+  std::size_t failed = 0;
+  std::exception_ptr failure;
+  {
+    py::gil_scoped_release release;
+    buffer.reserve(count * 16);
+    for (std::size_t i = 0; i < count; ++i) {
+      const std::size_t start = buffer.size();
+      try {
+        append_amount(buffer, Krona::from_ore(amounts[i]), format);
+      } catch (const error&) {
+        failed = i;
+        failure = std::current_exception();
+        break;
+      }
+      ends[i] = buffer.size();
+      widest = std::max(widest, count_code_points(std::string_view(buffer).substr(start, ends[i] - start)));
+    }
+  }
+  if (failure)
+    raise_element_error(failure, failed, std::to_string(amounts[failed]) + " öre", py::dict());
+
+  py::array texts(py::dtype("U" + std::to_string(widest)),
+                  std::vector<py::ssize_t>(ore.shape(), ore.shape() + ore.ndim()));
+  auto* cells = static_cast<std::uint32_t*>(texts.mutable_data());
+  {
+    py::gil_scoped_release release;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+      std::uint32_t* cell = cells + i * widest;
+      const std::size_t length = decode_utf8(std::string_view(buffer).substr(start, ends[i] - start), cell);
+      std::fill(cell + length, cell + widest, 0u);
+      start = ends[i];
+    }
+  }
+  return texts;
+}
+
+}  // namespace
+
+void bind_amounts(py::module_& m) {
+  m.def("parse_amounts", &parse_amounts, py::arg("texts"),
+        R"doc(Parses Swedish amounts (docs/amounts.md) into a numpy int64 array of öre.
+
+`texts` is a sequence of str (list, tuple, pandas Series) or a one-dimensional numpy array of str
+or object. The first bad element raises ParseError (or OverflowError) whose message names its
+index and text; .index, .text and .position say the same.)doc");
+  m.def("format_amounts", &format_amounts, py::arg("ore"), py::kw_only(),
+        py::arg("separator") = "\u00A0", py::arg("minus") = "\u2212", py::arg("unit") = "kr",
+        py::arg("decimals") = "auto",
+        R"doc(Formats amounts in öre (an integer array of any shape) as a numpy str array.
+
+The canonical form by default ("1 234,50 kr" with U+00A0, U+2212 for minus). decimals: "auto"
+(öre only when there are any), "always" or "never" (an amount with öre is then an error).)doc");
+  m.def("sum_amounts", &sum_amounts, py::arg("ore"),
+        "The exact sum of amounts in öre (an integer array) as Krona; OverflowError only when the "
+        "sum itself is beyond the range.");
+  m.def(
+      "format_amount",
+      [](py::handle amount, std::string separator, std::string minus, std::string unit,
+         const std::string& decimals) {
+        return anslag::format_amount(
+            to_krona(amount), make_format(std::move(separator), std::move(minus), std::move(unit), decimals));
+      },
+      py::arg("amount"), py::kw_only(), py::arg("separator") = "\u00A0", py::arg("minus") = "\u2212",
+      py::arg("unit") = "kr", py::arg("decimals") = "auto",
+      "Formats one amount (Krona, or what Krona() takes) with the options of format_amounts.");
+}
+
+}  // namespace anslag::python

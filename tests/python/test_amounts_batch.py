@@ -1,0 +1,205 @@
+"""The batch calls: parse_amounts, format_amounts, sum_amounts, format_amount."""
+
+import sys
+import threading
+import time
+
+import numpy as np
+import pytest
+
+import anslag
+from anslag import Krona, format_amount, format_amounts, parse_amounts, sum_amounts
+
+NBSP = "\u00a0"
+MINUS = "\u2212"
+INT64_MAX = 2**63 - 1
+INT64_MIN = -(2**63)
+
+TEXTS = ["8 618 500 kr", f"{MINUS}1{NBSP}234,50 kr", "3,5 mnkr", "0,01", "\u20092\u202f000 SEK\t"]
+ORE = [861_850_000, -123_450, 350_000_000, 1, 200_000]
+
+
+@pytest.mark.parametrize("container", [list, tuple, lambda t: np.array(t), lambda t: np.array(t, dtype=object)])
+def test_parse_amounts_takes_lists_tuples_and_numpy_arrays(container):
+    result = parse_amounts(container(TEXTS))
+    assert result.dtype == np.int64
+    assert result.tolist() == ORE
+
+
+def test_parse_amounts_reads_every_storage_width_of_python_str():
+    # Latin-1 (U+00A0), UCS-2 (U+2212) and UCS-4 (an emoji forces it; the amount is then refused).
+    assert parse_amounts([f"1{NBSP}000", f"{MINUS}5"]).tolist() == [100_000, -500]
+    with pytest.raises(anslag.ParseError) as caught:
+        parse_amounts(["1 kr", "5 \U0001f4b0"])
+    assert caught.value.position == 2
+
+
+def test_parse_amounts_of_nothing_is_an_empty_int64_array():
+    for empty in ([], (), np.array([], dtype=str)):
+        result = parse_amounts(empty)
+        assert result.dtype == np.int64 and result.shape == (0,)
+
+
+def test_parse_amounts_crosses_chunk_boundaries():
+    texts = [f"{i} kr" for i in range(10_000)]
+    assert parse_amounts(texts).tolist() == [i * 100 for i in range(10_000)]
+
+
+def test_a_bad_element_raises_parse_error_naming_its_index_text_and_position():
+    texts = [f"{i} kr" for i in range(5000)]
+    texts[4321] = "1.500 kr"
+    with pytest.raises(anslag.ParseError) as caught:
+        parse_amounts(texts)
+    error = caught.value
+    assert error.index == 4321
+    assert error.text == "1.500 kr"
+    assert error.position == 1
+    assert error.code == "parse"
+    assert str(error) == (
+        "element 4321 ('1.500 kr'): a point is not a decimal separator in Swedish amounts "
+        "(write 1,5 for one and a half and 1 500 for fifteen hundred) at position 1"
+    )
+
+
+def test_a_bad_cell_of_a_numpy_str_array_names_its_text():
+    with pytest.raises(anslag.ParseError) as caught:
+        parse_amounts(np.array(["1 kr", "1 23 kr"]))
+    assert (caught.value.index, caught.value.text, caught.value.position) == (1, "1 23 kr", 4)
+    assert str(caught.value) == "element 1 ('1 23 kr'): a group of digits must have three digits at position 4"
+
+
+def test_an_element_out_of_range_raises_overflow_error_with_its_index():
+    with pytest.raises(anslag.OverflowError) as caught:
+        parse_amounts(["0", "92 233 720 368 547 758,08 kr"])
+    assert caught.value.index == 1
+    assert caught.value.text == "92 233 720 368 547 758,08 kr"
+    assert str(caught.value) == "element 1 ('92 233 720 368 547 758,08 kr'): amount out of range"
+
+
+def test_parse_amounts_refuses_what_is_not_a_sequence_of_str():
+    with pytest.raises(TypeError, match="element 1 is NoneType, not str"):
+        parse_amounts(["1", None])
+    with pytest.raises(TypeError, match="element 0 is float, not str"):
+        parse_amounts(np.array([1.5, "x"], dtype=object))
+    with pytest.raises(TypeError, match="not a single str"):
+        parse_amounts("1 kr")
+    with pytest.raises(TypeError, match="texts must hold str"):
+        parse_amounts(np.array([1, 2]))
+    with pytest.raises(anslag.InvalidArgumentError, match="texts must be one-dimensional"):
+        parse_amounts(np.array([["1"]]))
+
+
+def test_parse_amounts_releases_the_gil():
+    # With a switch interval of a minute the main thread never yields the GIL by itself, so the
+    # other thread can count only while parse_amounts has released it.
+    texts = [f"{i % 1000} {i % 1000:03d},50 kr" for i in range(200_000)]
+    ticks = 0
+    running = threading.Event()
+    done = threading.Event()
+
+    def tick():
+        nonlocal ticks
+        running.set()
+        while not done.is_set():
+            ticks += 1
+            time.sleep(0)  # hands the GIL back to the main thread
+
+    interval = sys.getswitchinterval()
+    worker = threading.Thread(target=tick)
+    worker.start()
+    running.wait()
+    sys.setswitchinterval(60)
+    try:
+        before = ticks
+        parse_amounts(texts)
+        during = ticks - before
+    finally:
+        sys.setswitchinterval(interval)
+        done.set()
+        worker.join()
+    assert during > 0
+
+
+def test_format_amounts_gives_the_canonical_form_by_default():
+    result = format_amounts(np.array(ORE + [INT64_MIN, INT64_MAX]))
+    assert result.dtype.kind == "U"
+    assert result.tolist() == [
+        f"8{NBSP}618{NBSP}500{NBSP}kr",
+        f"{MINUS}1{NBSP}234,50{NBSP}kr",
+        f"3{NBSP}500{NBSP}000{NBSP}kr",
+        f"0,01{NBSP}kr",
+        f"2{NBSP}000{NBSP}kr",
+        f"{MINUS}92{NBSP}233{NBSP}720{NBSP}368{NBSP}547{NBSP}758,08{NBSP}kr",
+        f"92{NBSP}233{NBSP}720{NBSP}368{NBSP}547{NBSP}758,07{NBSP}kr",
+    ]
+
+
+def test_format_amounts_options():
+    ore = [-123_450, 500]
+    assert format_amounts(ore, separator=" ", minus="-").tolist() == [f"-1 234,50{NBSP}kr", f"5{NBSP}kr"]
+    assert format_amounts(ore, separator="", unit="").tolist() == [f"{MINUS}1234,50", "5"]
+    assert format_amounts(ore, unit="SEK", decimals="always").tolist() == [
+        f"{MINUS}1{NBSP}234,50{NBSP}SEK", f"5,00{NBSP}SEK"]
+    assert format_amounts([500, 100_000], decimals="never").tolist() == [f"5{NBSP}kr", f"1{NBSP}000{NBSP}kr"]
+
+
+def test_format_amounts_keeps_the_shape_and_accepts_other_integer_types():
+    result = format_amounts(np.array([[1, 2], [3, 4]], dtype=np.int16), unit="")
+    assert result.shape == (2, 2)
+    assert result.tolist() == [["0,01", "0,02"], ["0,03", "0,04"]]
+    assert format_amounts([]).shape == (0,)
+
+
+def test_format_amounts_errors_name_the_element():
+    with pytest.raises(anslag.InvalidArgumentError) as caught:
+        format_amounts([100, 150], decimals="never")
+    assert caught.value.index == 1
+    assert str(caught.value) == "element 1 (150 öre): amount has öre but the format has no decimals"
+    with pytest.raises(anslag.InvalidArgumentError, match=r"unknown decimals 'some' \(auto, always, never\)"):
+        format_amounts([1], decimals="some")
+
+
+@pytest.mark.parametrize("options", [
+    {},
+    {"separator": " ", "minus": "-"},
+    {"separator": "\u202f", "unit": "SEK", "decimals": "always"},
+    {"separator": "", "unit": ""},
+])
+def test_parse_of_format_gives_back_the_amounts_at_the_ends_of_the_range(options):
+    ore = np.array([INT64_MIN, INT64_MIN + 1, -1, 0, 1, 99, INT64_MAX - 1, INT64_MAX], dtype=np.int64)
+    assert (parse_amounts(format_amounts(ore, **options)) == ore).all()
+
+
+def test_sum_amounts_is_exact_and_checked():
+    assert sum_amounts(np.array(ORE)) == Krona.from_ore(sum(ORE))
+    assert sum_amounts([]) == Krona(0)
+    assert sum_amounts(np.array([INT64_MAX, 1, -1])) == Krona.from_ore(INT64_MAX)  # order does not matter
+    assert sum_amounts(np.array([[1, 2], [3, 4]], dtype=np.uint8)) == Krona.from_ore(10)
+    with pytest.raises(anslag.OverflowError, match="amount out of range in sum"):
+        sum_amounts(np.array([INT64_MAX, 1]))
+    with pytest.raises(anslag.OverflowError, match="amount out of range in sum"):
+        sum_amounts(np.array([INT64_MIN, -1]))
+
+
+def test_sum_amounts_refuses_floats_and_booleans_and_names_bad_objects():
+    with pytest.raises(TypeError, match="öre must be integers, not float64: money never passes through a float"):
+        sum_amounts(np.array([1.0, 2.0]))
+    with pytest.raises(TypeError, match="öre must be integers, not bool"):
+        sum_amounts(np.array([True]))
+    with pytest.raises(TypeError, match="element 1: öre must be an int, not bool"):
+        sum_amounts([1, True, 2**70])
+    with pytest.raises(anslag.OverflowError) as caught:
+        sum_amounts([1, 2**70])
+    assert caught.value.index == 1
+    with pytest.raises(anslag.OverflowError, match="öre out of range"):
+        sum_amounts(np.array([2**63], dtype=np.uint64))
+
+
+def test_format_amount_formats_one_amount_with_the_same_options():
+    assert format_amount(Krona("-1 234,5")) == f"{MINUS}1{NBSP}234,50{NBSP}kr"
+    assert format_amount("1 234 kr", separator=" ", unit="SEK", decimals="always") == "1 234,00\u00a0SEK"
+    assert format_amount(Krona.from_ore(INT64_MIN), minus="-", separator="") == f"-92233720368547758,08{NBSP}kr"
+    with pytest.raises(anslag.InvalidArgumentError, match="amount has öre but the format has no decimals"):
+        format_amount(Krona("0,50"), decimals="never")
+    with pytest.raises(TypeError):
+        format_amount(1.5)
