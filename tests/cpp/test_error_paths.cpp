@@ -1,9 +1,12 @@
 // Error paths not raised elsewhere: each throw of the amount grammar, the date and Krona with its
 // exact message (scripts/check-error-coverage checks that every message of the library appears in
 // a C++ and a Python test).
+#include <anslag/io/round_file.hpp>
+#include <anslag/io/units_file.hpp>
 #include <anslag/krona/allocate.hpp>
 #include <anslag/krona/amount_text.hpp>
 #include <anslag/model/date.hpp>
+#include <anslag/rules/evaluate.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -31,8 +34,8 @@ std::string date_message(const std::string& text) {
 TEST_CASE("every refusal of the amount grammar names what is wrong and where", "[errors]") {
   CHECK(parse_message("") == "empty amount at position 0");
   CHECK(parse_message("  ") == "blank amount at position 2");
-  CHECK(parse_message("-") == "unexpected end: expected a digit at position 1");
-  CHECK(parse_message("1,") == "unexpected end: expected a digit after the decimal comma at position 2");
+  CHECK(parse_message("-") == "unexpected end: expected a digit 0-9 at position 1");
+  CHECK(parse_message("1,") == "unexpected end: expected a digit 0-9 after the decimal comma at position 2");
   CHECK(parse_message("1\x01") == "control character at position 1");
   CHECK(parse_message("1 \xff") == "invalid UTF-8 at position 2");
   CHECK(parse_message("1.500") ==
@@ -41,11 +44,11 @@ TEST_CASE("every refusal of the amount grammar names what is wrong and where", "
   CHECK(parse_message("1234 567") == "a grouped amount must start with a group of one to three digits at position 4");
   CHECK(parse_message("1 2345") == "a group of digits must have three digits at position 5");
   CHECK(parse_message("1 23") == "a group of digits must have three digits at position 4");
-  CHECK(parse_message("5 euro") == "unknown unit (kr, kronor, SEK, Skr, tkr, mnkr, Mkr, MSEK, mdkr) at position 2");
+  CHECK(parse_message("5 euro") == "unknown unit (kr, kr., kronor, SEK, Skr, tkr, mnkr, Mkr, MSEK, mdkr) at position 2");
   CHECK(parse_message("5 kr 6") == "unexpected text after the unit at position 5");
   CHECK(parse_message("1,005 kr") == "more decimals than whole öre at position 4");
   CHECK(parse_message("92233720368547758,08") == "amount out of range");
-  CHECK(parse_message("5 €") == "expected a unit (kr, kronor, SEK, Skr, tkr, mnkr, mdkr) or the end at position 2");
+  CHECK(parse_message("5 €") == "expected a unit (kr, kr., kronor, SEK, Skr, tkr, mnkr, Mkr, MSEK, mdkr) or the end at position 2");
 }
 
 TEST_CASE("formatting without decimals refuses an amount with öre rather than rounding it", "[errors]") {
@@ -77,4 +80,16 @@ TEST_CASE("Krona and allocate refuse what would leave the range or break their c
                     "total is not a multiple of the allocation unit");
   CHECK_THROWS_WITH(anslag::allocate(Krona::from_ore(10), negative), "allocation weight is negative");
   CHECK_THROWS_WITH(anslag::allocate(Krona::from_ore(10), zero), "total weight is zero");
+}
+
+TEST_CASE("judge refuses a rule that has no verdict (a ranking, not encoded)", "[errors]") {
+  const auto r = anslag::load_round(ANSLAG_DATA_DIR "/rounds/2020.toml");
+  const auto units = anslag::load_units(ANSLAG_DATA_DIR "/units.toml");
+  const anslag::rule* ranking = nullptr;
+  for (const auto& u : r.rules)
+    if (u.id == "2020.LUM.prioritering") ranking = &u;
+  REQUIRE(ranking != nullptr);
+  REQUIRE_FALSE(anslag::has_verdict(*ranking));
+  CHECK_THROWS_WITH(anslag::judge(r, r.applications.front(), *ranking, units),
+                    "rule 2020.LUM.prioritering has no verdict");
 }

@@ -1,7 +1,9 @@
 // unit_registry::resolve on arbitrary names against the bundled registry: a unit of the
 // registry, an unknown_unit_error (with suggestions that are names of the registry) or an
-// ambiguous_unit_error (with at least two candidates), and nothing else.
+// ambiguous_unit_error (with at least two candidates); a name that is not UTF-8 is a parse_error
+// (its characters cannot be compared), and nothing else.
 #include "fuzz_check.hpp"
+#include "reference_amount_parser.hpp"  // decode_utf8
 
 #include <anslag/io/units_file.hpp>
 
@@ -33,6 +35,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }));
   } catch (const anslag::ambiguous_unit_error& e) {
     FUZZ_CHECK(e.candidates().size() >= 2);
+  } catch (const anslag::parse_error&) {
+    FUZZ_CHECK(!anslag::fuzz::decode_utf8(name).has_value());
   }
   return 0;
 }

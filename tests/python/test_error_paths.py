@@ -10,13 +10,16 @@ from anslag import Krona
 AMOUNT_ERRORS = [
     ("", anslag.ParseError, "empty amount at position 0"),
     ("  ", anslag.ParseError, "blank amount at position 2"),
-    ("-", anslag.ParseError, "unexpected end: expected a digit at position 1"),
+    ("-", anslag.ParseError, "unexpected end: expected a digit 0-9 at position 1"),
+    ("1,", anslag.ParseError, "unexpected end: expected a digit 0-9 after the decimal comma at position 2"),
+    ("5 €", anslag.ParseError,
+     "expected a unit (kr, kr., kronor, SEK, Skr, tkr, mnkr, Mkr, MSEK, mdkr) or the end at position 2"),
     ("1.500", anslag.ParseError,
      "a point is not a decimal separator in Swedish amounts (write 1,5 for one and a half and 1 500 "
      "for fifteen hundred) at position 1"),
     ("1234 567", anslag.ParseError, "a grouped amount must start with a group of one to three digits at position 4"),
     ("1 2345", anslag.ParseError, "a group of digits must have three digits at position 5"),
-    ("5 euro", anslag.ParseError, "unknown unit (kr, kronor, SEK, Skr, tkr, mnkr, Mkr, MSEK, mdkr) at position 2"),
+    ("5 euro", anslag.ParseError, "unknown unit (kr, kr., kronor, SEK, Skr, tkr, mnkr, Mkr, MSEK, mdkr) at position 2"),
     ("5 kr 6", anslag.ParseError, "unexpected text after the unit at position 5"),
     ("1,005 kr", anslag.ParseError, "more decimals than whole öre at position 4"),
     ("1\x01", anslag.ParseError, "control character at position 1"),
