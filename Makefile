@@ -5,7 +5,7 @@ PYTHON     := /usr/bin/python3
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit bench fuzz sanitize clean
+.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit bench fuzz sanitize check-errors clean
 
 all: build
 
@@ -34,7 +34,11 @@ test-install: bootstrap
 typecheck: bootstrap
 	$(PYTHON) -m mypy
 
-test: test-cpp test-python typecheck test-install
+# Every error message of the library is raised by a C++ and a Python test.
+check-errors:
+	scripts/check-error-coverage
+
+test: test-cpp test-python typecheck check-errors sanitize test-install
 
 # The main job: audit every bundled round, print the reports, and regenerate the documents made
 # from them (docs/audits/YEAR.md, docs/rules.md). Exit 1 from `anslag audit` means the report
@@ -50,6 +54,27 @@ bench: bootstrap
 	  -DANSLAG_TEST=OFF -DPython_EXECUTABLE=$(PYTHON)
 	cmake --build $(BUILD)-bench -j $(JOBS)
 	scripts/run-benchmarks $(BUILD)-bench
+
+# The C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer; any report fails the run.
+# Left out: the consumer test (it installs and builds an outside project, which would need the
+# sanitizer runtimes linked in too, and tests packaging, not memory safety) and the compile_fail
+# tests (they only run the compiler: nothing of theirs executes under the sanitizers).
+SANITIZER_OPTIONS := ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:detect_leaks=1:strict_string_checks=1 \
+                     UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+sanitize: bootstrap
+	cmake -S . -B $(BUILD)-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DANSLAG_SANITIZE=address,undefined -DANSLAG_PYTHON=OFF -DANSLAG_CLI=ON
+	cmake --build $(BUILD)-asan -j $(JOBS)
+	$(SANITIZER_OPTIONS) ctest --test-dir $(BUILD)-asan --output-on-failure -j $(JOBS) -E '^(consumer|compile_fail)\.'
+
+# libFuzzer targets (clang) under the same sanitizers, each run FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	cmake -S . -B $(BUILD)-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DANSLAG_FUZZ=ON -DANSLAG_SANITIZE=address,undefined -DANSLAG_TEST=OFF -DANSLAG_PYTHON=OFF \
+	  -DANSLAG_CLI=OFF -DANSLAG_INSTALL=OFF
+	cmake --build $(BUILD)-fuzz -j $(JOBS)
+	scripts/run-fuzzers $(BUILD)-fuzz $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-bench $(BUILD)-asan $(BUILD)-fuzz

@@ -3,13 +3,12 @@
 #include <anslag/error.hpp>
 #include <anslag/krona/amount_text.hpp>
 
-#include <toml++/toml.h>
+#include "toml.hpp"
 
 #include <algorithm>
 #include <fstream>
 #include <initializer_list>
 #include <set>
-#include <sstream>
 #include <utility>
 
 namespace anslag {
@@ -475,8 +474,14 @@ round read_round(const reader& in, const toml::table& root_table) {
 
 }  // namespace
 
+// Round files are tens of kilobytes. The limit bounds the time and memory one load can take
+// whatever a file holds (docs/reliability.md); reading stops as soon as a file passes it.
+constexpr std::size_t max_round_file_bytes = std::size_t{16} << 20;
+constexpr const char* too_large = "file larger than 16 MiB";
+
 round parse_round(std::string_view toml_text, const std::string& file_name) {
   const reader in(file_name);
+  if (toml_text.size() > max_round_file_bytes) throw round_file_error(file_name, 0, 0, too_large);
   toml::table root;
   try {
     root = toml::parse(toml_text, file_name);
@@ -488,10 +493,16 @@ round parse_round(std::string_view toml_text, const std::string& file_name) {
 
 round load_round(const std::filesystem::path& path) {
   std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
   if (!file) throw round_file_error(path.string(), 0, 0, "cannot read the file");
-  text << file.rdbuf();
-  return parse_round(text.str(), path.string());
+  std::string text;
+  char chunk[1 << 16];
+  while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(file.gcount()));
+    if (text.size() > max_round_file_bytes) throw round_file_error(path.string(), 0, 0, too_large);
+  }
+  // A directory opens, then fails to read: not an empty round.
+  if (file.bad()) throw round_file_error(path.string(), 0, 0, "cannot read the file");
+  return parse_round(text, path.string());
 }
 
 }  // namespace anslag

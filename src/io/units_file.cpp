@@ -1,6 +1,6 @@
 #include <anslag/io/units_file.hpp>
 
-#include <toml++/toml.h>
+#include "toml.hpp"
 
 #include <algorithm>
 #include <cstdint>
