@@ -34,13 +34,12 @@ std::vector<const application*> ordered(const round& r, const std::string& fund_
   return result;
 }
 
-std::optional<std::string> forvaltning_of(const application& a, const unit_registry& units) {
-  if (!a.unit) return std::nullopt;
-  const unit* u = units.find(*a.unit);
-  if (!u)
-    throw not_found_error("unit '" + *a.unit + "' of application '" + a.id +
-                          "' is not in the registry");
-  return units.forvaltning(*u).id;
+// The förvaltning an application counts as in the per-förvaltning limit, on the document's
+// date (the same notion as the rules and the audit); empty when its unit is not known.
+std::optional<std::string> forvaltning_of(const round& r, const application& a, const unit_registry& units) {
+  const unit* u = unit_of(a, units);
+  if (!u) return std::nullopt;
+  return units.forvaltning_on(*u, r.document.dated).id;
 }
 
 }  // namespace
@@ -64,7 +63,7 @@ proposal propose(const round& r, std::string_view fund_id, allocation_strategy s
   std::vector<std::size_t> taking_part;       // indices into p.grants
   std::vector<Krona> requests;
   for (const application* a : ordered(r, f->id, options)) {
-    proposed_grant g{a->id, forvaltning_of(*a, units), a->requested, {}, {}, a->granted};
+    proposed_grant g{a->id, forvaltning_of(r, *a, units), a->requested, {}, {}, a->granted};
     if (g.requested) {
       if (!g.forvaltning) {
         p.unlimited.push_back(a->id);

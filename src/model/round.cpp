@@ -54,6 +54,19 @@ std::optional<statement_kind> parse_statement_kind(std::string_view text) noexce
   return value_of(statement_kind_names, text);
 }
 
+const unit* unit_of(const application& a, const unit_registry& units) {
+  if (a.unit) return units.find(*a.unit);
+  try {
+    return &units.resolve(a.applicant);
+  } catch (const unknown_unit_error&) {
+    return nullptr;
+  } catch (const ambiguous_unit_error&) {
+    return nullptr;
+  } catch (const parse_error&) {
+    return nullptr;
+  }
+}
+
 bool rule::applies_to(std::string_view fund_id) const {
   return funds.empty() || std::find(funds.begin(), funds.end(), fund_id) != funds.end();
 }

@@ -8,21 +8,6 @@
 namespace anslag {
 namespace {
 
-// The unit an application is counted as: its encoded unit id, else its applicant resolved by
-// name. nullptr when neither gives one unit: an unknown or ambiguous name (or one that is not
-// even UTF-8) is not an error here, it makes the verdicts that need the unit unknown.
-const unit* unit_of(const application& a, const unit_registry& registry) {
-  if (a.unit) return registry.find(*a.unit);
-  try {
-    return &registry.resolve(a.applicant);
-  } catch (const unknown_unit_error&) {
-    return nullptr;
-  } catch (const ambiguous_unit_error&) {
-    return nullptr;
-  } catch (const parse_error&) {
-    return nullptr;
-  }
-}
 
 bool is_granted(const application& a) { return a.outcome != decision::rejected; }
 

@@ -141,7 +141,7 @@ TEST_CASE("compare gives per application the difference and totals of what is kn
   REQUIRE(c.proposed_unknown == 1);
 }
 
-TEST_CASE("propose refuses unknown funds, applications, units and a repeated order",
+TEST_CASE("propose refuses unknown funds and applications and a repeated order",
           "[proposal][errors]") {
   const auto r = small_round();
   const auto units = registry();
@@ -156,10 +156,16 @@ TEST_CASE("propose refuses unknown funds, applications, units and a repeated ord
   REQUIRE_THROWS_MATCHES(anslag::propose(r, "LUM", s, units, options),
                          anslag::invalid_argument_error,
                          Catch::Message("application 'A' is twice in the order"));
-  auto strange = r;
+}
+
+TEST_CASE("an application whose unit the registry lacks takes part without a limit, named", "[proposal]") {
+  // As in the rules and the audit, a unit that is not known makes the limit unknown for that
+  // application: it is not an error, and it is not silently counted as anyone's.
+  auto strange = small_round();
   strange.applications[0].unit = "atlantis";
-  REQUIRE_THROWS_MATCHES(anslag::propose(strange, "LUM", s, units), anslag::not_found_error,
-                         Catch::Message("unit 'atlantis' of application 'A' is not in the registry"));
+  const auto p = anslag::propose(strange, "LUM", anslag::allocation_strategy::pro_rata, registry());
+  REQUIRE(p.unlimited == std::vector<std::string>{"A", "E"});  // E names no unit at all
+  REQUIRE_FALSE(p.grants.front().forvaltning.has_value());
 }
 
 TEST_CASE("the 2020 LUM proposal of docs/allocation.md", "[proposal][seed]") {

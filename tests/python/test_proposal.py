@@ -57,3 +57,8 @@ def test_propose_refuses_an_unknown_fund_or_application_with_exact_messages():
         anslag.propose(round_2020, "LUM", "ranked", order=["2020-MUST-01"])
     with pytest.raises(anslag.InvalidArgumentError, match=r"^unknown allocation strategy 'x'"):
         anslag.propose(round_2020, "LUM", "x")
+
+
+def test_an_application_named_twice_in_the_order_is_refused():
+    with pytest.raises(anslag.InvalidArgumentError, match="^application '2020-LUM-03' is twice in the order$"):
+        anslag.propose(anslag.load_round(2020), "LUM", "ranked", order=["2020-LUM-03", "2020-LUM-04", "2020-LUM-03"])

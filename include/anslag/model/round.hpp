@@ -139,6 +139,12 @@ struct application {
   friend bool operator==(const application&, const application&) = default;
 };
 
+// The unit an application counts as: the encoder's unit id, else the applicant's name resolved
+// through the registry; nullptr when neither gives one unit (an id not in the registry, a name
+// that is unknown, ambiguous or not UTF-8). Never throws: a missing unit makes what needs it
+// unknown, it is not an error.
+const unit* unit_of(const application& a, const unit_registry& units);
+
 struct document_info {
   std::string title;
   date dated{2000, 1, 1};
