@@ -5,7 +5,7 @@ PYTHON     := /usr/bin/python3
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit bench fuzz sanitize check-errors clean
+.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit notebooks bench fuzz sanitize check-errors clean
 
 all: build
 
@@ -48,6 +48,10 @@ audit: build
 	  $(BUILD)/anslag audit $$year; status=$$?; [ $$status -le 1 ] || exit $$status; echo; \
 	done
 	@$(PYTHON) scripts/generate-docs $(BUILD)/anslag
+
+# Rewrites docs/notebooks/*.ipynb from scripts/build-notebooks and executes them, saving outputs.
+notebooks: build
+	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PYTHON) scripts/build-notebooks
 
 bench: bootstrap
 	cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DANSLAG_BENCH=ON \

@@ -52,6 +52,29 @@ list_call run(py::handle budget, py::iterable requests, const std::string& strat
   return call;
 }
 
+// Proposals and comparisons are values (add_value_semantics) and picklable: each state is the
+// tuple of its fields, reasons as their integer codes, so they cross process boundaries.
+std::optional<int> reason_code(std::optional<grant_reason> r) {
+  if (!r) return std::nullopt;
+  return static_cast<int>(*r);
+}
+
+std::optional<grant_reason> reason_from_code(py::handle code) {
+  if (code.is_none()) return std::nullopt;
+  const int c = code.cast<int>();
+  if (c < 0 || c > static_cast<int>(grant_reason::unit_limit))
+    throw invalid_argument_error("bad pickled grant reason");
+  return static_cast<grant_reason>(c);
+}
+
+void check_state(const py::tuple& t, std::size_t size) {
+  if (t.size() != size) throw invalid_argument_error("bad pickled proposal");
+}
+
+std::string optional_repr(const std::optional<Krona>& k) {
+  return k ? py::repr(py::cast(*k)).cast<std::string>() : std::string("None");
+}
+
 }  // namespace
 
 void bind_allocation(py::module_& m) {
@@ -137,34 +160,86 @@ array or list that converts safely is accepted; floats are refused).
 Returns (grants, reasons): a numpy int64 array of öre and a numpy uint8 array of GrantReason
 codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
 
-  py::class_<proposed_grant>(m, "ProposedGrant", "One application of a proposal.")
-      .def_readonly("application", &proposed_grant::application, "the application's id")
+  py::class_<proposed_grant> proposed_cls(m, "ProposedGrant", "One application of a proposal.");
+  proposed_cls.def_readonly("application", &proposed_grant::application, "the application's id")
       .def_readonly("forvaltning", &proposed_grant::forvaltning,
                     "the förvaltning the per-förvaltning limit counts; None: unknown")
       .def_readonly("requested", &proposed_grant::requested, "None: the document does not print it")
       .def_readonly("proposed", &proposed_grant::proposed, "None exactly when requested is None")
       .def_readonly("reason", &proposed_grant::reason, "None exactly when requested is None")
-      .def_readonly("recorded", &proposed_grant::recorded, "the recorded grant; None where not printed");
+      .def_readonly("recorded", &proposed_grant::recorded, "the recorded grant; None where not printed")
+      .def("__repr__",
+           [](const proposed_grant& g) {
+             return "ProposedGrant(application=" + py::repr(py::str(g.application)).cast<std::string>() +
+                    ", requested=" + optional_repr(g.requested) + ", proposed=" + optional_repr(g.proposed) +
+                    ", recorded=" + optional_repr(g.recorded) + ")";
+           })
+      .def(py::pickle(
+          [](const proposed_grant& g) {
+            return py::make_tuple(g.application, g.forvaltning, g.requested, g.proposed,
+                                  reason_code(g.reason), g.recorded);
+          },
+          [](const py::tuple& t) {
+            check_state(t, 6);
+            return proposed_grant{t[0].cast<std::string>(), t[1].cast<std::optional<std::string>>(),
+                                  t[2].cast<std::optional<Krona>>(), t[3].cast<std::optional<Krona>>(),
+                                  reason_from_code(t[4]), t[5].cast<std::optional<Krona>>()};
+          }));
+  add_value_semantics(proposed_cls);
 
-  py::class_<compared_grant>(m, "ComparedGrant", "One application: recorded, proposed, difference.")
-      .def_readonly("application", &compared_grant::application)
+  py::class_<compared_grant> compared_cls(m, "ComparedGrant",
+                                          "One application: recorded, proposed, difference.");
+  compared_cls.def_readonly("application", &compared_grant::application)
       .def_readonly("recorded", &compared_grant::recorded)
       .def_readonly("proposed", &compared_grant::proposed)
       .def_readonly("difference", &compared_grant::difference,
                     "proposed - recorded; None unless both are known")
-      .def_readonly("reason", &compared_grant::reason);
+      .def_readonly("reason", &compared_grant::reason)
+      .def("__repr__",
+           [](const compared_grant& g) {
+             return "ComparedGrant(application=" + py::repr(py::str(g.application)).cast<std::string>() +
+                    ", recorded=" + optional_repr(g.recorded) + ", proposed=" + optional_repr(g.proposed) +
+                    ", difference=" + optional_repr(g.difference) + ")";
+           })
+      .def(py::pickle(
+          [](const compared_grant& g) {
+            return py::make_tuple(g.application, g.recorded, g.proposed, g.difference, reason_code(g.reason));
+          },
+          [](const py::tuple& t) {
+            check_state(t, 5);
+            return compared_grant{t[0].cast<std::string>(), t[1].cast<std::optional<Krona>>(),
+                                  t[2].cast<std::optional<Krona>>(), t[3].cast<std::optional<Krona>>(),
+                                  reason_from_code(t[4])};
+          }));
+  add_value_semantics(compared_cls);
 
-  py::class_<comparison>(m, "Comparison", "A proposal beside the recorded decision.")
-      .def_readonly("rows", &comparison::rows)
+  py::class_<comparison> comparison_cls(m, "Comparison", "A proposal beside the recorded decision.");
+  comparison_cls.def_readonly("rows", &comparison::rows)
       .def_readonly("recorded_total", &comparison::recorded_total, "the sum of the known recorded grants")
       .def_readonly("proposed_total", &comparison::proposed_total, "the sum of the known proposed grants")
       .def_readonly("difference_total", &comparison::difference_total,
                     "the sum of the known differences (rows where both grants are known)")
       .def_readonly("recorded_unknown", &comparison::recorded_unknown, "rows without a recorded grant")
-      .def_readonly("proposed_unknown", &comparison::proposed_unknown, "rows without a request");
+      .def_readonly("proposed_unknown", &comparison::proposed_unknown, "rows without a request")
+      .def("__repr__",
+           [](const comparison& c) {
+             return "<Comparison " + std::to_string(c.rows.size()) + " rows: recorded " +
+                    c.recorded_total.to_string() + ", proposed " + c.proposed_total.to_string() + ">";
+           })
+      .def(py::pickle(
+          [](const comparison& c) {
+            return py::make_tuple(c.rows, c.recorded_total, c.proposed_total, c.difference_total,
+                                  c.recorded_unknown, c.proposed_unknown);
+          },
+          [](const py::tuple& t) {
+            check_state(t, 6);
+            return comparison{t[0].cast<std::vector<compared_grant>>(), t[1].cast<Krona>(), t[2].cast<Krona>(),
+                              t[3].cast<Krona>(), t[4].cast<std::size_t>(), t[5].cast<std::size_t>()};
+          }));
+  add_value_semantics(comparison_cls);
 
-  py::class_<proposal>(m, "Proposal", "What a strategy would have granted in one fund of a round.")
-      .def_readonly("year", &proposal::year)
+  py::class_<proposal> proposal_cls(m, "Proposal", "What a strategy would have granted in one fund of a round.");
+  proposal_cls.def_readonly("year", &proposal::year)
       .def_readonly("fund", &proposal::fund)
       .def_property_readonly("strategy", [](const proposal& p) { return std::string(to_string(p.strategy)); })
       .def_readonly("budget", &proposal::budget)
@@ -175,7 +250,32 @@ codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
       .def_readonly("unlimited", &proposal::unlimited,
                     "ids of applications whose förvaltning is unknown: the limit could not count them")
       .def("compare", &proposal::compare, "Per application the recorded and proposed grants, the "
-                                          "difference and the reason, with the totals.");
+                                          "difference and the reason, with the totals.")
+      .def("__repr__",
+           [](const proposal& p) {
+             return "<Proposal " + std::to_string(p.year) + " " + p.fund + " " + std::string(to_string(p.strategy)) +
+                    ": budget " + p.budget.to_string() + ", " + std::to_string(p.grants.size()) + " applications>";
+           })
+      .def(py::pickle(
+          [](const proposal& p) {
+            return py::make_tuple(p.year, p.fund, std::string(to_string(p.strategy)), p.budget, p.cap, p.unit,
+                                  p.limit, p.grants, p.unlimited);
+          },
+          [](const py::tuple& t) {
+            check_state(t, 9);
+            proposal p;
+            p.year = t[0].cast<int>();
+            p.fund = t[1].cast<std::string>();
+            p.strategy = parse_allocation_strategy(t[2].cast<std::string>());
+            p.budget = t[3].cast<Krona>();
+            p.cap = t[4].cast<std::optional<Krona>>();
+            p.unit = t[5].cast<Krona>();
+            p.limit = t[6].cast<std::optional<std::int64_t>>();
+            p.grants = t[7].cast<std::vector<proposed_grant>>();
+            p.unlimited = t[8].cast<std::vector<std::string>>();
+            return p;
+          }));
+  add_value_semantics(proposal_cls);
 
   m.def(
       "propose",

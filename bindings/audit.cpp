@@ -87,8 +87,8 @@ void bind_audit(py::module_& m) {
            })
       .def(py::pickle(&finding_state, &finding_from_state));
 
-  py::class_<report>(m, "Report", "The findings of an audit of one round.")
-      .def_readonly("year", &report::year)
+  py::class_<report> report_class(m, "Report", "The findings of an audit of one round.");
+  report_class.def_readonly("year", &report::year)
       .def_readonly("title", &report::title)
       .def_property_readonly("date", [](const report& r) { return from_date(r.dated); })
       .def_readonly("file", &report::file)
@@ -138,6 +138,7 @@ void bind_audit(py::module_& m) {
             r.findings = t[4].cast<std::vector<finding>>();
             return r;
           }));
+  add_value_semantics(report_class);
 
   m.def("_audit", &audit, py::arg("round"), py::arg("units"), py::call_guard<py::gil_scoped_release>(),
         "The audit of a round against a unit registry; use anslag.audit.");

@@ -51,4 +51,14 @@ pybind11::object from_date(const anslag::date& day);
 pybind11::object optional_date(const std::optional<anslag::date>& day);
 std::optional<anslag::date> to_optional_date(pybind11::handle value);
 
+// A bound value type compared by value (its C++ operator==), so not hashable by identity.
+template <typename T>
+void add_value_semantics(pybind11::class_<T>& cls) {
+  cls.def("__eq__", [](const T& a, pybind11::object b) -> pybind11::object {
+       if (!pybind11::isinstance<T>(b)) return pybind11::reinterpret_borrow<pybind11::object>(Py_NotImplemented);
+       return pybind11::bool_(a == b.cast<const T&>());
+     })
+      .attr("__hash__") = pybind11::none();
+}
+
 }  // namespace anslag::python

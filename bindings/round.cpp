@@ -66,15 +66,6 @@ std::string describe(const char* name, std::initializer_list<std::pair<const cha
   return text + ")";
 }
 
-template <typename T>
-void add_value_semantics(py::class_<T>& cls) {
-  cls.def("__eq__", [](const T& a, py::object b) -> py::object {
-       if (!py::isinstance<T>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-       return py::bool_(a == b.cast<const T&>());
-     })
-      .attr("__hash__") = py::none();  // compared by value, so not hashable by identity
-}
-
 }  // namespace
 
 void bind_round(py::module_& m) {

@@ -89,8 +89,8 @@ py::dict unevaluated_dict(const unevaluated_rule& n) {
 }  // namespace
 
 void bind_rules(py::module_& m) {
-  py::class_<verdict>(m, "Verdict", "What one rule says of one application, with its source.")
-      .def_readonly("rule", &verdict::rule, "The rule's id.")
+  py::class_<verdict> verdict_class(m, "Verdict", "What one rule says of one application, with its source.");
+  verdict_class.def_readonly("rule", &verdict::rule, "The rule's id.")
       .def_property_readonly("kind", [](const verdict& v) { return std::string(to_string(v.kind)); })
       .def_readonly("required", &verdict::required,
                     "False for priority areas: they rank, they do not decide the result.")
@@ -109,9 +109,10 @@ void bind_rules(py::module_& m) {
                     std::string(to_string(v.state)) + "')";
            })
       .def(py::pickle(&verdict_state_tuple, &verdict_from_tuple));
+  add_value_semantics(verdict_class);
 
-  py::class_<unevaluated_rule>(m, "NotEvaluated", "A rule of the fund that has no verdict, and why.")
-      .def_readonly("rule", &unevaluated_rule::rule)
+  py::class_<unevaluated_rule> unevaluated_class(m, "NotEvaluated", "A rule of the fund that has no verdict, and why.");
+  unevaluated_class.def_readonly("rule", &unevaluated_rule::rule)
       .def_property_readonly("kind",
                              [](const unevaluated_rule& n) { return std::string(to_string(n.kind)); })
       .def_readonly("reason", &unevaluated_rule::reason)
@@ -121,9 +122,10 @@ void bind_rules(py::module_& m) {
              return "NotEvaluated(rule=" + py::repr(py::str(n.rule)).cast<std::string>() + ")";
            })
       .def(py::pickle(&unevaluated_tuple, &unevaluated_from_tuple));
+  add_value_semantics(unevaluated_class);
 
-  py::class_<evaluation>(m, "Evaluation", "The verdicts of every rule on one application.")
-      .def_readonly("application", &evaluation::application)
+  py::class_<evaluation> evaluation_class(m, "Evaluation", "The verdicts of every rule on one application.");
+  evaluation_class.def_readonly("application", &evaluation::application)
       .def_readonly("fund", &evaluation::fund)
       .def_readonly("unit", &evaluation::unit, "The unit id the verdicts used; None if unknown.")
       .def_readonly("verdicts", &evaluation::verdicts)
@@ -174,6 +176,7 @@ void bind_rules(py::module_& m) {
               e.not_evaluated.push_back(unevaluated_from_tuple(n.cast<py::tuple>()));
             return e;
           }));
+  add_value_semantics(evaluation_class);
 
   m.def(
       "evaluate",

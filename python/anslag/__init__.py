@@ -46,6 +46,7 @@ from anslag._core import propose
 from anslag._core import load_units
 from anslag._core import parse_round
 from anslag.audit import audit
+from anslag import _methods  # noqa: F401  (to_frame and _repr_html_ on the compiled classes)
 from anslag.rounds import bundled_rounds
 from anslag.rounds import load_round
 from anslag.rules import evaluate

@@ -31,6 +31,8 @@ struct proposed_grant {
   std::optional<Krona> proposed;           // empty exactly when `requested` is
   std::optional<grant_reason> reason;      // empty exactly when `requested` is
   std::optional<Krona> recorded;           // the recorded grant; empty where not printed
+
+  friend bool operator==(const proposed_grant&, const proposed_grant&) = default;
 };
 
 struct compared_grant {
@@ -39,6 +41,8 @@ struct compared_grant {
   std::optional<Krona> proposed;
   std::optional<Krona> difference;  // proposed − recorded, when both are known
   std::optional<grant_reason> reason;
+
+  friend bool operator==(const compared_grant&, const compared_grant&) = default;
 };
 
 struct comparison {
@@ -48,6 +52,8 @@ struct comparison {
   Krona difference_total;            // the sum of the known differences (both grants known)
   std::size_t recorded_unknown = 0;  // rows whose recorded grant is not known
   std::size_t proposed_unknown = 0;  // rows whose proposed grant is not known (no request)
+
+  friend bool operator==(const comparison&, const comparison&) = default;
 };
 
 struct proposal {
@@ -63,6 +69,8 @@ struct proposal {
   std::vector<std::string> unlimited;
 
   comparison compare() const;
+
+  friend bool operator==(const proposal&, const proposal&) = default;
 };
 
 // Throws not_found_error "no fund 'F' in the YEAR round", "no application 'ID' in fund F",

@@ -24,6 +24,8 @@ struct report {
 
   std::size_t count(severity level) const noexcept;
   bool has_errors() const noexcept { return count(severity::error) > 0; }
+
+  friend bool operator==(const report&, const report&) = default;
 };
 
 report audit(const round& r, const unit_registry& units);

@@ -39,6 +39,8 @@ struct verdict {
   std::string explanation_en;
   std::string quote;  // the rule's Swedish sentence, verbatim
   source_ref source;
+
+  friend bool operator==(const verdict&, const verdict&) = default;
 };
 
 // A rule of the application's fund that has no verdict, and why.
@@ -46,6 +48,8 @@ struct unevaluated_rule {
   std::string rule;
   rule_kind kind = rule_kind::required_criterion;
   std::string reason;  // the rule's not_encoded text, or why its kind has no verdict
+
+  friend bool operator==(const unevaluated_rule&, const unevaluated_rule&) = default;
 };
 
 struct evaluation {
@@ -58,6 +62,8 @@ struct evaluation {
   std::vector<unevaluated_rule> not_evaluated;
   // not_met when a required verdict is not met; else unknown when one is unknown; else met.
   verdict_state result = verdict_state::met;
+
+  friend bool operator==(const evaluation&, const evaluation&) = default;
 };
 
 // A rule's parameters by name: "amount" (canonical Swedish form), "count", "from", "to" (ISO
