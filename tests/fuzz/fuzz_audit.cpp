@@ -1,5 +1,6 @@
 // The audit on every round that loads from the input, against the bundled registry: it returns
 // a report of that round or throws an anslag::error; nothing else, no crash, no sanitizer report.
+#include "bundled_registry.hpp"
 #include "fuzz_check.hpp"
 
 #include <anslag/audit/audit.hpp>
@@ -11,13 +12,6 @@
 #include <optional>
 #include <string_view>
 
-namespace {
-const anslag::unit_registry& registry() {
-  static const anslag::unit_registry units = anslag::load_units(ANSLAG_DATA_DIR "/units.toml");
-  return units;
-}
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::optional<anslag::round> loaded;
   try {
@@ -26,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;  // what does not load is fuzz_round_loader's business
   }
   try {
-    const anslag::report report = anslag::audit(*loaded, registry());
+    const anslag::report report = anslag::audit(*loaded, anslag::fuzz::bundled_registry());
     FUZZ_CHECK(report.year == loaded->year);
   } catch (const anslag::error&) {
   }

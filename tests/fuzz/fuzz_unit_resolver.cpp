@@ -2,6 +2,7 @@
 // registry, an unknown_unit_error (with suggestions that are names of the registry) or an
 // ambiguous_unit_error (with at least two candidates); a name that is not UTF-8 is a parse_error
 // (its characters cannot be compared), and nothing else.
+#include "bundled_registry.hpp"
 #include "fuzz_check.hpp"
 #include "reference_amount_parser.hpp"  // decode_utf8
 
@@ -12,16 +13,9 @@
 #include <cstdint>
 #include <string_view>
 
-namespace {
-const anslag::unit_registry& registry() {
-  static const anslag::unit_registry units = anslag::load_units(ANSLAG_DATA_DIR "/units.toml");
-  return units;
-}
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view name(reinterpret_cast<const char*>(data), size);
-  const anslag::unit_registry& units = registry();
+  const anslag::unit_registry& units = anslag::fuzz::bundled_registry();
   try {
     const anslag::unit& found = units.resolve(name);
     FUZZ_CHECK(units.find(found.id) == &found);
