@@ -134,3 +134,25 @@ def test_the_console_script_reads_the_data_shipped_in_the_package(installed: Ins
     # The program's compiled-in source data folder was deleted with the source copy.
     out = installed.run(installed.venv / "bin" / "anslag", "units", "resolve", "Norrmalm").stdout
     assert out.splitlines()[1].split() == ["id", "norrmalm"]
+
+
+@pytest.mark.parametrize("name", ["audit-2020.ipynb", "what-if-2024.ipynb"])
+def test_the_example_notebooks_run_against_the_installed_package(installed: Installed, name: str) -> None:
+    # The kernel is the environment's own Python (a kernelspec installed into the environment:
+    # the system's "python3" kernel would run /usr/bin/python3), run from a folder outside any
+    # source tree with no PYTHONPATH: the notebook can reach anslag only as installed.
+    installed.run(installed.venv / "bin" / "python", "-m", "ipykernel", "install", "--prefix",
+                  installed.venv, "--name", "anslag-venv")
+    notebook = installed.elsewhere / name
+    shutil.copy2(SOURCE / "docs" / "notebooks" / name, notebook)
+    code = (
+        "import sys, nbformat\n"
+        "from nbclient import NotebookClient\n"
+        f"nb = nbformat.read({str(notebook)!r}, as_version=4)\n"
+        "NotebookClient(nb, timeout=300, kernel_name='anslag-venv').execute()\n"
+        "print(sum(1 for c in nb.cells if c.cell_type == 'code'), 'cells')\n"
+    )
+    out = installed.python("import os; os.environ['PYDEVD_DISABLE_FILE_VALIDATION'] = '1'\n" + code)
+    assert out.endswith(" cells\n")
+    located = installed.python("import anslag; print(anslag.__file__)")
+    assert Path(located.strip()).is_relative_to(installed.venv / "lib")
