@@ -70,7 +70,8 @@ class unit_registry {
   // dashes, then matches canonical names and aliases (a department also by "<förvaltning>
   // <department>", as in "Socialförvaltningen, Socialjouren"). No guessing: a name that matches
   // nothing throws unknown_unit_error with the nearest names by edit distance as suggestions; a
-  // name that names two units ("Hägersten/Älvsjö EÅV") throws ambiguous_unit_error.
+  // name that names two units ("Hägersten/Älvsjö EÅV") throws ambiguous_unit_error; a name that
+  // is not valid UTF-8 throws parse_error naming the position of the bad byte.
   // docs/units.md states the rules in full.
   const unit& resolve(std::string_view name) const;
 
