@@ -14,7 +14,7 @@ std::vector<const application*> ordered(const round& r, const std::string& fund_
                                         const propose_options& options) {
   std::vector<const application*> in_fund;
   for (const auto& a : r.applications)
-    if (a.fund == fund_id && (options.include_rejected || a.outcome != decision::rejected))
+    if (a.fund == fund_id && (options.include_rejected || is_granted(a.outcome)))
       in_fund.push_back(&a);
   std::vector<const application*> result;
   for (const auto& id : options.order) {

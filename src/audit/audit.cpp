@@ -1,6 +1,7 @@
 // The audit. Each check below reads only the round's data, its rules and the unit registry;
 // none knows a year, a fund or an applicant. docs/audit.md defines every code and severity.
 #include <anslag/audit/audit.hpp>
+#include <anslag/detail/text.hpp>
 #include <anslag/rules/evaluate.hpp>
 
 #include <algorithm>
@@ -41,7 +42,6 @@ bool covers(const std::vector<std::string>& funds, const std::string& fund) {
   return funds.empty() || std::find(funds.begin(), funds.end(), fund) != funds.end();
 }
 
-bool is_granted(decision d) { return d == decision::granted || d == decision::partly_granted; }
 
 std::string_view kind_sv(unit_kind k) {
   switch (k) {
@@ -235,8 +235,7 @@ class auditor {
       f.rows = g.rows;
       f.quote = g.name;
       f.source = g.source;
-      std::string alternatives;
-      for (const auto& name : g.resolution->alternatives) alternatives += (alternatives.empty() ? "" : ", ") + name;
+      const std::string alternatives = detail::joined(g.resolution->alternatives);
       if (settled) {
         f.message_sv = "Sökande \"" + g.name + "\" nämner flera förvaltningar (" + alternatives + "); gäller " +
                        rows_sv(g.rows) + ".";
@@ -623,7 +622,7 @@ class auditor {
     for (const auto& a : round_.applications) {
       if (a.fund != f.id) continue;
       if (a.granted) known += *a.granted;
-      else if (a.outcome != decision::rejected) unknown.push_back(a.id);
+      else if (is_granted(a.outcome)) unknown.push_back(a.id);
     }
     if (known > f.budget) {
       finding x;

@@ -2,6 +2,8 @@
 // `anslag evaluate YEAR|FILE APPLICATION_ID` (the verdicts on one application).
 #include "commands.hpp"
 
+#include <anslag/detail/text.hpp>
+
 #include <anslag/error.hpp>
 #include <anslag/io/round_file.hpp>
 #include <anslag/io/units_file.hpp>
@@ -35,10 +37,7 @@ std::string parameters_text(const std::map<std::string, std::string>& parameters
 }
 
 std::string list_text(const std::vector<std::string>& items, const std::string& empty) {
-  if (items.empty()) return empty;
-  std::string text;
-  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-  return text;
+  return items.empty() ? empty : detail::joined(items);
 }
 
 // A Markdown block quote: every line of the text behind "> ".

@@ -2,6 +2,8 @@
 // registry (data/units.toml) from the command line.
 #include "commands.hpp"
 
+#include <anslag/detail/text.hpp>
+
 #include <anslag/io/units_file.hpp>
 #include <anslag/model/unit.hpp>
 
@@ -72,8 +74,7 @@ std::string validity(const unit& u) {
 }
 
 row resolve_rows(const unit_registry& registry, const unit& u, std::optional<date> on) {
-  std::string aliases;
-  for (const auto& a : u.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+  const std::string aliases = detail::joined(u.aliases);
   row rows{{"name", u.name},
            {"id", u.id},
            {"kind", std::string(to_string(u.kind))},

@@ -1,5 +1,7 @@
 #include <anslag/io/report_format.hpp>
 
+#include <anslag/detail/text.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -51,11 +53,6 @@ std::string source_text(const source_ref& s) {
   return out;
 }
 
-std::string rows_text(const std::vector<std::string>& rows) {
-  std::string out;
-  for (const auto& row : rows) out += (out.empty() ? "" : ", ") + row;
-  return out;
-}
 
 std::string summary_line(const report& r) {
   return std::to_string(r.count(severity::error)) + " error, " + std::to_string(r.count(severity::warning)) +
@@ -125,7 +122,7 @@ std::string format_report_markdown(const report& r, const report_options& option
       if (f->expected) out << " expected " << f->expected->to_string();
       if (f->actual) out << ", actual " << f->actual->to_string();
       out << "\n  - sv: " << f->message_sv << "\n  - en: " << f->message_en << "\n";
-      if (!f->rows.empty()) out << "  - rows: " << rows_text(f->rows) << "\n";
+      if (!f->rows.empty()) out << "  - rows: " << detail::joined(f->rows) << "\n";
       if (!f->rule.empty()) out << "  - rule: `" << f->rule << "`\n";
       if (!f->statement.empty()) out << "  - statement: `" << f->statement << "`\n";
       if (const auto where = source_text(f->source); !where.empty()) out << "  - source: " << where << "\n";

@@ -1,6 +1,7 @@
 #include <anslag/model/unit.hpp>
 
 #include <anslag/detail/utf8.hpp>
+#include <anslag/detail/text.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -87,11 +88,7 @@ std::string quoted(std::string_view text) {
   return out;
 }
 
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
+using detail::joined;
 
 const unit* find_in(std::span<const unit> units, std::string_view id) noexcept {
   for (const auto& u : units)

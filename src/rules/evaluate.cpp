@@ -1,5 +1,6 @@
 #include <anslag/rules/evaluate.hpp>
 
+#include <anslag/detail/text.hpp>
 #include <anslag/error.hpp>
 
 #include <cstdint>
@@ -8,17 +9,7 @@
 namespace anslag {
 namespace {
 
-
-bool is_granted(const application& a) { return a.outcome != decision::rejected; }
-
-std::string joined(const std::vector<std::string>& items) {
-  std::string text;
-  for (const auto& item : items) {
-    if (!text.empty()) text += ", ";
-    text += item;
-  }
-  return text;
-}
+using detail::joined;
 
 std::string applications_sv(std::size_t count) {
   return std::to_string(count) + (count == 1 ? " ansökan" : " ansökningar");
@@ -182,14 +173,14 @@ class evaluator {
       if (other.fund != application_.fund) continue;
       if (other.id == application_.id) seen = true;
       const auto& current = other.id == application_.id ? application_ : other;
-      if (is_granted(current)) visit(current);
+      if (is_granted(current.outcome)) visit(current);
     }
-    if (!seen && is_granted(application_)) visit(application_);
+    if (!seen && is_granted(application_.outcome)) visit(application_);
   }
 
   void per_forvaltning(std::int64_t most, verdict& v) const {
     const std::string limit = std::to_string(most);
-    if (!is_granted(application_)) {
+    if (!is_granted(application_.outcome)) {
       settle(v, verdict_state::met,
              "Ansökan beviljas inte och räknas inte mot gränsen på " + limit + " per förvaltning.",
              "Not granted, so it does not count towards the limit of " + limit +

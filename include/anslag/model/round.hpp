@@ -21,6 +21,9 @@ namespace anslag {
 
 enum class decision { granted, partly_granted, rejected };
 
+// Granted in full or in part: what every "granted" rule and count means.
+constexpr bool is_granted(decision d) noexcept { return d != decision::rejected; }
+
 // "granted", "partly_granted", "rejected": the words of the round file and of Python.
 std::string_view to_string(decision d) noexcept;
 std::optional<decision> parse_decision(std::string_view text) noexcept;
