@@ -10,12 +10,14 @@
 #include <pybind11/numpy.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <exception>
 #include <limits>
 #include <ranges>
 #include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace py = pybind11;
@@ -113,29 +115,169 @@ py::array_t<std::int64_t> parse_cells(const py::array& texts) {
   return result;
 }
 
-// New references to the str objects of one chunk, released when the chunk is done (with the GIL).
-class held_strs {
- public:
-  ~held_strs() { clear(); }
-  void hold(PyObject* text) {
-    Py_INCREF(text);
-    held_.push_back(text);
+// Python str objects are parsed where CPython keeps them. An object may be read without the
+// GIL only while a reference of ours keeps it alive (another thread could otherwise change the
+// list and free it), and taking or dropping a reference needs the GIL. So the texts go in chunks:
+// with the GIL, this thread takes a reference to each str of a chunk; without it, the chunk is
+// parsed; with it again, the references are dropped. A chunk (4 096 objects, some 400 KiB) stays
+// in cache from one step to the next, so each object comes from memory once.
+constexpr std::size_t chunk_size = 4096;
+
+struct str_chunk {
+  std::size_t start = 0;            // the index of its first text
+  std::vector<PyObject*> texts;     // held: a new reference each
+  std::size_t failed = 0;           // with `failure`: the index in `texts` of the first bad one
+  std::exception_ptr failure;
+};
+
+// With the GIL: holds the str objects of texts[start, start + size). Another thread may have
+// changed a list while the GIL was released (and moved its item array), so the items are looked
+// up afresh, and only while the list still has the size the result was made for.
+void hold(str_chunk& chunk, PyObject* sequence, std::size_t count, std::size_t start, std::size_t size) {
+  if (static_cast<std::size_t>(PySequence_Fast_GET_SIZE(sequence)) != count)
+    throw py::value_error("texts changed size during parse_amounts");
+  PyObject* const* items = PySequence_Fast_ITEMS(sequence);
+  chunk.start = start;
+  chunk.texts.clear();
+  for (std::size_t k = 0; k < size; ++k) {
+    PyObject* item = items[start + k];
+    if (!PyUnicode_Check(item))
+      throw py::type_error("element " + std::to_string(start + k) + " is " + type_name(item) +
+                           ", not str");
+    if (PyUnicode_READY(item) != 0) throw py::error_already_set();
+    Py_INCREF(item);
+    chunk.texts.push_back(item);
   }
-  PyObject* operator[](std::size_t i) const { return held_[i]; }
-  void clear() {
-    for (PyObject* text : held_) Py_DECREF(text);
-    held_.clear();
+}
+
+// With the GIL: drops the chunk's references.
+void drop(str_chunk& chunk) {
+  for (PyObject* text : chunk.texts) Py_DECREF(text);
+  chunk.texts.clear();
+}
+
+// Without the GIL and without any call into Python: parses the held objects' storage, stopping
+// at the first bad text. Reading a str's length, kind and data is reading fields of an immutable
+// object that a reference of ours keeps alive.
+void parse_chunk(str_chunk& chunk, std::int64_t* out) {
+  for (std::size_t k = 0; k < chunk.texts.size(); ++k) {
+    PyObject* text = chunk.texts[k];
+    const text_view view{PyUnicode_DATA(text), static_cast<std::size_t>(PyUnicode_GET_LENGTH(text)),
+                         static_cast<int>(PyUnicode_KIND(text))};
+    try {
+      out[chunk.start + k] = parse_view(view).ore();
+    } catch (const error&) {
+      chunk.failed = k;
+      chunk.failure = std::current_exception();
+      return;
+    }
+  }
+}
+
+// With the GIL: raises the chunk's parse error, if it has one.
+void raise_failure(const str_chunk& chunk) {
+  if (chunk.failure)
+    raise_text_error(chunk.failure, chunk.start + chunk.failed,
+                     py::reinterpret_borrow<py::object>(chunk.texts[chunk.failed]));
+}
+
+// Waits without the GIL until `counter` reaches `target`. A chunk is parsed or held in tens of
+// microseconds, less than a sleeping thread takes to wake, so the waiting side yields its core
+// instead of sleeping.
+void wait_until(const std::atomic<std::size_t>& counter, std::size_t target) {
+  while (counter.load(std::memory_order_acquire) < target) std::this_thread::yield();
+}
+
+// Chunk by chunk on this thread: the GIL is released while each chunk is parsed.
+void parse_in_turn(PyObject* sequence, std::size_t count, std::int64_t* out) {
+  str_chunk chunk;
+  chunk.texts.reserve(std::min(count, chunk_size));
+  struct dropper {
+    str_chunk& chunk;
+    ~dropper() { drop(chunk); }
+  } dropping{chunk};
+  for (std::size_t start = 0; start < count; start += chunk_size) {
+    hold(chunk, sequence, count, start, std::min(chunk_size, count - start));
+    {
+      py::gil_scoped_release release;
+      parse_chunk(chunk, out);
+    }
+    raise_failure(chunk);
+    drop(chunk);
+  }
+}
+
+// Two stages on two threads: while a second thread parses chunk k (without the GIL, never
+// touching Python), this one holds chunk k + 1 and drops chunk k - 1 (with the GIL). Taking and
+// dropping references is bound by memory traffic and parsing by computation, so the two overlap
+// almost fully. The second thread only ever sees chunks this thread has handed over, and this
+// thread drops a chunk only after the second has parsed it.
+class str_pipeline {
+ public:
+  str_pipeline(std::size_t chunk_count, std::int64_t* out)
+      : chunk_count_(chunk_count), worker_([this, out] { parse_handed_over(out); }) {}
+
+  // Ends the second thread (after what was handed over is parsed) and drops every reference,
+  // also when the batch stops early with an error.
+  ~str_pipeline() {
+    closed_.store(true, std::memory_order_release);
+    {
+      py::gil_scoped_release release;
+      worker_.join();
+    }
+    for (str_chunk& chunk : chunks_) drop(chunk);
+  }
+  str_pipeline(const str_pipeline&) = delete;
+  str_pipeline& operator=(const str_pipeline&) = delete;
+
+  void run(PyObject* sequence, std::size_t count) {
+    for (std::size_t k = 0; k < chunk_count_; ++k) {
+      const std::size_t start = k * chunk_size;
+      hold(chunks_[k % 2], sequence, count, start, std::min(chunk_size, count - start));
+      handed_over_.store(k + 1, std::memory_order_release);
+      if (k > 0) finish(k - 1);
+    }
+    finish(chunk_count_ - 1);
   }
 
  private:
-  std::vector<PyObject*> held_;
+  // With the GIL: waits for chunk n to be parsed, raises its error if it has one, drops it.
+  void finish(std::size_t n) {
+    if (parsed_.load(std::memory_order_acquire) <= n) {
+      py::gil_scoped_release release;
+      wait_until(parsed_, n + 1);
+    }
+    raise_failure(chunks_[n % 2]);
+    drop(chunks_[n % 2]);
+  }
+
+  void parse_handed_over(std::int64_t* out) {
+    for (std::size_t n = 0;; ++n) {
+      while (handed_over_.load(std::memory_order_acquire) <= n) {
+        if (closed_.load(std::memory_order_acquire) && handed_over_.load(std::memory_order_acquire) <= n)
+          return;
+        std::this_thread::yield();
+      }
+      str_chunk& chunk = chunks_[n % 2];
+      if (!failed_) parse_chunk(chunk, out);  // after a failure, nothing more is wanted
+      failed_ = failed_ || chunk.failure;
+      parsed_.store(n + 1, std::memory_order_release);
+    }
+  }
+
+  const std::size_t chunk_count_;
+  str_chunk chunks_[2];
+  std::atomic<std::size_t> handed_over_{0};
+  std::atomic<std::size_t> parsed_{0};
+  std::atomic<bool> closed_{false};
+  bool failed_ = false;  // the second thread's own
+  std::thread worker_;   // last: it starts once the rest is in place
 };
 
-// Python str objects, read where CPython keeps them, in chunks: with the GIL each str of a chunk is
-// held (so that another thread changing the list cannot free it) and viewed in place; without
-// the GIL the chunk is parsed. A chunk is small enough to stay in cache between the two, so each
-// object comes from memory once.
-constexpr std::size_t chunk_size = 4096;
+// Below a few chunks, or with one core, a second thread would cost more than it saves.
+bool worth_a_second_thread(std::size_t chunk_count) {
+  return chunk_count >= 4 && std::thread::hardware_concurrency() >= 2;
+}
 
 py::array_t<std::int64_t> parse_strs(py::handle texts) {
   const auto sequence = py::reinterpret_steal<py::object>(
@@ -143,29 +285,12 @@ py::array_t<std::int64_t> parse_strs(py::handle texts) {
   if (!sequence) throw py::error_already_set();
   const auto count = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(sequence.ptr()));
   py::array_t<std::int64_t> result(static_cast<py::ssize_t>(count));
-  std::int64_t* out = result.mutable_data();
-  std::vector<text_view> views(std::min(count, chunk_size));
-  held_strs held;
-  for (std::size_t start = 0; start < count; start += chunk_size) {
-    if (static_cast<std::size_t>(PySequence_Fast_GET_SIZE(sequence.ptr())) != count)
-      throw py::value_error("texts changed size during parse_amounts");
-    PyObject** items = PySequence_Fast_ITEMS(sequence.ptr());
-    const std::size_t size = std::min(chunk_size, count - start);
-    held.clear();
-    for (std::size_t k = 0; k < size; ++k) {
-      PyObject* item = items[start + k];
-      if (!PyUnicode_Check(item))
-        throw py::type_error("element " + std::to_string(start + k) + " is " + type_name(item) +
-                             ", not str");
-      if (PyUnicode_READY(item) != 0) throw py::error_already_set();
-      held.hold(item);
-      views[k] = {PyUnicode_DATA(item), static_cast<std::size_t>(PyUnicode_GET_LENGTH(item)),
-                  static_cast<int>(PyUnicode_KIND(item))};
-    }
-    std::exception_ptr failure;
-    const std::size_t parsed = parse_views(std::span(views.data(), size), out + start, failure);
-    if (failure)
-      raise_text_error(failure, start + parsed, py::reinterpret_borrow<py::object>(held[parsed]));
+  const std::size_t chunk_count = (count + chunk_size - 1) / chunk_size;
+  if (!worth_a_second_thread(chunk_count)) {
+    parse_in_turn(sequence.ptr(), count, result.mutable_data());
+  } else {
+    str_pipeline pipeline(chunk_count, result.mutable_data());
+    pipeline.run(sequence.ptr(), count);
   }
   return result;
 }
@@ -225,7 +350,7 @@ Krona sum_amounts(py::handle values) {
   const auto ore = ore_array(values);
   const std::span<const std::int64_t> amounts(ore.data(), static_cast<std::size_t>(ore.size()));
   py::gil_scoped_release release;
-  return sum(amounts | std::views::transform(Krona::from_ore));
+  return sum_ore(amounts);
 }
 
 amount_format make_format(std::string separator, std::string minus, std::string unit,

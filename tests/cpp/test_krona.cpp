@@ -1,12 +1,15 @@
 // Krona arithmetic: the value type's promises, checked at both ends of the range.
 #include <anslag/krona/allocate.hpp>
 #include <anslag/krona/krona.hpp>
+#include <anslag/krona/wide.hpp>
 
 #include <catch2/catch.hpp>
 
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <random>
+#include <ranges>
 #include <vector>
 
 using anslag::Krona;
@@ -182,4 +185,45 @@ TEST_CASE("sum is exact whatever the order and throws only when the total is out
   REQUIRE_THROWS_AS(anslag::sum(std::vector<Krona>{Krona::max(), Krona::max(), Krona::max(),
                                                    Krona::min()}),
                     anslag::overflow_error);
+}
+
+TEST_CASE("the vectorised sum of contiguous amounts equals a 128-bit reference, across blocks",
+          "[krona][sum][overflow]") {
+  using anslag::detail::wide;
+  std::mt19937_64 random(20261123);
+  // Mostly extremes, so that sums of high and low halves, negatives and carries all matter.
+  const std::array<std::int64_t, 8> edges{int64_min, int64_min + 1, -1, 0, 1, int64_max - 1, int64_max,
+                                          std::int64_t{1} << 32};
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<std::int64_t> values(random() % 13);
+    for (auto& v : values) v = random() % 3 == 0 ? static_cast<std::int64_t>(random()) : edges[random() % edges.size()];
+    wide exact = 0;
+    for (std::int64_t v : values) exact += v;
+    const bool in_range = exact >= int64_min && exact <= int64_max;
+    const auto identity = [](std::int64_t v) { return v; };
+    // Blocks of 3 and of 1 amount exercise the carries from block to block that a real array
+    // reaches only past 2^30 amounts.
+    const auto small_blocks = [&] { return anslag::detail::exact_sum<3>(values.data(), values.size(), identity); };
+    const auto single_blocks = [&] { return anslag::detail::exact_sum<1>(values.data(), values.size(), identity); };
+    std::vector<Krona> amounts;
+    for (std::int64_t v : values) amounts.push_back(ore(v));
+    // A range that is not contiguous takes the loop that counts wraps.
+    const auto generic = [&] { return anslag::sum(amounts | std::views::transform([](Krona k) { return k; })); };
+    if (in_range) {
+      const auto expected = static_cast<std::int64_t>(exact);
+      REQUIRE(anslag::sum_ore(values).ore() == expected);
+      REQUIRE(anslag::sum(amounts).ore() == expected);
+      REQUIRE(small_blocks() == expected);
+      REQUIRE(single_blocks() == expected);
+      REQUIRE(generic().ore() == expected);
+    } else {
+      REQUIRE_THROWS_MATCHES(anslag::sum_ore(values), anslag::overflow_error,
+                             Catch::Message("amount out of range in sum"));
+      REQUIRE_THROWS_AS(anslag::sum(amounts), anslag::overflow_error);
+      REQUIRE_THROWS_AS(small_blocks(), anslag::overflow_error);
+      REQUIRE_THROWS_AS(single_blocks(), anslag::overflow_error);
+      REQUIRE_THROWS_AS(generic(), anslag::overflow_error);
+    }
+  }
+  static_assert(anslag::sum_ore(std::array<std::int64_t, 3>{int64_max, 1, -1}) == Krona::max());
 }

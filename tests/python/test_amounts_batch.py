@@ -45,6 +45,61 @@ def test_parse_amounts_crosses_chunk_boundaries():
     assert parse_amounts(texts).tolist() == [i * 100 for i in range(10_000)]
 
 
+# Enough texts (13 chunks of 4 096) that parse_amounts parses them on a second thread while this
+# one takes and drops the references; the bad element sits in the first chunk, on the edges of a
+# chunk, in the middle, and last.
+PIPELINED = 50_000
+
+
+@pytest.mark.parametrize("bad_index", [0, 4095, 4096, 20_000, PIPELINED - 1])
+def test_a_bad_element_of_a_long_list_is_named_and_every_reference_is_given_back(bad_index):
+    shared = "".join(["12", " kr"])  # one object, many places: its reference count tells
+    texts = [shared] * PIPELINED
+    references = sys.getrefcount(shared)
+    texts[bad_index] = "12 kr kr"
+    with pytest.raises(anslag.ParseError) as caught:
+        parse_amounts(texts)
+    assert (caught.value.index, caught.value.text) == (bad_index, "12 kr kr")
+    texts[bad_index] = None
+    with pytest.raises(TypeError, match=f"element {bad_index} is NoneType, not str"):
+        parse_amounts(texts)
+    texts[bad_index] = shared
+    assert parse_amounts(texts).tolist() == [1200] * PIPELINED
+    del caught
+    assert sys.getrefcount(shared) == references
+
+
+def test_parse_amounts_survives_another_thread_changing_the_list():
+    # Whatever the other thread does while the GIL is released, parse_amounts either gives the
+    # amounts of one consistent moment or says the list changed size; it never reads a freed str.
+    texts = [f"{i} kr" for i in range(PIPELINED)]
+    stop = threading.Event()
+
+    def change():
+        while not stop.is_set():
+            texts[len(texts) // 2] = f"{len(texts)} kr"  # frees the str that stood there
+            texts.append("1 kr")
+            del texts[-1]
+            time.sleep(0)
+
+    changer = threading.Thread(target=change)
+    changer.start()
+    outcomes = set()
+    try:
+        for _ in range(50):
+            try:
+                result = parse_amounts(texts)
+                assert len(result) == PIPELINED
+                outcomes.add("parsed")
+            except ValueError as e:
+                assert str(e) == "texts changed size during parse_amounts"
+                outcomes.add("changed size")
+    finally:
+        stop.set()
+        changer.join()
+    assert outcomes
+
+
 def test_a_bad_element_raises_parse_error_naming_its_index_text_and_position():
     texts = [f"{i} kr" for i in range(5000)]
     texts[4321] = "1.500 kr"
