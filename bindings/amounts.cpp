@@ -14,9 +14,12 @@
 #include <cstdint>
 #include <exception>
 #include <limits>
+#include <mutex>
+#include <optional>
 #include <ranges>
 #include <span>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -117,16 +120,27 @@ py::array_t<std::int64_t> parse_cells(const py::array& texts) {
 
 // Python str objects are parsed where CPython keeps them. An object may be read without the
 // GIL only while a reference of ours keeps it alive (another thread could otherwise change the
-// list and free it), and taking or dropping a reference needs the GIL. So the texts go in chunks:
-// with the GIL, this thread takes a reference to each str of a chunk; without it, the chunk is
-// parsed; with it again, the references are dropped. A chunk (4 096 objects, some 400 KiB) stays
-// in cache from one step to the next, so each object comes from memory once.
+// list and free it), and taking or dropping a reference needs the GIL. So the texts go in
+// chunks: with the GIL, this thread takes a reference to each str of a chunk; without it, the
+// chunk is parsed; with it again, the references are dropped. A chunk (4 096 objects, some
+// 400 KiB) stays in cache from one step to the next, so each object comes from memory once.
+//
+// Taking references is bound by memory traffic and parsing by computation, so with a second
+// core they overlap: while this thread takes the references of chunk k + 1, a second thread
+// parses chunk k, and then both finish chunk k together. Work is claimed in blocks of 256 texts
+// from one counter, so neither thread ever waits for more than the one block the other is
+// parsing, and when the second thread gets no core, this one parses everything itself. The
+// second thread never touches the GIL or calls into Python.
 constexpr std::size_t chunk_size = 4096;
+constexpr std::size_t block_size = 256;
+constexpr std::size_t blocks_per_chunk = chunk_size / block_size;
 
 struct str_chunk {
-  std::size_t start = 0;            // the index of its first text
-  std::vector<PyObject*> texts;     // held: a new reference each
-  std::size_t failed = 0;           // with `failure`: the index in `texts` of the first bad one
+  std::size_t start = 0;         // the index of its first text
+  std::vector<PyObject*> texts;  // held: a new reference each
+  std::atomic<std::size_t> blocks_parsed{0};
+  std::mutex failure_lock;       // two threads may each find a bad text in a chunk
+  std::size_t failed = 0;        // with `failure`: the index in `texts` of the first bad one
   std::exception_ptr failure;
 };
 
@@ -139,6 +153,8 @@ void hold(str_chunk& chunk, PyObject* sequence, std::size_t count, std::size_t s
   PyObject* const* items = PySequence_Fast_ITEMS(sequence);
   chunk.start = start;
   chunk.texts.clear();
+  chunk.blocks_parsed.store(0, std::memory_order_relaxed);
+  chunk.failure = nullptr;
   for (std::size_t k = 0; k < size; ++k) {
     PyObject* item = items[start + k];
     if (!PyUnicode_Check(item))
@@ -156,19 +172,23 @@ void drop(str_chunk& chunk) {
   chunk.texts.clear();
 }
 
-// Without the GIL and without any call into Python: parses the held objects' storage, stopping
-// at the first bad text. Reading a str's length, kind and data is reading fields of an immutable
-// object that a reference of ours keeps alive.
-void parse_chunk(str_chunk& chunk, std::int64_t* out) {
-  for (std::size_t k = 0; k < chunk.texts.size(); ++k) {
+// Without the GIL and without any call into Python: parses block `block` of the chunk from the
+// held objects' storage, stopping at the first bad text. Reading a str's length, kind and data
+// is reading fields of an immutable object that a reference of ours keeps alive.
+void parse_block(str_chunk& chunk, std::size_t block, std::int64_t* out) {
+  const std::size_t end = std::min(chunk.texts.size(), (block + 1) * block_size);
+  for (std::size_t k = block * block_size; k < end; ++k) {
     PyObject* text = chunk.texts[k];
     const text_view view{PyUnicode_DATA(text), static_cast<std::size_t>(PyUnicode_GET_LENGTH(text)),
                          static_cast<int>(PyUnicode_KIND(text))};
     try {
       out[chunk.start + k] = parse_view(view).ore();
     } catch (const error&) {
-      chunk.failed = k;
-      chunk.failure = std::current_exception();
+      const std::lock_guard lock(chunk.failure_lock);
+      if (!chunk.failure || k < chunk.failed) {
+        chunk.failed = k;
+        chunk.failure = std::current_exception();
+      }
       return;
     }
   }
@@ -181,102 +201,99 @@ void raise_failure(const str_chunk& chunk) {
                      py::reinterpret_borrow<py::object>(chunk.texts[chunk.failed]));
 }
 
-// Waits without the GIL until `counter` reaches `target`. A chunk is parsed or held in tens of
-// microseconds, less than a sleeping thread takes to wake, so the waiting side yields its core
-// instead of sleeping.
-void wait_until(const std::atomic<std::size_t>& counter, std::size_t target) {
-  while (counter.load(std::memory_order_acquire) < target) std::this_thread::yield();
-}
+class str_batch {
+ public:
+  str_batch(PyObject* sequence, std::size_t count, std::int64_t* out, bool second_thread)
+      : sequence_(sequence), count_(count), chunk_count_((count + chunk_size - 1) / chunk_size), out_(out) {
+    for (str_chunk& chunk : chunks_) chunk.texts.reserve(std::min(count, chunk_size));
+    if (second_thread) {
+      try {
+        helper_ = std::thread([this] { help(); });
+      } catch (const std::system_error&) {
+        // No thread to be had (a process limit): this thread parses everything, as with one core.
+      }
+    }
+  }
 
-// Chunk by chunk on this thread: the GIL is released while each chunk is parsed.
-void parse_in_turn(PyObject* sequence, std::size_t count, std::int64_t* out) {
-  str_chunk chunk;
-  chunk.texts.reserve(std::min(count, chunk_size));
-  struct dropper {
-    str_chunk& chunk;
-    ~dropper() { drop(chunk); }
-  } dropping{chunk};
-  for (std::size_t start = 0; start < count; start += chunk_size) {
-    hold(chunk, sequence, count, start, std::min(chunk_size, count - start));
+  // Ends the second thread (it finishes the block in hand) and drops every reference, also when
+  // the batch stops early with an error.
+  ~str_batch() {
+    closed_.store(true, std::memory_order_release);
+    if (helper_.joinable()) {
+      py::gil_scoped_release release;
+      helper_.join();
+    }
+    for (str_chunk& chunk : chunks_) drop(chunk);
+  }
+  str_batch(const str_batch&) = delete;
+  str_batch& operator=(const str_batch&) = delete;
+
+  void parse() {
+    for (std::size_t k = 0; k < chunk_count_; ++k) {
+      const std::size_t start = k * chunk_size;
+      hold(chunks_[k % 2], sequence_, count_, start, std::min(chunk_size, count_ - start));
+      handed_over_.store(k + 1, std::memory_order_release);
+      if (k > 0) finish(k - 1);
+    }
+    if (chunk_count_ > 0) finish(chunk_count_ - 1);
+  }
+
+ private:
+  // Claims the next block if it belongs to a chunk before `chunk_limit`; blocks are numbered
+  // across chunks, chunk n having blocks [n, n + 1) · blocks_per_chunk.
+  std::optional<std::size_t> claim(std::size_t chunk_limit) {
+    std::size_t block = next_block_.load(std::memory_order_relaxed);
+    while (block / blocks_per_chunk < chunk_limit)
+      if (next_block_.compare_exchange_weak(block, block + 1, std::memory_order_acquire))
+        return block;
+    return std::nullopt;
+  }
+
+  void parse_claimed(std::size_t block) {
+    str_chunk& chunk = chunks_[block / blocks_per_chunk % 2];
+    parse_block(chunk, block % blocks_per_chunk, out_);
+    chunk.blocks_parsed.fetch_add(1, std::memory_order_release);
+  }
+
+  // With the GIL: parses what is left of chunk n (without the GIL, with the second thread),
+  // waits for the block the second thread may still have in hand, raises the chunk's error if
+  // it has one, and drops it.
+  void finish(std::size_t n) {
+    str_chunk& chunk = chunks_[n % 2];
     {
       py::gil_scoped_release release;
-      parse_chunk(chunk, out);
+      while (const auto block = claim(n + 1)) parse_claimed(*block);
+      while (chunk.blocks_parsed.load(std::memory_order_acquire) < blocks_per_chunk) std::this_thread::yield();
     }
     raise_failure(chunk);
     drop(chunk);
   }
-}
 
-// Two stages on two threads: while a second thread parses chunk k (without the GIL, never
-// touching Python), this one holds chunk k + 1 and drops chunk k - 1 (with the GIL). Taking and
-// dropping references is bound by memory traffic and parsing by computation, so the two overlap
-// almost fully. The second thread only ever sees chunks this thread has handed over, and this
-// thread drops a chunk only after the second has parsed it.
-class str_pipeline {
- public:
-  str_pipeline(std::size_t chunk_count, std::int64_t* out)
-      : chunk_count_(chunk_count), worker_([this, out] { parse_handed_over(out); }) {}
-
-  // Ends the second thread (after what was handed over is parsed) and drops every reference,
-  // also when the batch stops early with an error.
-  ~str_pipeline() {
-    closed_.store(true, std::memory_order_release);
-    {
-      py::gil_scoped_release release;
-      worker_.join();
-    }
-    for (str_chunk& chunk : chunks_) drop(chunk);
-  }
-  str_pipeline(const str_pipeline&) = delete;
-  str_pipeline& operator=(const str_pipeline&) = delete;
-
-  void run(PyObject* sequence, std::size_t count) {
-    for (std::size_t k = 0; k < chunk_count_; ++k) {
-      const std::size_t start = k * chunk_size;
-      hold(chunks_[k % 2], sequence, count, start, std::min(chunk_size, count - start));
-      handed_over_.store(k + 1, std::memory_order_release);
-      if (k > 0) finish(k - 1);
-    }
-    finish(chunk_count_ - 1);
-  }
-
- private:
-  // With the GIL: waits for chunk n to be parsed, raises its error if it has one, drops it.
-  void finish(std::size_t n) {
-    if (parsed_.load(std::memory_order_acquire) <= n) {
-      py::gil_scoped_release release;
-      wait_until(parsed_, n + 1);
-    }
-    raise_failure(chunks_[n % 2]);
-    drop(chunks_[n % 2]);
-  }
-
-  void parse_handed_over(std::int64_t* out) {
-    for (std::size_t n = 0;; ++n) {
-      while (handed_over_.load(std::memory_order_acquire) <= n) {
-        if (closed_.load(std::memory_order_acquire) && handed_over_.load(std::memory_order_acquire) <= n)
-          return;
+  // The second thread: parses any block handed over, until the batch is closed.
+  void help() {
+    while (!closed_.load(std::memory_order_acquire)) {
+      if (const auto block = claim(handed_over_.load(std::memory_order_acquire)))
+        parse_claimed(*block);
+      else
         std::this_thread::yield();
-      }
-      str_chunk& chunk = chunks_[n % 2];
-      if (!failed_) parse_chunk(chunk, out);  // after a failure, nothing more is wanted
-      failed_ = failed_ || chunk.failure;
-      parsed_.store(n + 1, std::memory_order_release);
     }
   }
 
+  PyObject* const sequence_;
+  const std::size_t count_;
   const std::size_t chunk_count_;
-  str_chunk chunks_[2];
-  std::atomic<std::size_t> handed_over_{0};
-  std::atomic<std::size_t> parsed_{0};
+  std::int64_t* const out_;
+  str_chunk chunks_[2];  // chunk n in chunks_[n % 2]
+  std::atomic<std::size_t> handed_over_{0};  // chunks whose references are taken
+  std::atomic<std::size_t> next_block_{0};   // blocks claimed, across chunks
   std::atomic<bool> closed_{false};
-  bool failed_ = false;  // the second thread's own
-  std::thread worker_;   // last: it starts once the rest is in place
+  std::thread helper_;  // last: it starts once the rest is in place
 };
 
 // Below a few chunks, or with one core, a second thread would cost more than it saves.
-bool worth_a_second_thread(std::size_t chunk_count) {
-  return chunk_count >= 4 && std::thread::hardware_concurrency() >= 2;
+bool worth_a_second_thread(std::size_t count) {
+  static const bool several_cores = std::thread::hardware_concurrency() >= 2;
+  return count >= 4 * chunk_size && several_cores;
 }
 
 py::array_t<std::int64_t> parse_strs(py::handle texts) {
@@ -285,13 +302,8 @@ py::array_t<std::int64_t> parse_strs(py::handle texts) {
   if (!sequence) throw py::error_already_set();
   const auto count = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(sequence.ptr()));
   py::array_t<std::int64_t> result(static_cast<py::ssize_t>(count));
-  const std::size_t chunk_count = (count + chunk_size - 1) / chunk_size;
-  if (!worth_a_second_thread(chunk_count)) {
-    parse_in_turn(sequence.ptr(), count, result.mutable_data());
-  } else {
-    str_pipeline pipeline(chunk_count, result.mutable_data());
-    pipeline.run(sequence.ptr(), count);
-  }
+  str_batch batch(sequence.ptr(), count, result.mutable_data(), worth_a_second_thread(count));
+  batch.parse();
   return result;
 }
 

@@ -57,9 +57,15 @@ def test_a_bad_element_of_a_long_list_is_named_and_every_reference_is_given_back
     texts = [shared] * PIPELINED
     references = sys.getrefcount(shared)
     texts[bad_index] = "12 kr kr"
+    # A second bad text further on, in another block of 256 texts (most often of the same
+    # chunk), which the other thread may well reach first: the first is the one named.
+    later = min(bad_index + 700, PIPELINED - 1)
+    if later != bad_index:
+        texts[later] = "later"
     with pytest.raises(anslag.ParseError) as caught:
         parse_amounts(texts)
     assert (caught.value.index, caught.value.text) == (bad_index, "12 kr kr")
+    texts[later] = shared
     texts[bad_index] = None
     with pytest.raises(TypeError, match=f"element {bad_index} is NoneType, not str"):
         parse_amounts(texts)
