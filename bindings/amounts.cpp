@@ -453,7 +453,8 @@ void bind_amounts(py::module_& m) {
 
 `texts` is a sequence of str (list, tuple, pandas Series) or a one-dimensional numpy array of str
 or object. The first bad element raises ParseError (or OverflowError) whose message names its
-index and text; .index, .text and .position say the same.)doc");
+index and text; .index, .text and .position say the same. The parsing runs without the GIL; from
+16 384 str on, a second thread shares it.)doc");
   m.def("format_amounts", &format_amounts, py::arg("ore"), py::kw_only(),
         py::arg("separator") = "\u00A0", py::arg("minus") = "\u2212", py::arg("unit") = "kr",
         py::arg("decimals") = "auto",
