@@ -6,6 +6,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <deque>
 #include <numeric>
 #include <random>
 #include <string>
@@ -56,6 +57,17 @@ void checked_krona_sum(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
 }
 BENCHMARK(checked_krona_sum)->Unit(benchmark::kMillisecond);
+
+// The same amounts in a range that is not contiguous: sum adds them one by one, counting wraps.
+void checked_krona_sum_one_by_one(benchmark::State& state) {
+  static const std::deque<anslag::Krona> values(krona_values().begin(), krona_values().end());
+  for (auto _ : state) {
+    anslag::Krona total = anslag::sum(values);
+    benchmark::DoNotOptimize(total);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
+}
+BENCHMARK(checked_krona_sum_one_by_one)->Unit(benchmark::kMillisecond);
 
 void parse_canonical_amounts(benchmark::State& state) {
   static const std::vector<std::string> texts = [] {
