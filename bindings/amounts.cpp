@@ -183,7 +183,7 @@ void parse_block(str_chunk& chunk, std::size_t block, std::int64_t* out) {
                          static_cast<int>(PyUnicode_KIND(text))};
     try {
       out[chunk.start + k] = parse_view(view).ore();
-    } catch (const error&) {
+    } catch (...) {  // anslag's errors, or no memory for one's message: none may leave the thread
       const std::lock_guard lock(chunk.failure_lock);
       if (!chunk.failure || k < chunk.failed) {
         chunk.failed = k;
