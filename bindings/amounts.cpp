@@ -144,19 +144,51 @@ struct str_chunk {
   std::exception_ptr failure;
 };
 
-// With the GIL: holds the str objects of texts[start, start + size). Another thread may have
-// changed a list while the GIL was released (and moved its item array), so the items are looked
-// up afresh, and only while the list still has the size the result was made for.
-void hold(str_chunk& chunk, PyObject* sequence, std::size_t count, std::size_t start, std::size_t size) {
-  if (static_cast<std::size_t>(PySequence_Fast_GET_SIZE(sequence)) != count)
-    throw py::value_error("texts changed size during parse_amounts");
-  PyObject* const* items = PySequence_Fast_ITEMS(sequence);
+// Where the str objects are: the items of a list or tuple, or the cells of a numpy object array.
+// Another thread may change either while the GIL is released (resizing a list moves its item
+// array), so the items are looked up afresh each time, with the GIL, and only while there are
+// still as many as the result was made for. A cell numpy left empty reads as None, as in numpy.
+class str_source {
+ public:
+  // `texts`: a sequence (made into a list if it is none) or a one-dimensional object array.
+  explicit str_source(py::handle texts) {
+    if (py::isinstance<py::array>(texts)) {
+      holder_ = numpy().attr("require")(texts, py::none(), "C");  // contiguous cells
+      array_ = true;
+    } else {
+      holder_ = py::reinterpret_steal<py::object>(PySequence_Fast(texts.ptr(), "texts must be a sequence of str"));
+      if (!holder_) throw py::error_already_set();
+    }
+    count_ = size();
+  }
+  std::size_t count() const { return count_; }
+
+  PyObject* const* items() const {
+    if (size() != count_) throw py::value_error("texts changed size during parse_amounts");
+    if (array_) return static_cast<PyObject* const*>(py::reinterpret_borrow<py::array>(holder_).data());
+    return PySequence_Fast_ITEMS(holder_.ptr());
+  }
+
+ private:
+  std::size_t size() const {
+    if (array_) return static_cast<std::size_t>(py::reinterpret_borrow<py::array>(holder_).size());
+    return static_cast<std::size_t>(PySequence_Fast_GET_SIZE(holder_.ptr()));
+  }
+
+  py::object holder_;
+  bool array_ = false;
+  std::size_t count_ = 0;
+};
+
+// With the GIL: holds the str objects of texts[start, start + size).
+void hold(str_chunk& chunk, const str_source& source, std::size_t start, std::size_t size) {
+  PyObject* const* items = source.items();
   chunk.start = start;
   chunk.texts.clear();
   chunk.blocks_parsed.store(0, std::memory_order_relaxed);
   chunk.failure = nullptr;
   for (std::size_t k = 0; k < size; ++k) {
-    PyObject* item = items[start + k];
+    PyObject* item = items[start + k] != nullptr ? items[start + k] : Py_None;
     if (!PyUnicode_Check(item))
       throw py::type_error("element " + std::to_string(start + k) + " is " + type_name(item) +
                            ", not str");
@@ -203,9 +235,9 @@ void raise_failure(const str_chunk& chunk) {
 
 class str_batch {
  public:
-  str_batch(PyObject* sequence, std::size_t count, std::int64_t* out, bool second_thread)
-      : sequence_(sequence), count_(count), chunk_count_((count + chunk_size - 1) / chunk_size), out_(out) {
-    for (str_chunk& chunk : chunks_) chunk.texts.reserve(std::min(count, chunk_size));
+  str_batch(const str_source& source, std::int64_t* out, bool second_thread)
+      : source_(source), chunk_count_((source.count() + chunk_size - 1) / chunk_size), out_(out) {
+    for (str_chunk& chunk : chunks_) chunk.texts.reserve(std::min(source.count(), chunk_size));
     if (second_thread) {
       try {
         helper_ = std::thread([this] { help(); });
@@ -231,7 +263,7 @@ class str_batch {
   void parse() {
     for (std::size_t k = 0; k < chunk_count_; ++k) {
       const std::size_t start = k * chunk_size;
-      hold(chunks_[k % 2], sequence_, count_, start, std::min(chunk_size, count_ - start));
+      hold(chunks_[k % 2], source_, start, std::min(chunk_size, source_.count() - start));
       handed_over_.store(k + 1, std::memory_order_release);
       if (k > 0) finish(k - 1);
     }
@@ -279,8 +311,7 @@ class str_batch {
     }
   }
 
-  PyObject* const sequence_;
-  const std::size_t count_;
+  const str_source& source_;
   const std::size_t chunk_count_;
   std::int64_t* const out_;
   str_chunk chunks_[2];  // chunk n in chunks_[n % 2]
@@ -297,12 +328,9 @@ bool worth_a_second_thread(std::size_t count) {
 }
 
 py::array_t<std::int64_t> parse_strs(py::handle texts) {
-  const auto sequence = py::reinterpret_steal<py::object>(
-      PySequence_Fast(texts.ptr(), "texts must be a sequence of str"));
-  if (!sequence) throw py::error_already_set();
-  const auto count = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(sequence.ptr()));
-  py::array_t<std::int64_t> result(static_cast<py::ssize_t>(count));
-  str_batch batch(sequence.ptr(), count, result.mutable_data(), worth_a_second_thread(count));
+  const str_source source(texts);
+  py::array_t<std::int64_t> result(static_cast<py::ssize_t>(source.count()));
+  str_batch batch(source, result.mutable_data(), worth_a_second_thread(source.count()));
   batch.parse();
   return result;
 }
@@ -310,12 +338,18 @@ py::array_t<std::int64_t> parse_strs(py::handle texts) {
 py::array_t<std::int64_t> parse_amounts(py::handle texts) {
   if (py::isinstance<py::str>(texts))
     throw py::type_error("texts must be a sequence of str, not a single str");
-  if (!py::isinstance<py::array>(texts)) return parse_strs(texts);
-  const auto array = py::reinterpret_borrow<py::array>(texts);
+  // A pandas Series or Index (or anything else with __array__ that is not a list or tuple) is
+  // read through its numpy array: an object column gives its cells without copying them.
+  const bool array_like = !py::isinstance<py::array>(texts) && !PyList_Check(texts.ptr()) &&
+                          !PyTuple_Check(texts.ptr()) && py::hasattr(texts, "__array__");
+  const py::object source =
+      array_like ? numpy().attr("asarray")(texts) : py::reinterpret_borrow<py::object>(texts);
+  if (!py::isinstance<py::array>(source)) return parse_strs(source);
+  const auto array = py::reinterpret_borrow<py::array>(source);
   if (array.ndim() != 1) throw invalid_argument_error("texts must be one-dimensional");
   const char kind = array.dtype().kind();
   if (kind == 'U') return parse_cells(array);
-  if (kind == 'O') return parse_strs(array.attr("tolist")());
+  if (kind == 'O') return parse_strs(array);
   throw py::type_error("texts must hold str, not numpy " +
                        std::string(py::str(py::handle(array.dtype()))) + " elements");
 }
@@ -451,8 +485,8 @@ void bind_amounts(py::module_& m) {
   m.def("parse_amounts", &parse_amounts, py::arg("texts"),
         R"doc(Parses Swedish amounts (docs/amounts.md) into a numpy int64 array of öre.
 
-`texts` is a sequence of str (list, tuple, pandas Series) or a one-dimensional numpy array of str
-or object. The first bad element raises ParseError (or OverflowError) whose message names its
+`texts` is a sequence of str (list, tuple, pandas Series or Index, read through its array) or a
+one-dimensional numpy array of str or object. The first bad element raises ParseError (or OverflowError) whose message names its
 index and text; .index, .text and .position say the same. The parsing runs without the GIL; from
 16 384 str on, a second thread shares it.)doc");
   m.def("format_amounts", &format_amounts, py::arg("ore"), py::kw_only(),

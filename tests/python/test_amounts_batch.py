@@ -14,6 +14,9 @@ NBSP = "\u00a0"
 MINUS = "\u2212"
 INT64_MAX = 2**63 - 1
 INT64_MIN = -(2**63)
+# Enough texts (13 chunks of 4 096) that parse_amounts parses them on a second thread while this
+# one takes and drops the references.
+PIPELINED = 50_000
 
 TEXTS = ["8 618 500 kr", f"{MINUS}1{NBSP}234,50 kr", "3,5 mnkr", "0,01", "\u20092\u202f000 SEK\t"]
 ORE = [861_850_000, -123_450, 350_000_000, 1, 200_000]
@@ -24,6 +27,23 @@ def test_parse_amounts_takes_lists_tuples_and_numpy_arrays(container):
     result = parse_amounts(container(TEXTS))
     assert result.dtype == np.int64
     assert result.tolist() == ORE
+
+
+def test_parse_amounts_reads_pandas_columns_and_object_arrays_in_place():
+    import pandas as pd
+
+    texts = [f"{i} kr" for i in range(PIPELINED)]
+    expected = [i * 100 for i in range(PIPELINED)]
+    objects = np.array(texts, dtype=object)
+    for column in (objects, objects[::-1][::-1], pd.Series(texts), pd.Series(texts, dtype="string"), pd.Index(texts)):
+        assert parse_amounts(column).tolist() == expected
+    assert parse_amounts(objects[::2]).tolist() == expected[::2]  # not contiguous: copied first
+    # A missing value is not an amount, and says so; it is never read as 0.
+    with pytest.raises(TypeError, match="element 3 is NAType, not str"):
+        parse_amounts(pd.Series(["1 kr", "2 kr", "3 kr", None], dtype="string"))
+    objects[PIPELINED - 2] = None
+    with pytest.raises(TypeError, match=f"element {PIPELINED - 2} is NoneType, not str"):
+        parse_amounts(objects)
 
 
 def test_parse_amounts_reads_every_storage_width_of_python_str():
@@ -45,10 +65,7 @@ def test_parse_amounts_crosses_chunk_boundaries():
     assert parse_amounts(texts).tolist() == [i * 100 for i in range(10_000)]
 
 
-# Enough texts (13 chunks of 4 096) that parse_amounts parses them on a second thread while this
-# one takes and drops the references; the bad element sits in the first chunk, on the edges of a
-# chunk, in the middle, and last.
-PIPELINED = 50_000
+# The bad element sits in the first chunk, on the edges of a chunk, in the middle, and last.
 
 
 @pytest.mark.parametrize("bad_index", [0, 4095, 4096, 20_000, PIPELINED - 1])
