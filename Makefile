@@ -54,7 +54,7 @@ notebooks: build
 	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PYTHON) scripts/build-notebooks
 
 bench: bootstrap
-	cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DANSLAG_BENCH=ON \
+	cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DANSLAG_BENCH=ON -DANSLAG_PYTHON=ON \
 	  -DANSLAG_TEST=OFF -DPython_EXECUTABLE=$(PYTHON)
 	cmake --build $(BUILD)-bench -j $(JOBS)
 	scripts/run-benchmarks $(BUILD)-bench

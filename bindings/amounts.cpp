@@ -134,12 +134,15 @@ py::array_t<std::int64_t> parse_cells(const py::array& texts) {
 constexpr std::size_t chunk_size = 4096;
 constexpr std::size_t block_size = 256;
 constexpr std::size_t blocks_per_chunk = chunk_size / block_size;
+// The objects of a chunk were last written by the other thread (taking the references), so each
+// comes from the other core's cache; asking for them 16 texts ahead overlaps those transfers.
+constexpr std::size_t prefetch_distance = 16;
 
 struct str_chunk {
   std::size_t start = 0;         // the index of its first text
   std::vector<PyObject*> texts;  // held: a new reference each
   std::atomic<std::size_t> blocks_parsed{0};
-  std::mutex failure_lock;       // two threads may each find a bad text in a chunk
+  std::mutex failure_lock;
   std::size_t failed = 0;        // with `failure`: the index in `texts` of the first bad one
   std::exception_ptr failure;
 };
@@ -204,23 +207,33 @@ void drop(str_chunk& chunk) {
   chunk.texts.clear();
 }
 
+// Keeps the first failure of a chunk: two threads may each find a bad text in it.
+void record_failure(str_chunk& chunk, std::size_t k) {
+  const std::lock_guard lock(chunk.failure_lock);
+  if (!chunk.failure || k < chunk.failed) {
+    chunk.failed = k;
+    chunk.failure = std::current_exception();
+  }
+}
+
 // Without the GIL and without any call into Python: parses block `block` of the chunk from the
 // held objects' storage, stopping at the first bad text. Reading a str's length, kind and data
 // is reading fields of an immutable object that a reference of ours keeps alive.
 void parse_block(str_chunk& chunk, std::size_t block, std::int64_t* out) {
   const std::size_t end = std::min(chunk.texts.size(), (block + 1) * block_size);
   for (std::size_t k = block * block_size; k < end; ++k) {
+    if (k + prefetch_distance < end) {
+      const auto* ahead = reinterpret_cast<const char*>(chunk.texts[k + prefetch_distance]);
+      __builtin_prefetch(ahead);
+      __builtin_prefetch(ahead + 64);
+    }
     PyObject* text = chunk.texts[k];
     const text_view view{PyUnicode_DATA(text), static_cast<std::size_t>(PyUnicode_GET_LENGTH(text)),
                          static_cast<int>(PyUnicode_KIND(text))};
     try {
       out[chunk.start + k] = parse_view(view).ore();
-    } catch (...) {  // anslag's errors, or no memory for one's message: none may leave the thread
-      const std::lock_guard lock(chunk.failure_lock);
-      if (!chunk.failure || k < chunk.failed) {
-        chunk.failed = k;
-        chunk.failure = std::current_exception();
-      }
+    } catch (const error&) {
+      record_failure(chunk, k);
       return;
     }
   }
@@ -304,10 +317,21 @@ class str_batch {
   // The second thread: parses any block handed over, until the batch is closed.
   void help() {
     while (!closed_.load(std::memory_order_acquire)) {
-      if (const auto block = claim(handed_over_.load(std::memory_order_acquire)))
-        parse_claimed(*block);
-      else
+      const auto block = claim(handed_over_.load(std::memory_order_acquire));
+      if (!block) {
         std::this_thread::yield();
+        continue;
+      }
+      try {
+        parse_claimed(*block);
+      } catch (...) {
+        // Not a bad text but no memory for its message. Nothing may leave this thread: the error
+        // goes to the chunk (as MemoryError it needs no index, so the block's first stands for
+        // it), and the block counts as parsed.
+        str_chunk& chunk = chunks_[*block / blocks_per_chunk % 2];
+        record_failure(chunk, *block % blocks_per_chunk * block_size);
+        chunk.blocks_parsed.fetch_add(1, std::memory_order_release);
+      }
     }
   }
 
