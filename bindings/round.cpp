@@ -331,7 +331,9 @@ void bind_round(py::module_& m) {
           }));
   add_value_semantics(round_class);
 
-  m.def("parse_round", &parse_round, py::arg("text"), py::arg("file_name"),
+  // Python reads round files from outside, so always within the 16 MiB limit.
+  m.def("parse_round", [](std::string_view text, const std::string& file_name) { return parse_round(text, file_name); },
+        py::arg("text"), py::arg("file_name"),
         "The round in a TOML text (format 1); RoundFileError names file_name, line and column.");
   m.def("load_round", [](const std::filesystem::path& path) { return load_round(path); }, py::arg("path"),
         "The round in a round file (format 1); RoundFileError names the file, line and column.");

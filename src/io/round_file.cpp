@@ -474,14 +474,17 @@ round read_round(const reader& in, const toml::table& root_table) {
 
 }  // namespace
 
-// Round files are tens of kilobytes. The limit bounds the time and memory one load can take
-// whatever a file holds (docs/reliability.md); reading stops as soon as a file passes it.
+// Reading stops as soon as a bounded file passes the limit.
 constexpr std::size_t max_round_file_bytes = std::size_t{16} << 20;
 constexpr const char* too_large = "file larger than 16 MiB";
 
-round parse_round(std::string_view toml_text, const std::string& file_name) {
+bool too_large_for(std::size_t bytes, size_limit limit) {
+  return limit == size_limit::bounded && bytes > max_round_file_bytes;
+}
+
+round parse_round(std::string_view toml_text, const std::string& file_name, size_limit limit) {
   const reader in(file_name);
-  if (toml_text.size() > max_round_file_bytes) throw round_file_error(file_name, 0, 0, too_large);
+  if (too_large_for(toml_text.size(), limit)) throw round_file_error(file_name, 0, 0, too_large);
   toml::table root;
   try {
     root = toml::parse(toml_text, file_name);
@@ -491,18 +494,18 @@ round parse_round(std::string_view toml_text, const std::string& file_name) {
   return read_round(in, root);
 }
 
-round load_round(const std::filesystem::path& path) {
+round load_round(const std::filesystem::path& path, size_limit limit) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw round_file_error(path.string(), 0, 0, "cannot read the file");
   std::string text;
   char chunk[1 << 16];
   while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
     text.append(chunk, static_cast<std::size_t>(file.gcount()));
-    if (text.size() > max_round_file_bytes) throw round_file_error(path.string(), 0, 0, too_large);
+    if (too_large_for(text.size(), limit)) throw round_file_error(path.string(), 0, 0, too_large);
   }
   // A directory opens, then fails to read: not an empty round.
   if (file.bad()) throw round_file_error(path.string(), 0, 0, "cannot read the file");
-  return parse_round(text, path.string());
+  return parse_round(text, path.string(), limit);
 }
 
 }  // namespace anslag

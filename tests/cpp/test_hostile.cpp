@@ -69,6 +69,13 @@ TEST_CASE("text past the 16 MiB limit is refused before it is parsed", "[hostile
   CHECK(error_of_text("#" + std::string((16u << 20) - 2, ' ') + "\n") == "generated.toml:1:1: missing key 'format'");
 }
 
+TEST_CASE("a round a program wrote itself may be larger than 16 MiB when it says so", "[hostile]") {
+  const std::string large = "#" + std::string(17u << 20, ' ') + "\n";
+  REQUIRE_THROWS_WITH(anslag::parse_round(large, "generated.toml", anslag::size_limit::unbounded),
+                      "generated.toml:1:1: missing key 'format'");
+  REQUIRE_THROWS_WITH(anslag::parse_round(large, "generated.toml"), "generated.toml:0:0: file larger than 16 MiB");
+}
+
 TEST_CASE("a directory is a file that cannot be read, not an empty round", "[hostile]") {
   try {
     anslag::load_round(hostile_dir);

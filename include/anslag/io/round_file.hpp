@@ -14,10 +14,17 @@
 
 namespace anslag {
 
+// How large a round file may be. A real round file is tens of kilobytes, and a file from outside
+// is refused past 16 MiB ("file larger than 16 MiB"), which bounds the time and memory one load
+// can take (docs/reliability.md). `unbounded` is for rounds a program wrote itself, such as the
+// synthetic rounds of a million applications that bench/audit_bench.cpp measures.
+enum class size_limit { bounded, unbounded };
+
 // The round in `toml_text`; `file_name` is what errors and round::file name.
-round parse_round(std::string_view toml_text, const std::string& file_name);
+round parse_round(std::string_view toml_text, const std::string& file_name,
+                  size_limit limit = size_limit::bounded);
 
 // The round in the file at `path` (an unreadable file is a round_file_error at 0:0).
-round load_round(const std::filesystem::path& path);
+round load_round(const std::filesystem::path& path, size_limit limit = size_limit::bounded);
 
 }  // namespace anslag
