@@ -144,13 +144,6 @@ std::vector<rule> read_rules(const record& root, const id_set& funds, id_set& id
   return rules;
 }
 
-std::optional<unit_kind> parse_unit_kind(std::string_view text) {
-  if (text == "district") return unit_kind::district;
-  if (text == "administration") return unit_kind::administration;
-  if (text == "department") return unit_kind::department;
-  return std::nullopt;
-}
-
 std::optional<decision> read_decision(const record& r, std::string_view key) {
   if (!r.has(key)) return std::nullopt;
   const std::string text = r.text(key);
