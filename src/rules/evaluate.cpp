@@ -51,6 +51,33 @@ std::optional<std::string_view> lacking_parameter(const rule& r) noexcept {
   return std::nullopt;
 }
 
+// What the document's assessment of an application against a rule of this kind says, met and
+// not met, in Swedish and English.
+struct assessment_words {
+  const char* met_sv;
+  const char* met_en;
+  const char* not_met_sv;
+  const char* not_met_en;
+};
+
+assessment_words words_for(rule_kind kind) noexcept {
+  switch (kind) {
+    case rule_kind::exclusion:
+      return {"Dokumentet bedömer att ansökan inte omfattas av undantaget.",
+              "The document assesses the application as not excluded.",
+              "Dokumentet bedömer att ansökan omfattas av undantaget.",
+              "The document assesses the application as excluded."};
+    case rule_kind::priority_area:
+      return {"Dokumentet bedömer att projektet ligger inom det prioriterade området.",
+              "The document assesses the project as within the priority area.",
+              "Dokumentet bedömer att projektet inte ligger inom det prioriterade området (inte obligatoriskt).",
+              "The document assesses the project as outside the priority area (not required)."};
+    default:
+      return {"Dokumentet bedömer att kriteriet är uppfyllt.", "The document assesses the criterion as met.",
+              "Dokumentet bedömer att kriteriet inte är uppfyllt.", "The document assesses the criterion as not met."};
+  }
+}
+
 class evaluator {
  public:
   evaluator(const round& r, const application& a, const unit_registry& registry)
@@ -108,36 +135,11 @@ class evaluator {
              "The document does not assess the application against this rule.");
       return;
     }
-    const bool met = found->second == assessment::met;
-    const verdict_state state = met ? verdict_state::met : verdict_state::not_met;
-    switch (r.kind) {
-      case rule_kind::exclusion:
-        if (met)
-          settle(v, state, "Dokumentet bedömer att ansökan inte omfattas av undantaget.",
-                 "The document assesses the application as not excluded.");
-        else
-          settle(v, state, "Dokumentet bedömer att ansökan omfattas av undantaget.",
-                 "The document assesses the application as excluded.");
-        break;
-      case rule_kind::priority_area:
-        if (met)
-          settle(v, state, "Dokumentet bedömer att projektet ligger inom det prioriterade området.",
-                 "The document assesses the project as within the priority area.");
-        else
-          settle(v, state,
-                 "Dokumentet bedömer att projektet inte ligger inom det prioriterade området (inte "
-                 "obligatoriskt).",
-                 "The document assesses the project as outside the priority area (not required).");
-        break;
-      default:
-        if (met)
-          settle(v, state, "Dokumentet bedömer att kriteriet är uppfyllt.",
-                 "The document assesses the criterion as met.");
-        else
-          settle(v, state, "Dokumentet bedömer att kriteriet inte är uppfyllt.",
-                 "The document assesses the criterion as not met.");
-        break;
-    }
+    const assessment_words words = words_for(r.kind);
+    if (found->second == assessment::met)
+      settle(v, verdict_state::met, words.met_sv, words.met_en);
+    else
+      settle(v, verdict_state::not_met, words.not_met_sv, words.not_met_en);
   }
 
   void cap(Krona amount, verdict& v) const {
