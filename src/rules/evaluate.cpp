@@ -1,5 +1,6 @@
 #include <anslag/rules/evaluate.hpp>
 
+#include <anslag/detail/names.hpp>
 #include <anslag/detail/text.hpp>
 #include <anslag/error.hpp>
 
@@ -315,21 +316,17 @@ class evaluator {
   const anslag::unit* unit_;
 };
 
+constexpr detail::name_table<verdict_state, 3> verdict_state_names{{
+    {verdict_state::met, "met"},
+    {verdict_state::not_met, "not_met"},
+    {verdict_state::unknown, "unknown"},
+}};
+
 }  // namespace
 
-std::string_view to_string(verdict_state s) noexcept {
-  switch (s) {
-    case verdict_state::met: return "met";
-    case verdict_state::not_met: return "not_met";
-    case verdict_state::unknown: return "unknown";
-  }
-  return {};
-}
-
+std::string_view to_string(verdict_state s) noexcept { return detail::name_of(verdict_state_names, s); }
 std::optional<verdict_state> parse_verdict_state(std::string_view text) noexcept {
-  for (const auto s : {verdict_state::met, verdict_state::not_met, verdict_state::unknown})
-    if (to_string(s) == text) return s;
-  return std::nullopt;
+  return detail::value_of(verdict_state_names, text);
 }
 
 std::map<std::string, std::string> rule_parameters(const rule& r) {
