@@ -43,21 +43,26 @@ bool covers(const std::vector<std::string>& funds, const std::string& fund) {
 }
 
 
-std::string_view kind_sv(unit_kind k) {
-  switch (k) {
-    case unit_kind::district: return "stadsdelsförvaltningar";
-    case unit_kind::administration: return "fackförvaltningar";
-    case unit_kind::department: return "avdelningar";
+// Units of one kind, or of any kind when none is given, in the plural.
+std::pair<std::string, std::string> kind_plural(std::optional<unit_kind> k) {
+  if (!k) return {"förvaltningar", "administrations"};
+  switch (*k) {
+    case unit_kind::district: return {"stadsdelsförvaltningar", "district administrations"};
+    case unit_kind::administration: return {"fackförvaltningar", "central administrations"};
+    case unit_kind::department: return {"avdelningar", "departments"};
   }
-  return "";
+  return {};
 }
-std::string_view kind_en(unit_kind k) {
-  switch (k) {
-    case unit_kind::district: return "district administrations";
-    case unit_kind::administration: return "central administrations";
-    case unit_kind::department: return "departments";
-  }
-  return "";
+
+// What every finding states: what was found, how grave, in which fund and rows; a check adds
+// what is particular to it.
+finding found(finding_code code, severity level, std::string fund, std::vector<std::string> rows = {}) {
+  finding f;
+  f.code = code;
+  f.level = level;
+  f.fund = std::move(fund);
+  f.rows = std::move(rows);
+  return f;
 }
 
 finding citing(finding f, const rule& r) {
@@ -66,6 +71,9 @@ finding citing(finding f, const rule& r) {
   f.source = r.source;
   return f;
 }
+
+// A limit set by the fund itself (no rule) cites nothing.
+finding citing(finding f, const rule* r) { return r ? citing(std::move(f), *r) : f; }
 
 finding citing(finding f, const statement& s) {
   f.statement = s.id;
@@ -219,9 +227,7 @@ class auditor {
     }
 
     for (const auto& g : unresolved) {
-      finding f;
       const bool ambiguous = g.resolution->state == name_resolution::outcome::ambiguous;
-      f.code = ambiguous ? finding_code::ambiguous_unit : finding_code::unknown_unit;
       // A name that names several units, one of which the round file records as the applicant,
       // was settled by the encoder (a joint application): worth knowing, not a problem. A name
       // that matches nothing stays a warning even when read: the document misspells it.
@@ -230,9 +236,8 @@ class auditor {
                            std::all_of(g.file_units.begin(), g.file_units.end(), [&](const std::string& name) {
                              return std::find(candidates.begin(), candidates.end(), name) != candidates.end();
                            });
-      f.level = settled ? severity::info : severity::warning;
-      f.fund = g.fund;
-      f.rows = g.rows;
+      finding f = found(ambiguous ? finding_code::ambiguous_unit : finding_code::unknown_unit,
+                        settled ? severity::info : severity::warning, g.fund, g.rows);
       f.quote = g.name;
       f.source = g.source;
       const std::string alternatives = detail::joined(g.resolution->alternatives);
@@ -262,11 +267,7 @@ class auditor {
       findings_.push_back(std::move(f));
     }
     for (const auto& g : unknown_ids) {
-      finding f;
-      f.code = finding_code::unknown_unit;
-      f.level = severity::error;
-      f.fund = g.fund;
-      f.rows = g.rows;
+      finding f = found(finding_code::unknown_unit, severity::error, g.fund, g.rows);
       f.source = g.source;
       f.message_sv = "Rundfilen anger enheten \"" + g.name + "\", som inte finns i enhetsregistret; gäller " +
                      rows_sv(g.rows) + ".";
@@ -275,11 +276,7 @@ class auditor {
       findings_.push_back(std::move(f));
     }
     for (const auto& g : invalid) {
-      finding f;
-      f.code = finding_code::unit_not_valid_on_date;
-      f.level = severity::warning;
-      f.fund = g.fund;
-      f.rows = g.rows;
+      finding f = found(finding_code::unit_not_valid_on_date, severity::warning, g.fund, g.rows);
       f.quote = g.u->name;
       f.source = g.source;
       const date day = round_.document.dated;
@@ -306,11 +303,7 @@ class auditor {
 
   void report_ceasing(const std::vector<unit_group>& ceasing) {
     for (const auto& g : ceasing) {
-      finding f;
-      f.code = finding_code::unit_not_valid_on_date;
-      f.level = severity::info;
-      f.fund = g.fund;
-      f.rows = g.rows;
+      finding f = found(finding_code::unit_not_valid_on_date, severity::info, g.fund, g.rows);
       f.quote = g.u->name;
       f.source = g.source;
       const date last = *g.u->valid_until;
@@ -340,11 +333,7 @@ class auditor {
     for (const auto& a : round_.applications) {
       if (a.fund != f.id) continue;
       if (a.granted && a.requested && *a.granted > *a.requested) {
-        finding x;
-        x.code = finding_code::grant_exceeds_request;
-        x.level = severity::error;
-        x.fund = f.id;
-        x.rows = {a.id};
+        finding x = found(finding_code::grant_exceeds_request, severity::error, f.id, {a.id});
         x.expected = figure::of(*a.requested);
         x.actual = figure::of(*a.granted);
         x.source = a.source;
@@ -387,11 +376,7 @@ class auditor {
           break;
       }
       if (why_en.empty()) continue;
-      finding x;
-      x.code = finding_code::decision_amount_mismatch;
-      x.level = severity::error;
-      x.fund = f.id;
-      x.rows = {a.id};
+      finding x = found(finding_code::decision_amount_mismatch, severity::error, f.id, {a.id});
       x.expected = expected;
       x.actual = figure::of(*a.granted);
       x.source = a.source;
@@ -422,12 +407,9 @@ class auditor {
         // A full grant (beviljas) was granted as requested, so its grant stands for its request.
         if (!a.requested && !(a.outcome == decision::granted && a.granted)) unknown_requests.push_back(a.id);
         if (!request_over && !grant_over) continue;
-        finding x;
-        x.code = finding_code::cap_exceeded;
         // A request over the cap that was rejected is a rule enforced, not broken.
-        x.level = grant_over || is_granted(a.outcome) ? severity::error : severity::warning;
-        x.fund = f.id;
-        x.rows = {a.id};
+        finding x = found(finding_code::cap_exceeded,
+                          grant_over || is_granted(a.outcome) ? severity::error : severity::warning, f.id, {a.id});
         x.expected = figure::of(cap);
         x.actual = figure::of(grant_over ? *a.granted : *a.requested);
         const std::string what_sv = grant_over ? "beviljat" : "ansökt";
@@ -436,15 +418,10 @@ class auditor {
                        " överstiger högsta belopp per ansökan, " + amount(cap) + ".";
         x.message_en = a.id + ": " + what_en + " " + amount(grant_over ? *a.granted : *a.requested) +
                        " exceeds the cap per application, " + amount(cap) + ".";
-        if (cap_rule) x = citing(std::move(x), *cap_rule);
-        findings_.push_back(std::move(x));
+        findings_.push_back(citing(std::move(x), cap_rule));
       }
       if (unknown_requests.empty()) continue;
-      finding x;
-      x.code = finding_code::missing_data;
-      x.level = severity::info;
-      x.fund = f.id;
-      x.rows = unknown_requests;
+      finding x = found(finding_code::missing_data, severity::info, f.id, unknown_requests);
       x.expected = figure::of(cap);
       x.message_sv = "Ansökt belopp anges inte för " + std::to_string(unknown_requests.size()) +
                      " ansökningar (" + rows_sv(unknown_requests) + "); att ansökan håller sig inom " +
@@ -453,8 +430,7 @@ class auditor {
                      " applications (" + rows_en(unknown_requests) + "); whether each request stays within " +
                      amount(cap) + " cannot be checked.";
       x.reading = "beviljas (granted in full) means granted as requested: full grants are checked through their grants";
-      if (cap_rule) x = citing(std::move(x), *cap_rule);
-      findings_.push_back(std::move(x));
+      findings_.push_back(citing(std::move(x), cap_rule));
     }
   }
 
@@ -472,21 +448,13 @@ class auditor {
         const verdict v = judge(round_, a, r, units_);
         if (v.state == verdict_state::unknown) unknown.push_back(a.id);
         if (v.state != verdict_state::not_met) continue;
-        finding x;
-        x.code = finding_code::required_criterion_not_met;
-        x.level = severity::error;
-        x.fund = f.id;
-        x.rows = {a.id};
+        finding x = found(finding_code::required_criterion_not_met, severity::error, f.id, {a.id});
         x.message_sv = a.id + " beviljas, men: " + v.explanation_sv;
         x.message_en = a.id + " is granted, but: " + v.explanation_en;
         findings_.push_back(citing(std::move(x), r));
       }
       if (unknown.empty()) continue;
-      finding x;
-      x.code = finding_code::missing_data;
-      x.level = severity::info;
-      x.fund = f.id;
-      x.rows = unknown;
+      finding x = found(finding_code::missing_data, severity::info, f.id, unknown);
       const bool assessed = r.kind == rule_kind::required_criterion || r.kind == rule_kind::exclusion;
       const std::string data_sv = assessed ? "ingen bedömning mot regeln" : r.kind == rule_kind::application_window
                                                                                 ? "inget ansökningsdatum"
@@ -522,32 +490,22 @@ class auditor {
       for (const auto& [id, rows] : granted_by_forvaltning) {
         if (static_cast<std::int64_t>(rows.size()) <= limit) continue;
         const std::string name = units_.find(id)->name;
-        finding x;
-        x.code = finding_code::unit_limit_exceeded;
-        x.level = severity::error;
-        x.fund = f.id;
-        x.rows = rows;
+        finding x = found(finding_code::unit_limit_exceeded, severity::error, f.id, rows);
         x.expected = figure::of_count(limit);
         x.actual = figure::of_count(static_cast<std::int64_t>(rows.size()));
         x.message_sv = name + " beviljas " + std::to_string(rows.size()) + " ansökningar (" + rows_sv(rows) +
                        "); högst " + std::to_string(limit) + " per förvaltning.";
         x.message_en = name + " is granted " + std::to_string(rows.size()) + " applications (" + rows_en(rows) +
                        "); at most " + std::to_string(limit) + " per administration.";
-        if (limit_rule) x = citing(std::move(x), *limit_rule);
-        findings_.push_back(std::move(x));
+        findings_.push_back(citing(std::move(x), limit_rule));
       }
       if (unknown.empty()) continue;
-      finding x;
-      x.code = finding_code::missing_data;
-      x.level = severity::info;
-      x.fund = f.id;
-      x.rows = unknown;
+      finding x = found(finding_code::missing_data, severity::info, f.id, unknown);
       x.message_sv = "Förvaltningen är okänd för " + std::to_string(unknown.size()) + " beviljade ansökningar (" +
                      rows_sv(unknown) + "); gränsen per förvaltning kan inte prövas för dem.";
       x.message_en = "The administration is unknown for " + std::to_string(unknown.size()) +
                      " granted applications (" + rows_en(unknown) + "); the limit per administration cannot be checked for them.";
-      if (limit_rule) x = citing(std::move(x), *limit_rule);
-      findings_.push_back(std::move(x));
+      findings_.push_back(citing(std::move(x), limit_rule));
     }
   }
 
@@ -596,11 +554,8 @@ class auditor {
         if (is_granted(round_.applications[i].outcome)) ++granted;
       }
       const application& first = round_.applications[members.front()];
-      finding x;
-      x.code = finding_code::duplicate_application;
-      x.level = granted > 1 ? severity::warning : severity::info;
-      x.fund = f.id;
-      x.rows = rows;
+      finding x = found(finding_code::duplicate_application, granted > 1 ? severity::warning : severity::info, f.id,
+                        rows);
       x.actual = figure::of_count(static_cast<std::int64_t>(granted));
       x.source = first.source;
       x.quote = first.destination ? *first.destination : first.project;
@@ -625,10 +580,7 @@ class auditor {
       else if (is_granted(a.outcome)) unknown.push_back(a.id);
     }
     if (known > f.budget) {
-      finding x;
-      x.code = finding_code::budget_exceeded;
-      x.level = severity::error;
-      x.fund = f.id;
+      finding x = found(finding_code::budget_exceeded, severity::error, f.id);
       x.expected = figure::of(f.budget);
       x.actual = figure::of(known);
       x.message_sv = "Beviljade belopp i " + f.id + " summerar till " + amount(known) + ", mer än de avsatta " +
@@ -637,11 +589,7 @@ class auditor {
                      " set aside" + (unknown.empty() ? "" : " (without the unknown amounts)") + ".";
       findings_.push_back(std::move(x));
     } else if (!unknown.empty()) {
-      finding x;
-      x.code = finding_code::missing_data;
-      x.level = severity::info;
-      x.fund = f.id;
-      x.rows = unknown;
+      finding x = found(finding_code::missing_data, severity::info, f.id, unknown);
       x.expected = figure::of(f.budget);
       x.actual = figure::of(known);
       x.message_sv = "Beviljat belopp saknas för " + rows_sv(unknown) + "; att " + f.id + " håller sig inom " +
@@ -688,14 +636,12 @@ class auditor {
       if (value) known += *value;
       else unknown.push_back(&a);
     }
-    finding x;
-    x.fund = scope_name(s);
+    // A mismatch, unless the decisions account for the unknown values (a derived value, below).
+    finding x = found(finding_code::total_mismatch, severity::error, scope_name(s));
     x.expected = figure::of(*s.amount);
+    x.actual = figure::of(known);
     if (unknown.empty()) {
       if (known == *s.amount) return;
-      x.code = finding_code::total_mismatch;
-      x.level = severity::error;
-      x.actual = figure::of(known);
       x.message_sv = "Angiven summa av " + what_sv + " (" + scope_text(s) + ") är " + amount(*s.amount) +
                      ", men raderna summerar till " + amount(known) + " (skillnad " + amount(*s.amount - known) + ").";
       x.message_en = "The stated sum of " + what_en + " (" + scope_text(s) + ") is " + amount(*s.amount) +
@@ -729,10 +675,7 @@ class auditor {
         requested ? "beviljas (granted in full) means granted as requested; delvis beviljas (granted in part) means less than requested"
                   : "avslås (rejected) means nothing granted";
     x.rows = all_rows;
-    x.actual = figure::of(known);
     if (derived < implied + lower || (open_rows.empty() && derived != implied)) {
-      x.code = finding_code::total_mismatch;
-      x.level = severity::error;
       x.message_sv = "Angiven summa av " + what_sv + " (" + scope_text(s) + ") är " + amount(*s.amount) +
                      "; kända rader ger " + amount(known) + " och besluten kräver " +
                      (open_rows.empty() ? "exakt " : "minst ") + amount(implied + lower) + " för de " +
@@ -783,10 +726,7 @@ class auditor {
     const std::string what_en = s.kind == statement_kind::decision_count
                                     ? "applications with decision " + std::string(to_string(*s.of_decision))
                                     : "applications";
-    finding x;
-    x.code = finding_code::count_mismatch;
-    x.level = severity::error;
-    x.fund = scope_name(s);
+    finding x = found(finding_code::count_mismatch, severity::error, scope_name(s));
     x.expected = figure::of_count(*s.count);
     x.actual = figure::of_count(rows);
     x.message_sv = "Dokumentet anger " + std::to_string(*s.count) + " " + what_sv + " (" + scope_text(s) +
@@ -822,10 +762,10 @@ class auditor {
         if (const unit* u = units_.find(co); u && counts(units_.forvaltning_on(*u, round_.document.dated)))
           with_co.insert(units_.forvaltning_on(*u, round_.document.dated).id);
     }
-    const std::string kind_text_sv = s.applicant_kind ? std::string(kind_sv(*s.applicant_kind)) : "förvaltningar";
-    const std::string kind_text_en = s.applicant_kind ? std::string(kind_en(*s.applicant_kind)) : "administrations";
-    finding x;
-    x.fund = scope_name(s);
+    const auto [kind_text_sv, kind_text_en] = kind_plural(s.applicant_kind);
+    // A mismatch, unless the units of some applications are unknown; how grave, the readings
+    // below decide.
+    finding x = found(finding_code::count_mismatch, severity::error, scope_name(s));
     x.expected = figure::of_count(*s.count);
     if (!unknown.empty()) {
       x.code = finding_code::missing_data;
@@ -842,7 +782,6 @@ class auditor {
     }
     const auto distinct = static_cast<std::int64_t>(main.size());
     if (distinct == *s.count) return;
-    x.code = finding_code::count_mismatch;
     x.actual = figure::of_count(distinct);
     x.message_sv = "Dokumentet anger " + std::to_string(*s.count) + " sökande " + kind_text_sv + " (" +
                    scope_text(s) + "); raderna visar " + std::to_string(distinct);
@@ -860,7 +799,6 @@ class auditor {
       x.message_en += "; " + std::to_string(*s.count) + " is the number of applications from them, not of " + kind_text_en + ".";
       add_reading(x, "the stated number counts applications rather than administrations");
     } else {
-      x.level = severity::error;
       x.message_sv += ".";
       x.message_en += ".";
     }
@@ -885,10 +823,8 @@ class auditor {
       if (!s.amount && !s.count) continue;
       const auto [it, inserted] = first.try_emplace(key_of(s, s.funds), &s);
       if (inserted || value_of(*it->second) == value_of(s)) continue;
-      finding x;
-      x.code = s.amount ? finding_code::total_mismatch : finding_code::count_mismatch;
-      x.level = severity::error;
-      x.fund = scope_name(s);
+      finding x = found(s.amount ? finding_code::total_mismatch : finding_code::count_mismatch, severity::error,
+                        scope_name(s));
       x.expected = value_of(*it->second);
       x.actual = value_of(s);
       x.message_sv = "Två uppgifter om samma sak skiljer sig: " + it->second->id + " anger " +
@@ -918,9 +854,7 @@ class auditor {
       if (!complete) continue;
       const figure sum = s.amount ? figure::of(amount_sum) : figure::of_count(count_sum);
       if (sum == value_of(s)) continue;
-      finding x;
-      x.code = s.amount ? finding_code::total_mismatch : finding_code::count_mismatch;
-      x.level = severity::error;
+      finding x = found(s.amount ? finding_code::total_mismatch : finding_code::count_mismatch, severity::error, "");
       x.expected = value_of(s);
       x.actual = sum;
       x.message_sv = "Angiven sammanlagd uppgift " + value_of(s).to_string() + " är inte summan av uppgifterna per fond: " +

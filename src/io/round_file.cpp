@@ -1,13 +1,10 @@
 #include <anslag/io/round_file.hpp>
 
 #include <anslag/error.hpp>
-#include <anslag/krona/amount_text.hpp>
 
-#include "toml.hpp"
+#include "toml_record.hpp"
 
-#include <algorithm>
 #include <fstream>
-#include <initializer_list>
 #include <set>
 #include <utility>
 
@@ -16,165 +13,10 @@ namespace {
 
 constexpr std::int64_t format_version = 1;
 
-// The reader of one file: every failure goes through fail(), which names the file and the
-// position of the node it is given.
-class reader {
- public:
-  explicit reader(std::string file) : file_(std::move(file)) {}
-
-  [[noreturn]] void fail(const toml::source_region& at, const std::string& detail) const {
-    throw round_file_error(file_, at.begin.line, at.begin.column, detail);
-  }
-
-  const std::string& file() const noexcept { return file_; }
-
- private:
-  std::string file_;
-};
+using detail::reader;
+using detail::record;
 
 std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-// One TOML table read as one record of the format: the keys it may hold are declared up front
-// (any other is an error, reported before anything else of the table), and each accessor checks
-// the type of its key and reports errors at the key's position.
-class record {
- public:
-  record(const reader& r, const toml::table& table, std::initializer_list<std::string_view> allowed)
-      : reader_(r), table_(table) {
-    for (const auto& [key, node] : table) {
-      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
-        reader_.fail(key.source(), "unknown key " + in_quotes(key.str()));
-    }
-  }
-
-  [[noreturn]] void fail_at(std::string_view key, const std::string& detail) const {
-    reader_.fail(key_region(key), detail);
-  }
-  [[noreturn]] void fail_here(const std::string& detail) const {
-    reader_.fail(table_.source(), detail);
-  }
-
-  bool has(std::string_view key) const { return table_.contains(key); }
-
-  const toml::node& required(std::string_view key) const {
-    const toml::node* node = table_.get(key);
-    if (!node) fail_here("missing key " + in_quotes(key));
-    return *node;
-  }
-
-  std::string text(std::string_view key) const { return as_text(key, required(key)); }
-  std::optional<std::string> optional_text(std::string_view key) const {
-    if (const toml::node* node = table_.get(key)) return as_text(key, *node);
-    return std::nullopt;
-  }
-  std::string id(std::string_view key) const {
-    std::string value = text(key);
-    if (value.empty()) fail_at(key, in_quotes(key) + " must not be empty");
-    return value;
-  }
-
-  std::int64_t count(std::string_view key) const { return as_count(key, required(key)); }
-  std::optional<std::int64_t> optional_count(std::string_view key) const {
-    if (const toml::node* node = table_.get(key)) return as_count(key, *node);
-    return std::nullopt;
-  }
-
-  std::optional<bool> optional_boolean(std::string_view key) const {
-    const toml::node* node = table_.get(key);
-    if (!node) return std::nullopt;
-    if (!node->is_boolean()) fail_at(key, in_quotes(key) + " must be a boolean");
-    return node->as_boolean()->get();
-  }
-
-  date day(std::string_view key) const { return as_date(key, required(key)); }
-  std::optional<date> optional_day(std::string_view key) const {
-    if (const toml::node* node = table_.get(key)) return as_date(key, *node);
-    return std::nullopt;
-  }
-
-  Krona amount(std::string_view key) const { return as_amount(key, required(key)); }
-  std::optional<Krona> optional_amount(std::string_view key) const {
-    if (const toml::node* node = table_.get(key)) return as_amount(key, *node);
-    return std::nullopt;
-  }
-
-  // An array of strings, each with its position (for errors about one element).
-  std::vector<std::pair<std::string, toml::source_region>> texts(std::string_view key) const {
-    std::vector<std::pair<std::string, toml::source_region>> values;
-    const toml::node* node = table_.get(key);
-    if (!node) return values;
-    const toml::array* array = node->as_array();
-    if (!array) fail_at(key, in_quotes(key) + " must be an array of strings");
-    for (const auto& element : *array) {
-      if (!element.is_string()) reader_.fail(element.source(), in_quotes(key) + " must be an array of strings");
-      values.emplace_back(element.as_string()->get(), element.source());
-    }
-    return values;
-  }
-
-  const toml::table& subtable(std::string_view key) const {
-    const toml::node& node = required(key);
-    if (!node.is_table()) fail_at(key, in_quotes(key) + " must be a table");
-    return *node.as_table();
-  }
-  const toml::table* optional_subtable(std::string_view key) const {
-    if (!has(key)) return nullptr;
-    return &subtable(key);
-  }
-
-  std::vector<const toml::table*> tables(std::string_view key) const {
-    std::vector<const toml::table*> values;
-    const toml::node* node = table_.get(key);
-    if (!node) return values;
-    const toml::array* array = node->as_array();
-    if (!array) fail_at(key, in_quotes(key) + " must be an array of tables");
-    for (const auto& element : *array) {
-      if (!element.is_table()) reader_.fail(element.source(), in_quotes(key) + " must be an array of tables");
-      values.push_back(element.as_table());
-    }
-    return values;
-  }
-
-  toml::source_region key_region(std::string_view key) const {
-    const auto it = table_.find(key);
-    return it == table_.end() ? table_.source() : it->first.source();
-  }
-
-  const reader& owner() const noexcept { return reader_; }
-
- private:
-  std::string as_text(std::string_view key, const toml::node& node) const {
-    if (!node.is_string()) fail_at(key, in_quotes(key) + " must be a string");
-    return node.as_string()->get();
-  }
-  std::int64_t as_count(std::string_view key, const toml::node& node) const {
-    if (!node.is_integer()) fail_at(key, in_quotes(key) + " must be an integer");
-    const std::int64_t value = node.as_integer()->get();
-    if (value < 0) fail_at(key, in_quotes(key) + " must not be negative");
-    return value;
-  }
-  date as_date(std::string_view key, const toml::node& node) const {
-    if (!node.is_date()) fail_at(key, in_quotes(key) + " must be a date (YYYY-MM-DD, unquoted)");
-    const toml::date d = node.as_date()->get();
-    try {
-      return date(d.year, d.month, d.day);
-    } catch (const invalid_argument_error&) {
-      fail_at(key, in_quotes(key) + " is not a date of the calendar");
-    }
-  }
-  Krona as_amount(std::string_view key, const toml::node& node) const {
-    if (!node.is_string())
-      fail_at(key, in_quotes(key) + " must be an amount string such as \"626 000 kr\"");
-    try {
-      return parse_amount(node.as_string()->get());
-    } catch (const error& e) {
-      fail_at(key, "bad amount for " + in_quotes(key) + ": " + e.what());
-    }
-  }
-
-  const reader& reader_;
-  const toml::table& table_;
-};
 
 // Ids already seen in one list (funds, rules, ...), for duplicates and references.
 class id_set {
@@ -292,7 +134,7 @@ std::vector<rule> read_rules(const record& root, const id_set& funds, id_set& id
                     "quote", "source", "not_encoded", "overrides"});
     rules.push_back(read_rule(r, funds, seed));
     ids.add(r, "id", rules.back().id);
-    overrides_at.push_back(r.key_region("overrides"));
+    overrides_at.push_back(r.place("overrides"));
   }
   // Checked once every id is known: a rule may name one that stands after it.
   for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -300,13 +142,6 @@ std::vector<rule> read_rules(const record& root, const id_set& funds, id_set& id
       root.owner().fail(overrides_at[i], "unknown rule " + in_quotes(*rules[i].overrides));
   }
   return rules;
-}
-
-std::optional<unit_kind> parse_unit_kind(std::string_view text) {
-  if (text == "district") return unit_kind::district;
-  if (text == "administration") return unit_kind::administration;
-  if (text == "department") return unit_kind::department;
-  return std::nullopt;
 }
 
 std::optional<decision> read_decision(const record& r, std::string_view key) {

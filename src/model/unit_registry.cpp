@@ -1,5 +1,6 @@
 #include <anslag/model/unit.hpp>
 
+#include <anslag/detail/names.hpp>
 #include <anslag/detail/utf8.hpp>
 #include <anslag/detail/text.hpp>
 
@@ -179,21 +180,17 @@ struct found {
   std::size_t unit;
 };
 
+constexpr detail::name_table<unit_kind, 3> unit_kind_names{{
+    {unit_kind::district, "district"},
+    {unit_kind::administration, "administration"},
+    {unit_kind::department, "department"},
+}};
+
 }  // namespace
 
-std::string_view to_string(unit_kind k) noexcept {
-  switch (k) {
-    case unit_kind::district: return "district";
-    case unit_kind::administration: return "administration";
-    case unit_kind::department: return "department";
-  }
-  return {};
-}
-
+std::string_view to_string(unit_kind k) noexcept { return detail::name_of(unit_kind_names, k); }
 std::optional<unit_kind> parse_unit_kind(std::string_view text) noexcept {
-  for (auto k : {unit_kind::district, unit_kind::administration, unit_kind::department})
-    if (to_string(k) == text) return k;
-  return std::nullopt;
+  return detail::value_of(unit_kind_names, text);
 }
 
 std::string normalize_unit_name(std::string_view name) {

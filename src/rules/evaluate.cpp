@@ -1,5 +1,6 @@
 #include <anslag/rules/evaluate.hpp>
 
+#include <anslag/detail/names.hpp>
 #include <anslag/detail/text.hpp>
 #include <anslag/error.hpp>
 
@@ -49,6 +50,33 @@ std::optional<std::string_view> lacking_parameter(const rule& r) noexcept {
       break;
   }
   return std::nullopt;
+}
+
+// What the document's assessment of an application against a rule of this kind says, met and
+// not met, in Swedish and English.
+struct assessment_words {
+  const char* met_sv;
+  const char* met_en;
+  const char* not_met_sv;
+  const char* not_met_en;
+};
+
+assessment_words words_for(rule_kind kind) noexcept {
+  switch (kind) {
+    case rule_kind::exclusion:
+      return {"Dokumentet bedömer att ansökan inte omfattas av undantaget.",
+              "The document assesses the application as not excluded.",
+              "Dokumentet bedömer att ansökan omfattas av undantaget.",
+              "The document assesses the application as excluded."};
+    case rule_kind::priority_area:
+      return {"Dokumentet bedömer att projektet ligger inom det prioriterade området.",
+              "The document assesses the project as within the priority area.",
+              "Dokumentet bedömer att projektet inte ligger inom det prioriterade området (inte obligatoriskt).",
+              "The document assesses the project as outside the priority area (not required)."};
+    default:
+      return {"Dokumentet bedömer att kriteriet är uppfyllt.", "The document assesses the criterion as met.",
+              "Dokumentet bedömer att kriteriet inte är uppfyllt.", "The document assesses the criterion as not met."};
+  }
 }
 
 class evaluator {
@@ -108,36 +136,11 @@ class evaluator {
              "The document does not assess the application against this rule.");
       return;
     }
-    const bool met = found->second == assessment::met;
-    const verdict_state state = met ? verdict_state::met : verdict_state::not_met;
-    switch (r.kind) {
-      case rule_kind::exclusion:
-        if (met)
-          settle(v, state, "Dokumentet bedömer att ansökan inte omfattas av undantaget.",
-                 "The document assesses the application as not excluded.");
-        else
-          settle(v, state, "Dokumentet bedömer att ansökan omfattas av undantaget.",
-                 "The document assesses the application as excluded.");
-        break;
-      case rule_kind::priority_area:
-        if (met)
-          settle(v, state, "Dokumentet bedömer att projektet ligger inom det prioriterade området.",
-                 "The document assesses the project as within the priority area.");
-        else
-          settle(v, state,
-                 "Dokumentet bedömer att projektet inte ligger inom det prioriterade området (inte "
-                 "obligatoriskt).",
-                 "The document assesses the project as outside the priority area (not required).");
-        break;
-      default:
-        if (met)
-          settle(v, state, "Dokumentet bedömer att kriteriet är uppfyllt.",
-                 "The document assesses the criterion as met.");
-        else
-          settle(v, state, "Dokumentet bedömer att kriteriet inte är uppfyllt.",
-                 "The document assesses the criterion as not met.");
-        break;
-    }
+    const assessment_words words = words_for(r.kind);
+    if (found->second == assessment::met)
+      settle(v, verdict_state::met, words.met_sv, words.met_en);
+    else
+      settle(v, verdict_state::not_met, words.not_met_sv, words.not_met_en);
   }
 
   void cap(Krona amount, verdict& v) const {
@@ -313,21 +316,17 @@ class evaluator {
   const anslag::unit* unit_;
 };
 
+constexpr detail::name_table<verdict_state, 3> verdict_state_names{{
+    {verdict_state::met, "met"},
+    {verdict_state::not_met, "not_met"},
+    {verdict_state::unknown, "unknown"},
+}};
+
 }  // namespace
 
-std::string_view to_string(verdict_state s) noexcept {
-  switch (s) {
-    case verdict_state::met: return "met";
-    case verdict_state::not_met: return "not_met";
-    case verdict_state::unknown: return "unknown";
-  }
-  return {};
-}
-
+std::string_view to_string(verdict_state s) noexcept { return detail::name_of(verdict_state_names, s); }
 std::optional<verdict_state> parse_verdict_state(std::string_view text) noexcept {
-  for (const auto s : {verdict_state::met, verdict_state::not_met, verdict_state::unknown})
-    if (to_string(s) == text) return s;
-  return std::nullopt;
+  return detail::value_of(verdict_state_names, text);
 }
 
 std::map<std::string, std::string> rule_parameters(const rule& r) {

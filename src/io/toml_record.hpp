@@ -1,0 +1,201 @@
+// Typed reading of TOML tables for the loaders of src/io (round files, the unit registry): one
+// table is one record of a format, and every failure is a round_file_error naming the file and
+// the position of the key or value at fault.
+#pragma once
+
+#include <anslag/error.hpp>
+#include <anslag/krona/amount_text.hpp>
+#include <anslag/model/date.hpp>
+
+#include "toml.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace anslag::detail {
+
+// How a format's errors are worded and placed. Round files quote keys 'so' and point at the key;
+// the unit registry quotes "so" and points at the value. Each keeps its own: tests and users
+// match the exact messages.
+struct wording {
+  char quote = '\'';
+  bool at_value = false;     // an error about a key's value stands at the value, else at the key
+  bool names_years = false;  // a date not of the calendar is told which years are
+};
+
+// The reader of one file: every failure goes through fail(), which names the file and the
+// position of the node it is given.
+class reader {
+ public:
+  explicit reader(std::string file, wording words = {}) : file_(std::move(file)), words_(words) {}
+
+  [[noreturn]] void fail(const toml::source_region& at, const std::string& detail) const {
+    throw round_file_error(file_, at.begin.line, at.begin.column, detail);
+  }
+
+  const std::string& file() const noexcept { return file_; }
+  const wording& words() const noexcept { return words_; }
+  std::string quoted(std::string_view key) const { return words_.quote + std::string(key) + words_.quote; }
+
+ private:
+  std::string file_;
+  wording words_;
+};
+
+// One TOML table read as one record of the format: the keys it may hold are declared up front
+// (any other is an error, reported before anything else of the table), and each accessor checks
+// the type of its key and reports errors at the key's position (or its value's, as the format
+// words it). `where` follows the key in the messages of unknown and missing keys (" in [[unit]]").
+class record {
+ public:
+  record(const reader& r, const toml::table& table, std::initializer_list<std::string_view> allowed,
+         std::string_view where = {})
+      : reader_(r), table_(table), where_(where) {
+    for (const auto& [key, node] : table) {
+      if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
+        reader_.fail(key.source(), "unknown key " + reader_.quoted(key.str()) + std::string(where_));
+    }
+  }
+
+  [[noreturn]] void fail_at(std::string_view key, const std::string& detail) const {
+    reader_.fail(place(key), detail);
+  }
+  [[noreturn]] void fail_here(const std::string& detail) const {
+    reader_.fail(table_.source(), detail);
+  }
+
+  bool has(std::string_view key) const { return table_.contains(key); }
+
+  const toml::node& required(std::string_view key) const {
+    const toml::node* node = table_.get(key);
+    if (!node) fail_here("missing key " + reader_.quoted(key) + std::string(where_));
+    return *node;
+  }
+
+  std::string text(std::string_view key) const { return as_text(key, required(key)); }
+  std::optional<std::string> optional_text(std::string_view key) const {
+    if (const toml::node* node = table_.get(key)) return as_text(key, *node);
+    return std::nullopt;
+  }
+  std::string id(std::string_view key) const {
+    std::string value = text(key);
+    if (value.empty()) fail_at(key, reader_.quoted(key) + " must not be empty");
+    return value;
+  }
+
+  std::int64_t count(std::string_view key) const { return as_count(key, required(key)); }
+  std::optional<std::int64_t> optional_count(std::string_view key) const {
+    if (const toml::node* node = table_.get(key)) return as_count(key, *node);
+    return std::nullopt;
+  }
+
+  std::optional<bool> optional_boolean(std::string_view key) const {
+    const toml::node* node = table_.get(key);
+    if (!node) return std::nullopt;
+    if (!node->is_boolean()) fail_at(key, reader_.quoted(key) + " must be a boolean");
+    return node->as_boolean()->get();
+  }
+
+  date day(std::string_view key) const { return as_date(key, required(key)); }
+  std::optional<date> optional_day(std::string_view key) const {
+    if (const toml::node* node = table_.get(key)) return as_date(key, *node);
+    return std::nullopt;
+  }
+
+  Krona amount(std::string_view key) const { return as_amount(key, required(key)); }
+  std::optional<Krona> optional_amount(std::string_view key) const {
+    if (const toml::node* node = table_.get(key)) return as_amount(key, *node);
+    return std::nullopt;
+  }
+
+  // An array of strings, each with its position (for errors about one element).
+  std::vector<std::pair<std::string, toml::source_region>> texts(std::string_view key) const {
+    std::vector<std::pair<std::string, toml::source_region>> values;
+    const toml::node* node = table_.get(key);
+    if (!node) return values;
+    const toml::array* array = node->as_array();
+    if (!array) fail_at(key, reader_.quoted(key) + " must be an array of strings");
+    for (const auto& element : *array) {
+      if (!element.is_string()) reader_.fail(element.source(), reader_.quoted(key) + " must be an array of strings");
+      values.emplace_back(element.as_string()->get(), element.source());
+    }
+    return values;
+  }
+
+  const toml::table& subtable(std::string_view key) const {
+    const toml::node& node = required(key);
+    if (!node.is_table()) fail_at(key, reader_.quoted(key) + " must be a table");
+    return *node.as_table();
+  }
+  const toml::table* optional_subtable(std::string_view key) const {
+    if (!has(key)) return nullptr;
+    return &subtable(key);
+  }
+
+  std::vector<const toml::table*> tables(std::string_view key) const {
+    std::vector<const toml::table*> values;
+    const toml::node* node = table_.get(key);
+    if (!node) return values;
+    const toml::array* array = node->as_array();
+    if (!array) fail_at(key, reader_.quoted(key) + " must be an array of tables");
+    for (const auto& element : *array) {
+      if (!element.is_table()) reader_.fail(element.source(), reader_.quoted(key) + " must be an array of tables");
+      values.push_back(element.as_table());
+    }
+    return values;
+  }
+
+  // Where an error about `key` stands: its key, or its value where the format says so; the
+  // table's header when the key is absent.
+  toml::source_region place(std::string_view key) const {
+    const auto it = table_.find(key);
+    if (it == table_.end()) return table_.source();
+    return reader_.words().at_value ? it->second.source() : it->first.source();
+  }
+
+  const reader& owner() const noexcept { return reader_; }
+
+ private:
+  std::string as_text(std::string_view key, const toml::node& node) const {
+    if (!node.is_string()) fail_at(key, reader_.quoted(key) + " must be a string");
+    return node.as_string()->get();
+  }
+  std::int64_t as_count(std::string_view key, const toml::node& node) const {
+    if (!node.is_integer()) fail_at(key, reader_.quoted(key) + " must be an integer");
+    const std::int64_t value = node.as_integer()->get();
+    if (value < 0) fail_at(key, reader_.quoted(key) + " must not be negative");
+    return value;
+  }
+  date as_date(std::string_view key, const toml::node& node) const {
+    if (!node.is_date()) fail_at(key, reader_.quoted(key) + " must be a date (YYYY-MM-DD, unquoted)");
+    const toml::date d = node.as_date()->get();
+    try {
+      return date(d.year, d.month, d.day);
+    } catch (const invalid_argument_error&) {
+      if (reader_.words().names_years)
+        fail_at(key, reader_.quoted(key) + " is no date of the calendar (years 1 to 9999)");
+      fail_at(key, reader_.quoted(key) + " is not a date of the calendar");
+    }
+  }
+  Krona as_amount(std::string_view key, const toml::node& node) const {
+    if (!node.is_string())
+      fail_at(key, reader_.quoted(key) + " must be an amount string such as \"626 000 kr\"");
+    try {
+      return parse_amount(node.as_string()->get());
+    } catch (const error& e) {
+      fail_at(key, "bad amount for " + reader_.quoted(key) + ": " + e.what());
+    }
+  }
+
+  const reader& reader_;
+  const toml::table& table_;
+  std::string_view where_;
+};
+
+}  // namespace anslag::detail
