@@ -9,6 +9,10 @@
 
 #include <pybind11/numpy.h>
 
+#ifdef __linux__
+#include <sched.h>
+#endif
+
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
@@ -274,13 +278,17 @@ class str_batch {
   str_batch& operator=(const str_batch&) = delete;
 
   void parse() {
+    // With a second thread, chunk k - 1 is finished after chunk k is handed over, so that the
+    // second thread always has work; alone, a chunk is finished while it is still in cache.
+    const bool overlapped = helper_.joinable();
     for (std::size_t k = 0; k < chunk_count_; ++k) {
       const std::size_t start = k * chunk_size;
       hold(chunks_[k % 2], source_, start, std::min(chunk_size, source_.count() - start));
       handed_over_.store(k + 1, std::memory_order_release);
-      if (k > 0) finish(k - 1);
+      if (!overlapped) finish(k);
+      else if (k > 0) finish(k - 1);
     }
-    if (chunk_count_ > 0) finish(chunk_count_ - 1);
+    if (overlapped && chunk_count_ > 0) finish(chunk_count_ - 1);
   }
 
  private:
@@ -345,9 +353,19 @@ class str_batch {
   std::thread helper_;  // last: it starts once the rest is in place
 };
 
+// The cores this process may run on: its affinity (which taskset or a container may narrow)
+// where the system tells it, else the machine's.
+unsigned usable_cores() {
+#ifdef __linux__
+  cpu_set_t cores;
+  if (sched_getaffinity(0, sizeof cores, &cores) == 0) return static_cast<unsigned>(CPU_COUNT(&cores));
+#endif
+  return std::thread::hardware_concurrency();
+}
+
 // Below a few chunks, or with one core, a second thread would cost more than it saves.
 bool worth_a_second_thread(std::size_t count) {
-  static const bool several_cores = std::thread::hardware_concurrency() >= 2;
+  static const bool several_cores = usable_cores() >= 2;
   return count >= 4 * chunk_size && several_cores;
 }
 
