@@ -1,5 +1,6 @@
 """The batch calls: parse_amounts, format_amounts, sum_amounts, format_amount."""
 
+import subprocess
 import sys
 import threading
 import time
@@ -90,6 +91,27 @@ def test_a_bad_element_of_a_long_list_is_named_and_every_reference_is_given_back
     assert parse_amounts(texts).tolist() == [1200] * PIPELINED
     del caught
     assert sys.getrefcount(shared) == references
+
+
+def test_on_one_core_a_long_list_is_parsed_and_its_bad_text_named():
+    # parse_amounts takes no second thread when the process may use one core only (the choice is
+    # made once per process, so the test runs a child process on one core).
+    child = """
+import os, sys
+os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+import anslag
+texts = [f"{i} kr" for i in range(50_000)]
+assert anslag.parse_amounts(texts).tolist() == [i * 100 for i in range(50_000)]
+texts[30_000] = "30 000 kr kr"
+try:
+    anslag.parse_amounts(texts)
+except anslag.ParseError as e:
+    assert (e.index, e.text) == (30_000, "30 000 kr kr"), (e.index, e.text)
+    sys.exit(0)
+sys.exit(1)
+"""
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
 
 
 def test_parse_amounts_survives_another_thread_changing_the_list():
