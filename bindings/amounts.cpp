@@ -302,8 +302,10 @@ class str_batch {
     return std::nullopt;
   }
 
+  str_chunk& chunk_of(std::size_t block) { return chunks_[block / blocks_per_chunk % 2]; }
+
   void parse_claimed(std::size_t block) {
-    str_chunk& chunk = chunks_[block / blocks_per_chunk % 2];
+    str_chunk& chunk = chunk_of(block);
     parse_block(chunk, block % blocks_per_chunk, out_);
     chunk.blocks_parsed.fetch_add(1, std::memory_order_release);
   }
@@ -336,7 +338,7 @@ class str_batch {
         // Not a bad text but no memory for its message. Nothing may leave this thread: the error
         // goes to the chunk (as MemoryError it needs no index, so the block's first stands for
         // it), and the block counts as parsed.
-        str_chunk& chunk = chunks_[*block / blocks_per_chunk % 2];
+        str_chunk& chunk = chunk_of(*block);
         record_failure(chunk, *block % blocks_per_chunk * block_size);
         chunk.blocks_parsed.fetch_add(1, std::memory_order_release);
       }
