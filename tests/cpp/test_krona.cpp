@@ -227,3 +227,39 @@ TEST_CASE("the vectorised sum of contiguous amounts equals a 128-bit reference, 
   }
   static_assert(anslag::sum_ore(std::array<std::int64_t, 3>{int64_max, 1, -1}) == Krona::max());
 }
+
+TEST_CASE("scale: the exact product rounded once, in every mode", "[krona][scale]") {
+  // 85 % of 1 234,57 kr = 104 938,45 öre: every mode but the exact ones differ.
+  const Krona amount = ore(123'457);
+  CHECK(amount.scale(85, 100, rounding::half_even) == ore(104'938));
+  CHECK(amount.scale(85, 100, rounding::half_up) == ore(104'938));
+  CHECK(amount.scale(85, 100, rounding::up) == ore(104'939));
+  CHECK(amount.scale(85, 100, rounding::ceiling) == ore(104'939));
+  CHECK(amount.scale(85, 100, rounding::down) == ore(104'938));
+  CHECK((-amount).scale(85, 100, rounding::floor) == ore(-104'939));
+  CHECK((-amount).scale(85, 100, rounding::ceiling) == ore(-104'938));
+  // Ties: 5 öre / 2 and 15 öre / 2.
+  CHECK(ore(5).scale(1, 2, rounding::half_even) == ore(2));
+  CHECK(ore(15).scale(1, 2, rounding::half_even) == ore(8));
+  CHECK(ore(5).scale(1, 2, rounding::half_up) == ore(3));
+  CHECK(ore(-5).scale(1, 2, rounding::half_up) == ore(-3));
+  // A negative denominator flips the sign, as the fraction says.
+  CHECK(ore(10).scale(1, -3, rounding::floor) == ore(-4));
+  CHECK(ore(10).scale(-1, 3, rounding::floor) == ore(-4));
+  static_assert(Krona::from_ore(100).scale(1, 3, rounding::half_even) == Krona::from_ore(33));
+}
+
+TEST_CASE("scale: overflow only when the result is beyond the range", "[krona][scale]") {
+  // The product max * 3 is far beyond 64 bits, but the result max * 3 / 4 is not.
+  const auto three_quarters =
+      static_cast<std::int64_t>((anslag::detail::wide_int{int64_max} * 3) / 4);
+  CHECK(Krona::max().scale(3, 4, rounding::down) == ore(three_quarters));
+  CHECK(Krona::min().scale(int64_max, int64_max, rounding::down) == Krona::min());
+  CHECK(Krona::max().scale(std::numeric_limits<std::int64_t>::min(),
+                           std::numeric_limits<std::int64_t>::min(), rounding::down) == Krona::max());
+  REQUIRE_THROWS_MATCHES(Krona::max().scale(2, 1, rounding::down), anslag::overflow_error,
+                         Catch::Message("amount out of range in scaling"));
+  REQUIRE_THROWS_AS(Krona::min().scale(-1, 1, rounding::down), anslag::overflow_error);
+  REQUIRE_THROWS_MATCHES(ore(1).scale(1, 0, rounding::down), anslag::invalid_argument_error,
+                         Catch::Message("scale denominator must not be zero"));
+}

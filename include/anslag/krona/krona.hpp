@@ -32,6 +32,33 @@ namespace detail {
 [[noreturn]] inline void throw_overflow(const char* operation) {
   throw overflow_error(std::string("amount out of range in ") + operation);
 }
+
+// The one place a 128-bit integer is named, for exact products of two 64-bit values.
+__extension__ using wide_int = __int128;
+
+// The quotient q of some n / d (d > 0, truncated toward zero, with remainder r: |r| < d, r of the
+// sign of n) moved to the integer `mode` chooses. Int is std::int64_t or wide_int; the caller
+// checks that the result fits where it goes. The step away from zero cannot overflow: r != 0
+// needs d >= 2, so |q| <= |n| / 2, half of Int's range at most.
+template <typename Int>
+constexpr Int rounded_quotient(Int q, Int r, Int d, rounding mode) {
+  if (r == 0) return q;
+  const bool negative = r < 0;
+  // |r| < d, so negating r cannot overflow; neither can d - |r|.
+  const Int magnitude = negative ? -r : r;
+  const Int rest = d - magnitude;  // distance to the multiple away from zero
+  bool away = false;  // true: move from q one step further from zero
+  switch (mode) {
+    case rounding::down: away = false; break;
+    case rounding::up: away = true; break;
+    case rounding::floor: away = negative; break;
+    case rounding::ceiling: away = !negative; break;
+    case rounding::half_up: away = magnitude >= rest; break;
+    case rounding::half_even: away = magnitude > rest || (magnitude == rest && (q % 2 != 0)); break;
+  }
+  if (!away) return q;
+  return negative ? q - 1 : q + 1;
+}
 }  // namespace detail
 
 class Krona {
@@ -112,27 +139,33 @@ class Krona {
     const std::int64_t q = ore_ / unit.ore_;
     const std::int64_t r = ore_ % unit.ore_;
     if (r == 0) return *this;
-    const bool negative = r < 0;
-    // |r| < unit <= 2^63-1, so negating r cannot overflow; neither can unit - |r|.
-    const std::int64_t magnitude = negative ? -r : r;
-    const std::int64_t rest = unit.ore_ - magnitude;  // distance to the multiple away from zero
-    bool away = false;  // true: move from q*unit one unit further from zero
-    switch (mode) {
-      case rounding::down: away = false; break;
-      case rounding::up: away = true; break;
-      case rounding::floor: away = negative; break;
-      case rounding::ceiling: away = !negative; break;
-      case rounding::half_up: away = magnitude >= rest; break;
-      case rounding::half_even:
-        away = magnitude > rest || (magnitude == rest && (q % 2 != 0));
-        break;
-    }
-    std::int64_t steps = q;
-    if (away && __builtin_add_overflow(q, negative ? -1 : 1, &steps))
-      detail::throw_overflow("rounding");
     std::int64_t result = 0;
-    if (__builtin_mul_overflow(steps, unit.ore_, &result)) detail::throw_overflow("rounding");
+    if (__builtin_mul_overflow(detail::rounded_quotient(q, r, unit.ore_, mode), unit.ore_, &result))
+      detail::throw_overflow("rounding");
     return Krona(result);
+  }
+
+  // This amount times numerator/denominator, rounded once to whole öre by `mode`: 85 % is
+  // scale(85, 100, mode), a third scale(1, 3, mode). The product is exact (128 bits), so the
+  // call throws overflow_error only when the rounded result itself is beyond the range;
+  // a zero denominator is an invalid_argument_error.
+  constexpr Krona scale(std::int64_t numerator, std::int64_t denominator, rounding mode) const {
+    if (denominator == 0) throw invalid_argument_error("scale denominator must not be zero");
+    // |product| <= 2^126 and |denominator| <= 2^63: both fit 128 signed bits, and so do their
+    // negations, which make the denominator positive.
+    detail::wide_int product = detail::wide_int{ore_} * numerator;
+    detail::wide_int divisor = denominator;
+    if (divisor < 0) {
+      product = -product;
+      divisor = -divisor;
+    }
+    const detail::wide_int q = product / divisor;  // |q| <= 2^126
+    const detail::wide_int r = product % divisor;  // |r| < divisor, sign of product
+    const detail::wide_int result = detail::rounded_quotient(q, r, divisor, mode);
+    if (result < std::numeric_limits<std::int64_t>::min() ||
+        result > std::numeric_limits<std::int64_t>::max())
+      detail::throw_overflow("scaling");
+    return Krona(static_cast<std::int64_t>(result));
   }
 
  private:
