@@ -26,7 +26,10 @@ import functools
 import math
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from anslag._core import RoundingMode
 
 import numpy as np
 import numpy.typing as npt
@@ -311,7 +314,8 @@ class KronaArray(ExtensionArray):
             return KronaArray(np.zeros(len(qs), dtype=np.int64), np.ones(len(qs), dtype=np.bool_))
         # Positions are counts of amounts, not money: a float here rounds no amount.
         position = np.asarray(qs, dtype=np.float64) * (len(known) - 1)
-        index = {"lower": np.floor, "higher": np.ceil, "nearest": np.around}[interpolation](position)
+        index = (np.floor(position) if interpolation == "lower" else np.ceil(position)
+                 if interpolation == "higher" else np.around(position))
         return KronaArray(known[index.astype(np.intp)], np.zeros(len(qs), dtype=np.bool_))
 
     def _accumulate(self, name: str, *, skipna: bool = True, **kwargs: Any) -> KronaArray:
@@ -325,8 +329,8 @@ class KronaArray(ExtensionArray):
             return KronaArray(total, mask)
         if name in ("cummin", "cummax"):
             fill = np.iinfo(np.int64).max if name == "cummin" else np.iinfo(np.int64).min
-            running = (np.minimum if name == "cummin" else np.maximum).accumulate(
-                np.where(self._mask, fill, self._data))
+            filled = np.where(self._mask, fill, self._data)
+            running = np.minimum.accumulate(filled) if name == "cummin" else np.maximum.accumulate(filled)
             mask = self._mask.copy() if skipna else np.logical_or.accumulate(self._mask)
             # Before the first known amount the running extreme is only the fill value.
             mask |= np.logical_and.accumulate(self._mask)
@@ -503,10 +507,10 @@ class KronaArray(ExtensionArray):
         mask = self._mask | operand[1]
         return pd.arrays.BooleanArray(op(self._data, operand[0]) & ~mask, mask)
 
-    def __eq__(self, other: Any) -> Any:  # type: ignore[override]
+    def __eq__(self, other: Any) -> Any:
         return self._compare(other, np.equal, "==")
 
-    def __ne__(self, other: Any) -> Any:  # type: ignore[override]
+    def __ne__(self, other: Any) -> Any:
         return self._compare(other, np.not_equal, "!=")
 
     def __lt__(self, other: Any) -> Any:
@@ -580,12 +584,12 @@ class KronaAccessor:
         """The amounts as an Int64 Series of öre."""
         return pd.Series(self._array.to_ore(), index=self._series.index, name=self._series.name)
 
-    def round(self, unit: Any, mode: str) -> pd.Series:
+    def round(self, unit: Any, mode: RoundingMode) -> pd.Series:
         """Each amount rounded to a multiple of ``unit`` (Krona or what Krona() takes) by ``mode``:
         half_even, half_up, down, up, floor or ceiling. Unknown stays unknown."""
         return self._like(round_amounts(self._known_ore(), unit, mode))
 
-    def scale(self, factor: int | fractions.Fraction | decimal.Decimal, mode: str) -> pd.Series:
+    def scale(self, factor: int | fractions.Fraction | decimal.Decimal, mode: RoundingMode) -> pd.Series:
         """Each amount times ``factor`` (an int, Fraction or Decimal), the exact product rounded
         once to whole öre by ``mode``: ``granted.krona.scale(Decimal("0.85"), "half_up")``."""
         return self._like(scale_amounts(self._known_ore(), factor, mode))
@@ -645,7 +649,7 @@ def _install_hooks() -> None:
     - DataFrame sum, min and max along rows, which pandas 1.5 computes on an object array with
       unknown amounts filled in as the int 0;
     - describe(), which would treat amounts as categories;
-    - pd.to_numeric and DataFrame.eval, which fail with messages that do not say what to do;
+    - plot, pd.to_numeric and DataFrame.eval, which fail with messages that do not say what to do;
     - DataFrame.groupby and pivot_table on a frame with krona values: unless dropna is given, rows
       whose key is unknown form a group of their own (<NA>) instead of vanishing from the table,
       and pivot_table keeps a row whose totals are unknown."""
@@ -686,7 +690,7 @@ def _install_hooks() -> None:
             return _row_totals(self, name, skipna)
         return reduce(self, op, name, axis=axis, skipna=skipna, **kwargs)
 
-    pd.DataFrame._reduce = frame_reduce  # type: ignore[method-assign]
+    pd.DataFrame._reduce = frame_reduce
 
     select = describe.select_describe_func
 
@@ -722,22 +726,40 @@ def _install_hooks() -> None:
                             "with the columns, frame['a'] + frame['b'] (exact), or use .krona.ore "
                             "(öre as Int64)") from error
 
-    pd.DataFrame.eval = frame_eval  # type: ignore[method-assign]
+    pd.DataFrame.eval = frame_eval
+
+    from pandas.plotting import PlotAccessor
+
+    plot = PlotAccessor.__call__
+
+    @functools.wraps(plot)
+    def krona_aware_plot(self: Any, *args: Any, **kwargs: Any) -> Any:
+        data = self._parent
+        if (_krona_frame_columns(data) if isinstance(data, pd.DataFrame)
+                else isinstance(data.dtype, KronaDtype)):
+            raise TypeError("plot draws floats, and krona amounts become floats only by name: "
+                            "plot astype(float) of the columns (kronor), or use anslag.plots")
+        return plot(self, *args, **kwargs)
+
+    PlotAccessor.__call__ = krona_aware_plot
 
     for method in ("groupby", "pivot_table"):
-        original = getattr(pd.DataFrame, method)
+        setattr(pd.DataFrame, method, _keeping_unknown_keys(getattr(pd.DataFrame, method)))
 
-        def keep_unknown(self: pd.DataFrame, *args: Any, __original: Any = original, **kwargs: Any) -> Any:
-            keys = kwargs.get("by", kwargs.get("index", args[0] if args else None))
-            keys = keys if isinstance(keys, list) else [keys]
-            # Grouping by amounts keeps pandas' default: an unknown amount is not a group.
-            by_amount = any(isinstance(k, str) and k in self.columns and isinstance(self[k].dtype, KronaDtype)
-                            for k in keys)
-            if "dropna" not in kwargs and _krona_frame_columns(self) and not by_amount:
-                kwargs["dropna"] = False
-            return __original(self, *args, **kwargs)
 
-        setattr(pd.DataFrame, method, functools.wraps(original)(keep_unknown))
+def _keeping_unknown_keys(original: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(original)
+    def keep_unknown(self: pd.DataFrame, *args: Any, **kwargs: Any) -> Any:
+        keys = kwargs.get("by", kwargs.get("index", args[0] if args else None))
+        keys = keys if isinstance(keys, list) else [keys]
+        # Grouping by amounts keeps pandas' default: an unknown amount is not a group.
+        by_amount = any(isinstance(k, str) and k in self.columns and isinstance(self[k].dtype, KronaDtype)
+                        for k in keys)
+        if "dropna" not in kwargs and _krona_frame_columns(self) and not by_amount:
+            kwargs["dropna"] = False
+        return original(self, *args, **kwargs)
+
+    return keep_unknown
 
 
 _install_hooks()
