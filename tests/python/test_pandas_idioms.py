@@ -162,3 +162,13 @@ def test_fast_group_sums_still_raise_on_overflow():
     expected = many.assign(o=np.arange(10_000)).groupby("g")["o"].sum()
     assert many.groupby("g")["a"].sum().krona.ore.tolist() == expected.tolist()
     assert many.groupby("g")["a"].max().krona.ore.tolist() == many.assign(o=np.arange(10_000)).groupby("g")["o"].max().tolist()
+
+
+def test_comparison_totals_over_nothing_known_are_unknown_not_zero():
+    round_2020 = anslag.load_round(2020)
+    comparison = anslag.propose(round_2020, "MUST", "pro_rata").compare()
+    assert comparison.proposed_unknown == len(comparison.rows)
+    assert comparison.proposed_total is None and comparison.difference_total is None
+    assert "föreslaget okänt" in comparison._repr_html_()
+    known = anslag.propose(round_2020, "LUM", "ranked").compare()
+    assert known.proposed_total == Krona("3 500 000 kr")
