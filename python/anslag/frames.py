@@ -90,7 +90,8 @@ def forvaltning_on(frame: pd.DataFrame, day: Union[datetime.date, str, pd.Timest
 def _day(day: Union[datetime.date, str, pd.Timestamp]) -> datetime.date:
     """A day as the registry takes it: a date, an ISO text, or a pandas Timestamp (its date)."""
     if isinstance(day, pd.Timestamp):
-        return day.date()
+        date: datetime.date = day.date()
+        return date
     if isinstance(day, datetime.datetime):
         raise TypeError("a day is a datetime.date, an ISO text or a pandas Timestamp, not a "
                         "datetime (its time of day would be dropped); pass .date()")
