@@ -10,6 +10,7 @@ request other than the page itself.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -40,6 +41,8 @@ class Browser:
         self.profile = tempfile.mkdtemp(prefix="anslag-chromium-")
         to_browser_read, self._to_browser = os.pipe()
         self._from_browser, from_browser_write = os.pipe()
+        # The child's ends go above 9 first, so that putting them on 3 and 4 cannot overwrite one.
+        to_browser_read, from_browser_write = (self._above_nine(fd) for fd in (to_browser_read, from_browser_write))
         args = [
             executable, "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
             "--no-first-run", "--no-default-browser-check", "--disable-extensions",
@@ -48,25 +51,37 @@ class Browser:
             "--font-render-hinting=none", "--force-color-profile=srgb",
             f"--user-data-dir={self.profile}", "about:blank",
         ]
-        # The shell puts the two pipe ends on the descriptors Chromium expects, 3 and 4.
+        # bash (dash takes one-digit descriptors only) puts the two pipe ends on the descriptors
+        # Chromium expects, 3 and 4.
         command = f'exec "$@" 3<&{to_browser_read} 4>&{from_browser_write}'
-        self.process = subprocess.Popen(
-            ["/bin/sh", "-c", command, "sh", *args],
-            pass_fds=(to_browser_read, from_browser_write),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        self.log = Path(self.profile) / "chromium.log"
+        with open(self.log, "wb") as log:
+            self.process = subprocess.Popen(
+                ["/bin/bash", "-c", command, "bash", *args],
+                pass_fds=(to_browser_read, from_browser_write),
+                stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+            )
         os.close(to_browser_read)
         os.close(from_browser_write)
         self._buffer = b""
         self._next_id = 0
         self.events: list[dict[str, Any]] = []
 
+    @staticmethod
+    def _above_nine(fd: int) -> int:
+        moved = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+        os.close(fd)
+        return moved
+
     def _send(self, method: str, params: Optional[dict[str, Any]] = None, session: Optional[str] = None) -> int:
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
         if session is not None:
             message["sessionId"] = session
-        os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        try:
+            os.write(self._to_browser, json.dumps(message).encode() + b"\0")
+        except BrokenPipeError:
+            raise RuntimeError(f"Chromium is not running; its log ends: {self.log_tail()}") from None
         return self._next_id
 
     def _read_one(self, deadline: float) -> dict[str, Any]:
@@ -78,7 +93,7 @@ class Browser:
             if ready:
                 chunk = os.read(self._from_browser, 1 << 20)
                 if not chunk:
-                    raise RuntimeError("Chromium closed the pipe")
+                    raise RuntimeError(f"Chromium closed the pipe; its log ends: {self.log_tail()}")
                 self._buffer += chunk
         message, self._buffer = self._buffer.split(b"\0", 1)
         result: dict[str, Any] = json.loads(message)
@@ -107,6 +122,12 @@ class Browser:
                 if message["method"] == method and message.get("sessionId") == session:
                     return message
                 self.events.append(message)
+
+    def log_tail(self) -> str:
+        try:
+            return self.log.read_text(errors="replace")[-2000:]
+        except OSError:
+            return "(no log)"
 
     def new_page(self, width: int = 1400, height: int = 900, javascript: bool = True) -> "Page":
         target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
