@@ -157,14 +157,15 @@ class Page:
                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
         if not javascript:
             self.call("Emulation.setScriptExecutionDisabled", {"value": True})
-        self.url = ""
+        self.opened: set[str] = set()
 
     def call(self, method: str, params: Optional[dict[str, Any]] = None) -> Any:
         return self.browser.call(method, params, self.session)
 
     def open(self, path: Path) -> None:
-        self.url = path.resolve().as_uri()
-        self.call("Page.navigate", {"url": self.url})
+        url = path.resolve().as_uri()
+        self.opened.add(url)
+        self.call("Page.navigate", {"url": url})
         self.browser.wait_for("Page.loadEventFired", self.session)
 
     def evaluate(self, expression: str) -> Any:
@@ -175,7 +176,7 @@ class Page:
 
     def problems(self) -> list[str]:
         """Console errors and warnings, exceptions, log entries, and requests to anything but the
-        page itself, since the page was opened (events read so far; call after evaluate)."""
+        pages opened, since this page was made."""
         self.evaluate("0")  # drains the events that arrived before this point
         found = []
         for event in self.browser.events:
@@ -191,7 +192,7 @@ class Page:
                 found.append(f"log {entry.get('level')}: {entry.get('text')}")
             elif method == "Network.requestWillBeSent":
                 url = params.get("request", {}).get("url", "")
-                if url != self.url and url != "about:blank":
+                if url not in self.opened and url != "about:blank":
                     found.append(f"request: {url}")
         return found
 

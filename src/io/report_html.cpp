@@ -388,6 +388,8 @@ std::string sum_html(const partial_sum& s) {
   return "≥ " + kr(*s.known) + " <span class=\"unknown\">+ " + std::to_string(s.unknown) + " okända / unknown</span>";
 }
 
+constexpr std::size_t max_rows_listed = 50;
+
 std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -562,9 +564,18 @@ class page {
       const auto c = counts_of(fund);
       for (const std::size_t n : c) out_ += "<td class=\"num\">" + std::to_string(n) + "</td>";
     };
+    // Beside what the rows sum to, what the document states for the fund alone (the audit says
+    // whether the two agree).
+    const auto stated = [&](const std::string& fund, statement_kind kind) -> std::string {
+      for (const auto& s : round_.statements)
+        if (s.kind == kind && s.amount && s.funds.size() == 1 && s.funds.front() == fund)
+          return "<br><span class=\"unknown\">anges / stated " + kr(*s.amount) + "</span>";
+      return "";
+    };
     for (const auto& f : figures_per_fund(round_)) {
       out_ += "<tr><th scope=\"row\">" + h(f.id) + "</th><td class=\"num\">" + (f.budget ? kr(*f.budget) : "") +
-              "</td><td class=\"num\">" + sum_html(f.requested) + "</td><td class=\"num\">" + sum_html(f.granted) + "</td>";
+              "</td><td class=\"num\">" + sum_html(f.requested) + stated(f.id, statement_kind::requested_total) +
+              "</td><td class=\"num\">" + sum_html(f.granted) + stated(f.id, statement_kind::granted_total) + "</td>";
       counts_cells(f.id);
       out_ += "</tr>\n";
     }
@@ -721,7 +732,10 @@ class page {
     if (!f.statement.empty()) out_ += "<dt>uppgift / statement</dt><dd><code>" + h(f.statement) + "</code></dd>\n";
     if (!f.rows.empty()) {
       out_ += "<dt>rader / rows</dt><dd>";
-      for (std::size_t k = 0; k < f.rows.size(); ++k) {
+      // A page stays readable, and its size linear in the round's, however many rows one finding
+      // concerns: the first ones linked, the rest counted (JSON lists them all).
+      const std::size_t listed = std::min(f.rows.size(), max_rows_listed);
+      for (std::size_t k = 0; k < listed; ++k) {
         if (k) out_ += ", ";
         const auto row = row_of_.find(f.rows[k]);
         if (row != row_of_.end() && !fragment_)
@@ -729,6 +743,9 @@ class page {
         else
           out_ += h(f.rows[k]);
       }
+      if (listed < f.rows.size())
+        out_ += " och " + std::to_string(f.rows.size() - listed) + " till / and " +
+                std::to_string(f.rows.size() - listed) + " more";
       out_ += "</dd>\n";
     }
     if (!f.source.document.empty()) out_ += "<dt>källa / source</dt><dd>" + source_html(f.source) + "</dd>\n";
@@ -780,8 +797,12 @@ class page {
     for (const std::size_t f : m.findings)
       parts.push_back("<a href=\"#F" + std::to_string(f) + "\">F" + std::to_string(f) + " " +
                       std::string(to_string(findings_[f - 1]->level)) + "</a>");
-    for (const std::size_t row : m.rows)
-      parts.push_back("<a href=\"#R" + std::to_string(row) + "\">" + h(round_.applications[row - 1].id) + "</a>");
+    for (std::size_t k = 0; k < std::min(m.rows.size(), max_rows_listed); ++k)
+      parts.push_back("<a href=\"#R" + std::to_string(m.rows[k]) + "\">" + h(round_.applications[m.rows[k] - 1].id) +
+                      "</a>");
+    if (m.rows.size() > max_rows_listed)
+      parts.push_back("och " + std::to_string(m.rows.size() - max_rows_listed) + " rader till / and " +
+                      std::to_string(m.rows.size() - max_rows_listed) + " more rows");
     for (const auto& rule : m.rules) parts.push_back("regel " + h(rule));
     for (const auto& s : m.statements) parts.push_back("uppgift " + h(s));
     out_ += "<span class=\"refs\">" + detail::joined(parts) + "</span>";
