@@ -62,6 +62,25 @@ std::string escape_controls(std::string_view text, bool keep_tabs) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
+                                                                         const report_options& options) {
+  std::vector<std::pair<std::string, std::vector<const finding*>>> groups;
+  const auto group_of = [&](const std::string& fund) -> std::vector<const finding*>& {
+    for (auto& g : groups)
+      if (g.first == fund) return g.second;
+    groups.emplace_back(fund, std::vector<const finding*>{});
+    return groups.back().second;
+  };
+  for (const auto& f : r.findings)
+    if (!f.fund.empty() && shown(f, options)) group_of(f.fund).push_back(&f);
+  for (const auto& f : r.findings)
+    if (f.fund.empty() && shown(f, options)) group_of("").push_back(&f);
+  for (auto& g : groups)
+    std::stable_sort(g.second.begin(), g.second.end(),
+                     [](const finding* a, const finding* b) { return a->level < b->level; });
+  return groups;
+}
+
 namespace {
 
 // Data as Markdown inline text: controls escaped, then every character Markdown gives a meaning
@@ -99,26 +118,6 @@ std::string md_code(std::string_view text) {
 }
 
 
-// Findings grouped by fund (in order of first appearance; the round as a whole last) and then
-// by severity, errors first.
-std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
-                                                                         const report_options& options) {
-  std::vector<std::pair<std::string, std::vector<const finding*>>> groups;
-  const auto group_of = [&](const std::string& fund) -> std::vector<const finding*>& {
-    for (auto& g : groups)
-      if (g.first == fund) return g.second;
-    groups.emplace_back(fund, std::vector<const finding*>{});
-    return groups.back().second;
-  };
-  for (const auto& f : r.findings)
-    if (!f.fund.empty() && shown(f, options)) group_of(f.fund).push_back(&f);
-  for (const auto& f : r.findings)
-    if (f.fund.empty() && shown(f, options)) group_of("").push_back(&f);
-  for (auto& g : groups)
-    std::stable_sort(g.second.begin(), g.second.end(),
-                     [](const finding* a, const finding* b) { return a->level < b->level; });
-  return groups;
-}
 
 // "document:line (section)", each part passed through `escape` (the text or the Markdown escape).
 template <typename Escape>

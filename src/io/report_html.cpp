@@ -399,8 +399,12 @@ class page {
   page(const report& r, const round& audited, const std::optional<std::string>& document,
        const report_options& options, bool fragment)
       : r_(r), round_(audited), fragment_(fragment) {
-    for (const auto& f : r.findings)
-      if (shown(f, options)) findings_.push_back(&f);
+    for (const auto& f : r.findings) {
+      if (!shown(f, options)) continue;
+      findings_.push_back(&f);
+      number_.emplace(&f, findings_.size());
+    }
+    groups_ = grouped(r, options);
     if (document && !fragment) lines_ = split_lines(*document), have_document_ = true;
     for (std::size_t i = 0; i < audited.applications.size(); ++i) row_of_.emplace(audited.applications[i].id, i + 1);
     mark_lines();
@@ -662,8 +666,8 @@ class page {
       out_ += "<label><input type=\"checkbox\" name=\"sev\" value=\"" + std::string(to_string(s)) + "\" checked> " +
               severity_words(s) + "</label>";
     out_ += "</fieldset>\n<label>Fond / fund <select id=\"f-fund\"><option value=\"\">alla / all</option>";
-    for (std::size_t g = 0; g < groups().size(); ++g)
-      out_ += "<option value=\"" + std::to_string(g) + "\">" + group_name(groups()[g].first) + "</option>";
+    for (std::size_t g = 0; g < groups_.size(); ++g)
+      out_ += "<option value=\"" + std::to_string(g) + "\">" + group_name(groups_[g].first) + "</option>";
     out_ += "</select></label>\n<label>Sök / search <input type=\"search\" id=\"f-q\"></label>\n"
             "<output id=\"f-count\" aria-live=\"polite\"></output>\n</div>\n";
   }
@@ -672,22 +676,6 @@ class page {
     return fund.empty() ? std::string("Hela omgången / whole round") : h(fund);
   }
 
-  // Findings by fund in order of first appearance, the round as a whole last; errors first.
-  const std::vector<std::pair<std::string, std::vector<std::size_t>>>& groups() {
-    if (!groups_.empty() || findings_.empty()) return groups_;
-    const auto group_of = [&](const std::string& fund) -> std::vector<std::size_t>& {
-      for (auto& g : groups_)
-        if (g.first == fund) return g.second;
-      return groups_.emplace_back(fund, std::vector<std::size_t>{}).second;
-    };
-    for (int pass = 0; pass < 2; ++pass)
-      for (std::size_t i = 0; i < findings_.size(); ++i)
-        if (findings_[i]->fund.empty() == (pass == 1)) group_of(findings_[i]->fund).push_back(i);
-    for (auto& g : groups_)
-      std::stable_sort(g.second.begin(), g.second.end(),
-                       [&](std::size_t a, std::size_t b) { return findings_[a]->level < findings_[b]->level; });
-    return groups_;
-  }
 
   const rule* rule_of(const std::string& id) const {
     for (const auto& rule : round_.rules)
@@ -699,11 +687,11 @@ class page {
     out_ += "<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">Fynd / Findings (" +
             std::to_string(findings_.size()) + ")</h2>\n";
     if (findings_.empty()) out_ += "<p>Inga fynd att visa. / No findings to show.</p>\n";
-    const auto& all = groups();
+    const auto& all = groups_;
     for (std::size_t g = 0; g < all.size(); ++g) {
       out_ += "<section class=\"group\" data-group=\"" + std::to_string(g) + "\" aria-labelledby=\"G" +
               std::to_string(g) + "\">\n<h3 id=\"G" + std::to_string(g) + "\">" + group_name(all[g].first) + "</h3>\n";
-      for (const std::size_t i : all[g].second) finding_html(i);
+      for (const finding* f : all[g].second) finding_html(number_.at(f) - 1);
       out_ += "</section>\n";
     }
     out_ += "</section>\n";
@@ -840,7 +828,8 @@ class page {
   bool have_document_ = false;
   std::map<std::string, std::size_t, std::less<>> row_of_;
   std::map<int, line_marks> marks_;
-  std::vector<std::pair<std::string, std::vector<std::size_t>>> groups_;
+  std::vector<std::pair<std::string, std::vector<const finding*>>> groups_;
+  std::map<const finding*, std::size_t> number_;  // a shown finding's number: F1, F2, ... in the report's order
   std::string out_;
 };
 

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace anslag {
 
@@ -25,6 +27,11 @@ std::string format_report_json(const report& r, const report_options& options = 
 
 // Whether a finding is shown under the options' minimum severity.
 bool shown(const finding& f, const report_options& options);
+
+// The findings shown, grouped by fund in order of first appearance (the round as a whole, fund
+// "", last) and, within a group, errors first: the order of every report format.
+std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
+                                                                         const report_options& options);
 
 // `text` with everything that would act rather than show written as a visible escape: C0
 // controls (line breaks and tabs included) and DEL as \x1b, \n, \t...; C1 controls, the
