@@ -100,6 +100,11 @@ void add_audit_command(CLI::App& app, context& context) {
                       "else among the bundled seeds)");
   command->add_option("--output", o->output, "Write the report to this file (whole or not at all) instead of stdout");
   command->callback([o, &context] {
+    if (!o->document.empty() && o->format != audit_format::html) {
+      std::cerr << "anslag audit: --document applies to --format html only\n";
+      context.exit_code = 2;
+      return;
+    }
     try {
       const auto path = round_path(o->round);
       const round r = load_round(path);

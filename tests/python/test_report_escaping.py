@@ -102,5 +102,7 @@ def test_the_command_line_writes_output_whole_and_reports_what_it_cannot_do(tmp_
     result = run("2024", "--format", "html", "--document", str(tmp_path / "absent.txt"), "--output", str(target))
     assert result.returncode == 2 and result.stderr.endswith("absent.txt:0:0: cannot read the file\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # nothing half-done left
+    result = run("2024", "--document", str(INJECTION / "document.txt"))
+    assert (result.returncode, result.stderr) == (2, "anslag audit: --document applies to --format html only\n")
     result = run("2024", "--format", "markdown", "--output", str(target))
     assert result.returncode == 1 and target.read_text(encoding="utf-8").startswith("# Granskning / audit")
