@@ -127,13 +127,14 @@ constexpr std::string_view style_sheet = R"css(
 .ar .verdict.warning{border-color:#8a5a00;background:#fff6e0}
 .ar .verdict span{display:block}
 .ar .verdict span[lang=en]{color:#3d3d3d;font-size:15px}
-.ar .summary{display:flex;flex-wrap:wrap;gap:20px 32px;align-items:flex-start}
+.ar .summary{display:flex;flex-wrap:wrap;gap:20px 40px;align-items:flex-start;margin-top:20px}
 .ar table{border-collapse:collapse;font-size:14px}
 .ar th,.ar td{border-bottom:1px solid #d5d9e0;padding:4px 10px;text-align:left;vertical-align:top}
 .ar th{background:#eef1f5;font-weight:600}
 .ar .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .ar .unknown{font-style:italic;color:#4a4a4a}
 .ar figure{margin:0}
+.ar caption{text-align:left;padding:0 0 4px}
 .ar figcaption{font-size:13px;color:#4a4a4a;max-width:760px}
 .ar svg text{font:13px "DejaVu Sans",system-ui,sans-serif;fill:#1a1a1a}
 .ar svg .fund{font-weight:700}
@@ -524,14 +525,16 @@ class page {
             en + "</span></p>\n";
     // The errors and warnings first, one line each, linked to where they are argued.
     std::string top;
-    for (std::size_t i = 0; i < findings_.size(); ++i) {
-      const finding& f = *findings_[i];
-      if (f.level == severity::info) continue;
-      const std::string id = "F" + std::to_string(i + 1);
-      top += "<li><span class=\"badge " + std::string(to_string(f.level)) + "\">" + severity_words(f.level) + "</span> " +
-             (fragment_ ? id : "<a href=\"#" + id + "\">" + id + "</a>") + " <code>" +
-             std::string(to_string(f.code)) + "</code> " + (f.fund.empty() ? "" : h(f.fund) + ": ") + h(f.message_sv) +
-             "</li>\n";
+    for (const severity wanted : {severity::error, severity::warning}) {
+      for (std::size_t i = 0; i < findings_.size(); ++i) {
+        const finding& f = *findings_[i];
+        if (f.level != wanted) continue;
+        const std::string id = "F" + std::to_string(i + 1);
+        top += "<li><span class=\"badge " + std::string(to_string(f.level)) + "\">" + severity_words(f.level) + "</span> " +
+               (fragment_ ? id : "<a href=\"#" + id + "\">" + id + "</a>") + " <code>" +
+               std::string(to_string(f.code)) + "</code> " + (f.fund.empty() ? "" : h(f.fund) + ": ") + h(f.message_sv) +
+               "</li>\n";
+      }
     }
     if (!top.empty()) out_ += "<ul class=\"top\" aria-label=\"Fel och varningar / errors and warnings\">\n" + top + "</ul>\n";
   }
@@ -539,16 +542,15 @@ class page {
   void summary() {
     out_ += "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Sammanfattning / Summary</h2>\n";
     verdict();
+    funds_table();
     out_ += "<div class=\"summary\">\n<table>\n<caption class=\"unknown\">Fynd per allvarlighet / findings by severity</caption>\n"
             "<thead><tr><th scope=\"col\">allvarlighet / severity</th><th scope=\"col\" class=\"num\">fynd / findings</th></tr></thead><tbody>\n";
     for (severity s : {severity::error, severity::warning, severity::info})
       out_ += "<tr><td><span class=\"badge " + std::string(to_string(s)) + "\">" + severity_words(s) +
               "</span></td><td class=\"num\">" + std::to_string(r_.count(s)) + "</td></tr>\n";
     out_ += "</tbody></table>\n";
-    funds_table();
-    out_ += "</div>\n";
     chart();
-    out_ += "</section>\n";
+    out_ += "</div>\n</section>\n";
   }
 
   std::array<std::size_t, 3> counts_of(std::string_view fund) const {
@@ -560,7 +562,7 @@ class page {
 
   void funds_table() {
     if (round_.funds.empty()) return;
-    out_ += "<table>\n<caption class=\"unknown\">Per fond / per fund</caption>\n<thead><tr><th scope=\"col\">fond / fund</th>"
+    out_ += "<table class=\"funds\">\n<caption class=\"unknown\">Per fond / per fund</caption>\n<thead><tr><th scope=\"col\">fond / fund</th>"
             "<th scope=\"col\" class=\"num\">budget</th><th scope=\"col\" class=\"num\">sökt / requested</th>"
             "<th scope=\"col\" class=\"num\">beviljat / granted</th><th scope=\"col\" class=\"num\">fel</th>"
             "<th scope=\"col\" class=\"num\">varningar</th><th scope=\"col\" class=\"num\">info</th></tr></thead><tbody>\n";
