@@ -68,6 +68,8 @@ from anslag._core import (
     format_amount,
     format_amounts,
     parse_amounts,
+    round_amounts,
+    scale_amounts,
     sum_amounts,
 )
 
@@ -120,6 +122,8 @@ __all__ = [
     "format_amount",
     "format_amounts",
     "parse_amounts",
+    "round_amounts",
+    "scale_amounts",
     "sum_amounts",
 ]
 
