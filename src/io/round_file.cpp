@@ -81,15 +81,18 @@ document_info read_document(const record& root) {
   return d;
 }
 
-std::vector<fund> read_funds(const record& root, id_set& ids) {
+std::vector<fund> read_funds(const record& root, id_set& ids, const std::string& seed) {
   std::vector<fund> funds;
   for (const toml::table* table : root.tables("funds")) {
-    const record r(root.owner(), *table, {"id", "name", "budget"});
+    const record r(root.owner(), *table, {"id", "name", "budget", "quote", "source", "readings"});
     fund f;
     f.id = r.id("id");
     ids.add(r, "id", f.id);
     f.name = r.id("name");
     f.budget = r.amount("budget");
+    f.quote = r.optional_text("quote").value_or("");
+    if (r.has("source")) f.source = read_source(r, seed);
+    f.readings = read_readings(r);
     funds.push_back(std::move(f));
   }
   return funds;
@@ -299,7 +302,7 @@ round read_round(const reader& in, const toml::table& root_table) {
 
   id_set fund_ids("fund"), rule_ids("rule"), statement_ids("statement");
   if (!root.has("funds")) root.fail_here("missing key 'funds'");
-  result.funds = read_funds(root, fund_ids);
+  result.funds = read_funds(root, fund_ids, seed);
   result.rules = read_rules(root, fund_ids, rule_ids, seed);
   result.statements = read_statements(root, fund_ids, statement_ids, seed);
   result.applications = read_applications(root, fund_ids, rule_ids, seed);
