@@ -489,3 +489,27 @@ def format_amount(
     unit: str = "kr",
     decimals: Decimals = "auto",
 ) -> str: ...
+
+# --- drafting and source checks (bindings/draft.cpp) ----------------------------------------------
+
+class ReviewItem:
+    line: int
+    field: str
+    why: str
+
+class Draft:
+    round: Round
+    text: str
+    review: list[ReviewItem]
+
+class SourceProblem:
+    document: str
+    line: int
+    entry: str
+    expected: str
+    found: str
+
+def draft_round(
+    path: Union[str, os.PathLike[str]], units: Optional[UnitRegistry] = None, year: Optional[int] = None
+) -> Draft: ...
+def check_sources(round: Round, document_path: Union[str, os.PathLike[str]]) -> list[SourceProblem]: ...

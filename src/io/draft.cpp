@@ -121,7 +121,13 @@ bool starts_upper(const std::string& text) {
 // A heading stands alone between blank lines, is short, begins with a capital and does not end
 // as a sentence or a lead-in does.
 bool is_heading(const std::vector<line_info>& lines, std::size_t i) {
-  const std::string& t = lines[i].text;
+  std::string t = lines[i].text;
+  // A numbered heading ("3. Ärendet", "2 Sammanfattning") is a heading by its words.
+  const std::size_t digits = t.find_first_not_of("0123456789");
+  if (digits > 0 && digits != std::string::npos && digits < 3) {
+    const std::size_t words = t.find_first_not_of(". ", digits);
+    if (words != std::string::npos && words > digits) t = t.substr(words);
+  }
   if (t.empty() || lines[i].table || t.size() > 110 || !starts_upper(t) || is_list_item(t)) return false;
   const char last = t.back();
   if (last == '.' || last == ':' || last == ',' || last == ';') return false;
@@ -552,7 +558,9 @@ class drafter {
           const std::size_t word_begin = space == std::string::npos ? 0 : space + 1;
           const std::string word = lower(t.substr(word_begin, begin - word_begin));
           const std::string bare = trim_end(word, " ");
-          if (bare.ends_with(",") || bare.ends_with(".") || bare == "av" || bare == "om" || bare == "från") break;
+          if (bare.ends_with(",") || bare.ends_with(".") || bare.ends_with(")") || bare == "av" || bare == "om" ||
+              bare == "från")
+            break;
           begin = word_begin;
           ++words;
           if (space == std::string::npos) break;
@@ -735,6 +743,15 @@ class drafter {
     ctx.lead_funds = funds;
     ctx.lead_line = s.line;
     ctx.lead_words = s.text;
+    ctx.lead_decision.reset();
+    if (s.text.ends_with(":") && !funds.empty()) {
+      if (const auto d = detail::last_decision(s.text)) {  // "Följande studiebesök föreslås beviljas:"
+        ctx.list = context::list_of::projects;
+        ctx.lead_decision = d->outcome;
+        ctx.lead_words = d->words;
+        return;
+      }
+    }
     if (s.text.ends_with(":") && (contains(lowered, "huvudkriteri") || contains(lowered, "ska uppfylla")))
       ctx.list = context::list_of::required;
     else if (s.text.ends_with(":") && (contains(lowered, "prioriterade områden") || contains(lowered, "inriktning")))
@@ -805,6 +822,7 @@ class drafter {
           add_statement(std::move(st), s, i);
         }
         if (!item) ctx.lead_kind = kind;
+        read_counts(s, i, funds, ctx);
         return;
       }
     }
@@ -1007,7 +1025,9 @@ class drafter {
         a.project = trim_end(text.substr(open + len, close - open - len), " ");
         rest = text.substr(close + (static_cast<unsigned char>(text[close]) < 0x80 ? 1 : text.compare(close, 2, "»") == 0 ? 2 : 3));
         a.applicant = trim_end(text.substr(0, open), " ");
-        if (lower(a.applicant) == "projektet" || lower(a.applicant) == "projekt") a.applicant.clear();
+        for (std::string_view word : {"projektet", "projekt"})
+          if (lower(a.applicant).ends_with(word)) a.applicant.resize(a.applicant.size() - word.size());
+        a.applicant = trim_end(a.applicant, " :,-");
       }
     }
     std::optional<amount_hit> amount;
@@ -1041,10 +1061,16 @@ class drafter {
                                             std::to_string(ctx.lead_line) + ", in the sentence that introduces the list"});
     if (a.applicant.empty())
       a.readings.push_back({"applicant", "the document names the project only, not the applying förvaltning"});
-    if (amount) {
+    // An amount in a rejected item, or one said to be applied for, is the request.
+    const std::string before = amount ? lower(text.substr(0, amount->begin)) : "";
+    if (amount && (ctx.lead_decision == decision::rejected || contains(before, "ansök") || contains(before, "sökt"))) {
+      a.requested = amount->text;
+      a.requested_value = amount->value;
+    } else if (amount) {
       a.granted = amount->text;
       a.granted_value = amount->value;
-    } else if (ctx.lead_decision == decision::rejected) {
+    }
+    if (ctx.lead_decision == decision::rejected && !a.granted) {
       a.granted = "0 kr";
       a.granted_value = Krona();
       a.readings.push_back({"granted", "'" + ctx.lead_words + "' (line " + std::to_string(ctx.lead_line) +
@@ -1058,6 +1084,10 @@ class drafter {
     for (const auto& t : tables_) {
       auto funds = funds_in(t.section);
       if (funds.size() != 1) funds = funds_in(lines_[static_cast<std::size_t>(t.header_line - 1)].text);
+      if (funds.size() != 1 && funds_.size() == 1) {
+        funds = {funds_[0].id};
+        review_.push_back({t.header_line, "table", "its heading names no fund: read as the round's one fund " + funds[0]});
+      }
       if (funds.size() != 1) {
         review_.push_back({t.header_line, "table", "the table's heading names no single fund: its rows are not drafted"});
         continue;
