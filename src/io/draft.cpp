@@ -973,7 +973,7 @@ class drafter {
     const auto words = words_of(s.text);
     for (std::string_view w : {"måste", "får inte", "ska uppfylla", "ska återbetalas", "ska rapporteras", "beviljas inte",
                                "ska meddela", "villkor för", "är ett krav", "är en förutsättning", "under förutsättning",
-                               "högst", "senast"}) {
+                               "högst", "senast", "återbetalas"}) {
       if (!contains(lowered, w) || (w.find(' ') == std::string_view::npos && !has_word(words, w))) continue;
       rule_draft r;
       r.kind = rule_kind::required_criterion;
