@@ -1445,6 +1445,9 @@ class drafter {
     std::string out;
     out += "# Drafted by `anslag draft` from " + options_.seed +
            ". Every entry marked REVIEW needs a person's check (docs/drafting.md).\n";
+    // What concerns the document, a table or a list rather than one entry stands at the top.
+    for (const auto& r : review_)
+      out += "# REVIEW: line " + std::to_string(r.line) + ": " + r.field + ": " + r.why + "\n";
     for (const auto& r : head_review_) {
       out += "# REVIEW: " + r.field + ": " + r.why + "\n";
       review_.push_back(r);
@@ -1553,7 +1556,12 @@ round_draft draft_round(std::string_view text, const draft_options& options) {
 round_draft draft_round_file(const std::filesystem::path& document, draft_options options) {
   const std::string text = read_document_text(document);
   if (options.seed.empty()) options.seed = document.filename().string();
-  return draft_round(text, options);
+  try {
+    return draft_round(text, options);
+  } catch (const round_file_error& e) {
+    // The drafter names the seed; the caller gave a path, which the error names instead.
+    throw round_file_error(document.string(), e.line(), e.column(), e.detail());
+  }
 }
 
 }  // namespace anslag
