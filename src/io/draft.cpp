@@ -1135,12 +1135,10 @@ class drafter {
       for (int words = 0; words < 7; ++words) {
         end = text.find(' ', end + 1);
         const std::string prefix = trim_end(text.substr(0, end), " ,-–");
-        try {
-          options_.units->resolve(prefix);
-          best = prefix.size();
-        } catch (const error&) {
-        }
+        if (find_unit(prefix)) best = prefix.size();
         if (end == std::string::npos) break;
+        // A separator after a known name ends the applicant: "Farsta - Barnet ...".
+        if (best > 0 && (text.compare(end, 3, " - ") == 0 || text.compare(end, 5, " – ") == 0)) break;
       }
     }
     std::size_t cut = best;
@@ -1199,12 +1197,18 @@ class drafter {
     }
   }
 
-  const unit* find_unit(const std::string& name) const {
+  // Names repeat from row to row, and a failed lookup is an exception with suggestions: each
+  // spelling is looked up once.
+  const unit* find_unit(const std::string& name) {
+    const auto known = looked_up_.find(name);
+    if (known != looked_up_.end()) return known->second;
+    const unit* found = nullptr;
     try {
-      return &options_.units->resolve(name);
+      found = &options_.units->resolve(name);
     } catch (const error&) {
-      return nullptr;
     }
+    looked_up_.emplace(name, found);
+    return found;
   }
 
   bool resolve_with_co_applicants(application_draft& a) {
@@ -1545,6 +1549,7 @@ class drafter {
   std::vector<application_draft> prose_apps_, table_apps_, applications_;
   std::vector<review_item> review_;
   bool has_window_ = false, has_repayment_ = false;
+  std::map<std::string, const unit*, std::less<>> looked_up_;
 };
 
 }  // namespace
