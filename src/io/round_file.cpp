@@ -105,6 +105,9 @@ rule read_rule(const record& r, const id_set& funds, const std::string& seed) {
   const auto parsed = parse_rule_kind(kind);
   if (!parsed) r.fail_at("kind", "unknown rule kind " + in_quotes(kind));
   u.kind = *parsed;
+  // Kinds no evaluation ever reads must say why (docs/round-format.md).
+  if (u.kind == rule_kind::ranking || u.kind == rule_kind::set_aside_condition || u.kind == rule_kind::repayment_notice)
+    check_parameter(r, "not_encoded", true, "rule", kind);
   check_parameter(r, "amount", u.kind == rule_kind::cap_per_application, "rule", kind);
   check_parameter(r, "count", u.kind == rule_kind::max_granted_per_unit, "rule", kind);
   check_parameter(r, "from", u.kind == rule_kind::application_window, "rule", kind);
@@ -321,7 +324,7 @@ bool too_large_for(std::size_t bytes, size_limit limit) {
 }
 
 round parse_round(std::string_view toml_text, const std::string& file_name, size_limit limit) {
-  const reader in(file_name);
+  const reader in(file_name, detail::wording{.suggests_keys = true});
   if (too_large_for(toml_text.size(), limit)) throw round_file_error(file_name, 0, 0, too_large);
   toml::table root;
   try {
