@@ -344,7 +344,8 @@ std::size_t column_for(const std::vector<column>& columns, const laid_cell& cell
 
 class drafter {
  public:
-  drafter(std::string_view text, const draft_options& options) : options_(options) {
+  // Errors name `file`: the path the caller gave, or the seed.
+  drafter(std::string_view text, const draft_options& options, std::string file) : options_(options), file_(std::move(file)) {
     for (auto& raw : document_lines(text)) {
       line_info l;
       l.text = collapse_space(raw);
@@ -367,7 +368,7 @@ class drafter {
   }
 
  private:
-  [[noreturn]] void fail(const std::string& detail) const { throw round_file_error(options_.seed, 0, 0, detail); }
+  [[noreturn]] void fail(const std::string& detail) const { throw round_file_error(file_, 0, 0, detail); }
 
   int line_no(std::size_t i) const { return static_cast<int>(i + 1); }
 
@@ -1534,6 +1535,7 @@ class drafter {
   };
 
   draft_options options_;
+  std::string file_;
   std::vector<line_info> lines_;
   std::vector<std::string> section_of_, heading_of_;
   std::vector<table> tables_;
@@ -1555,18 +1557,13 @@ class drafter {
 }  // namespace
 
 round_draft draft_round(std::string_view text, const draft_options& options) {
-  return drafter(text, options).run();
+  return drafter(text, options, options.seed).run();
 }
 
 round_draft draft_round_file(const std::filesystem::path& document, draft_options options) {
   const std::string text = read_document_text(document);
   if (options.seed.empty()) options.seed = document.filename().string();
-  try {
-    return draft_round(text, options);
-  } catch (const round_file_error& e) {
-    // The drafter names the seed; the caller gave a path, which the error names instead.
-    throw round_file_error(document.string(), e.line(), e.column(), e.detail());
-  }
+  return drafter(text, options, document.string()).run();
 }
 
 }  // namespace anslag

@@ -197,8 +197,9 @@ def test_bad_documents_are_clear_errors_naming_the_file(tmp_path: Path, content:
 def test_a_pdf_without_text_is_a_scan_and_an_error(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     scan_pdf(path)
-    with pytest.raises(anslag.RoundFileError, match=r"scan\.pdf:0:0: a PDF without text \(a scan\?\)$"):
+    with pytest.raises(anslag.RoundFileError) as caught:
         anslag.draft_round(path)
+    assert str(caught.value) == f"{path}:0:0: a PDF without text (a scan?)"
 
 
 def test_without_pdftotext_a_pdf_is_a_clear_error(tmp_path: Path) -> None:
