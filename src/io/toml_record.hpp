@@ -6,6 +6,7 @@
 #include <anslag/error.hpp>
 #include <anslag/krona/amount_text.hpp>
 #include <anslag/model/date.hpp>
+#include <anslag/detail/text.hpp>
 
 #include "toml.hpp"
 
@@ -37,22 +38,8 @@ inline std::string key_hint(std::string_view key, std::initializer_list<std::str
   if (key == "limit" || key == "max_granted_per_unit")
     return " (the most grants per förvaltning is the count of a max_granted_per_unit rule)";
   if (key.size() < 3) return "";
-  const auto distance = [](std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-      std::size_t diagonal = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= b.size(); ++j) {
-        const std::size_t above = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-        diagonal = above;
-      }
-    }
-    return row[b.size()];
-  };
   for (std::string_view candidate : allowed)
-    if (distance(key, candidate) <= 2) return " (did you mean '" + std::string(candidate) + "'?)";
+    if (edit_distance(key, candidate) <= 2) return " (did you mean '" + std::string(candidate) + "'?)";
   return "";
 }
 
