@@ -153,6 +153,9 @@ class Fund:
     budget: Krona
     cap: Optional[Krona]
     max_granted_per_unit: Optional[int]
+    quote: str
+    source: SourceRef
+    readings: list[Reading]
 
 class Rule:
     id: str

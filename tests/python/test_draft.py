@@ -4,6 +4,7 @@ round files against their documents (`anslag.check_sources`, `anslag check`): do
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -22,6 +23,7 @@ ENVIRONMENT = {**os.environ, "ANSLAG_DATA_DIR": str(REPO / "data")}
 SEED_2020 = SEEDS / "004_2b1165072d843997.txt"
 SEED_2024 = SEEDS / "000_98bf0cbc657a04e3.txt"
 TEST_DOCUMENTS = ["2021_columns", "2022_tkr_prose"]
+SEED_TEXT = {seed: seed.read_text(encoding="utf-8") for seed in (SEED_2020, SEED_2024)}
 
 
 def anslag_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
@@ -45,6 +47,9 @@ def test_a_seed_drafts_to_the_hand_round_row_by_row(seed: Path, year: int) -> No
     assert rows == [(a.fund, a.source.line, a.applicant, a.decision, a.requested, a.granted) for a in hand.applications]
     assert [a.id for a in draft.round.applications] == [a.id for a in hand.applications]
     assert anslag.parse_round(draft.text, seed.name) == draft.round
+    assert pickle.loads(pickle.dumps(draft.round)) == draft.round
+    budget = draft.round.funds["LUM"]
+    assert budget.quote in SEED_TEXT[seed] and budget.source.line > 0 and budget.readings[0].field == "id"
 
 
 @pytest.mark.parametrize("seed, year", [(SEED_2020, 2020), (SEED_2024, 2024)])
