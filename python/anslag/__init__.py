@@ -46,6 +46,11 @@ from anslag._core import propose
 from anslag._core import load_units
 from anslag._core import parse_round
 from anslag.audit import audit
+from anslag._core import Draft
+from anslag._core import ReviewItem
+from anslag._core import SourceProblem
+from anslag.draft import check_sources
+from anslag.draft import draft_round
 from anslag import _methods  # noqa: F401  (to_frame and _repr_html_ on the compiled classes)
 from anslag.rounds import bundled_rounds
 from anslag.rounds import load_round
@@ -87,6 +92,11 @@ __all__ = [
     "allocate_budget_explained",
     "propose",
     "audit",
+    "check_sources",
+    "Draft",
+    "draft_round",
+    "ReviewItem",
+    "SourceProblem",
     "AmbiguousUnitError",
     "Application",
     "bundled_rounds",

@@ -157,6 +157,9 @@ class Fund:
     budget: Krona
     cap: Optional[Krona]
     max_granted_per_unit: Optional[int]
+    quote: str
+    source: SourceRef
+    readings: list[Reading]
 
 class Rule:
     id: str
@@ -515,3 +518,27 @@ def format_amount(
     unit: str = "kr",
     decimals: Decimals = "auto",
 ) -> str: ...
+
+# --- drafting and source checks (bindings/draft.cpp) ----------------------------------------------
+
+class ReviewItem:
+    line: int
+    field: str
+    why: str
+
+class Draft:
+    round: Round
+    text: str
+    review: list[ReviewItem]
+
+class SourceProblem:
+    document: str
+    line: int
+    entry: str
+    expected: str
+    found: str
+
+def draft_round(
+    path: Union[str, os.PathLike[str]], units: Optional[UnitRegistry] = None, year: Optional[int] = None
+) -> Draft: ...
+def check_sources(round: Round, document_path: Union[str, os.PathLike[str]]) -> list[SourceProblem]: ...
