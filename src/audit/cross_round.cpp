@@ -399,10 +399,14 @@ std::vector<cross_round_finding> audit_across(std::span<const round> rounds, con
   return across(rounds, units).run();
 }
 
-std::vector<report> audit_rounds(std::span<const round> rounds, const unit_registry& units) {
+std::vector<report> audit_rounds(std::span<const round> rounds, const unit_registry& units,
+                                 const progress_callback& progress) {
   std::vector<report> reports;
   reports.reserve(rounds.size());
-  for (const auto& r : rounds) reports.push_back(audit(r, units));
+  for (const auto& r : rounds) {
+    reports.push_back(audit(r, units));
+    if (progress) progress(reports.size(), rounds.size());
+  }
   for (auto& x : audit_across(rounds, units)) reports[x.round].findings.push_back(std::move(x.found));
   return reports;
 }

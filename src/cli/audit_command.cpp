@@ -1,6 +1,8 @@
-// `anslag audit YEAR|FILE [--format text|markdown|json] [--severity error|warning|info]`
+// `anslag audit YEAR|FILE|FOLDER [--format text|markdown|json] [--severity error|warning|info]`
 // Exit 0 when the report has no error-severity finding, 1 when it has one, 2 for bad input.
+// A folder: round_paths.hpp.
 #include "commands.hpp"
+#include "round_paths.hpp"
 
 #include <anslag/audit/audit.hpp>
 #include <anslag/io/report_format.hpp>
@@ -23,21 +25,26 @@ void add_audit_command(CLI::App& app, context& context) {
     std::string minimum;
   };
   auto o = std::make_shared<options>();
-  command->add_option("round", o->round, "A bundled round's year (2020) or a round file")->required();
+  command->add_option("round", o->round, "A bundled round's year (2020), a round file, or a folder of round files")
+      ->required();
   add_format_option(command, o->format);
   command->add_option("--severity", o->minimum, "Show findings of at least this severity")
       ->check(CLI::IsMember({"error", "warning", "info"}));
   command->callback([o, &context] {
     try {
+      report_options options;
+      if (!o->minimum.empty()) options.minimum = parse_severity(o->minimum);
+      options.colour = o->format == output_format::text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+      if (is_round_folder(o->round)) {
+        context.exit_code = audit_folder(o->round, o->format, options);
+        return;
+      }
       const round r = load_round(round_path(o->round));
       const unit_registry units = load_units(data_dir() / "units.toml");
       report result = audit(r, units);
       // A bundled round is named by where it stands in the data, not by this machine's path, so
       // that generated reports are the same on every machine.
       if (is_bundled_year(o->round)) result.file = "rounds/" + o->round + ".toml";
-      report_options options;
-      if (!o->minimum.empty()) options.minimum = parse_severity(o->minimum);
-      options.colour = o->format == output_format::text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
       switch (o->format) {
         case output_format::text: std::cout << format_report_text(result, options); break;
         case output_format::markdown: std::cout << format_report_markdown(result, options); break;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <anslag/audit/audit.hpp>
+#include <anslag/detail/progress.hpp>
 #include <anslag/model/round.hpp>
 #include <anslag/model/unit.hpp>
 
@@ -20,8 +21,9 @@
 
 namespace anslag {
 
-// A finding across rounds and the round it concerns (an index into the rounds given): the later
-// of the rounds it read, in whose report it belongs.
+// A finding across rounds and the round it concerns (an index into the rounds given), in whose
+// report it belongs: the later of the rounds it read, except for a limit per förvaltning, which
+// concerns the round whose limit it is.
 struct cross_round_finding {
   std::size_t round = 0;
   finding found;
@@ -35,8 +37,10 @@ struct cross_round_finding {
 std::vector<cross_round_finding> audit_across(std::span<const round> rounds, const unit_registry& units);
 
 // The audit of every round (anslag::audit), each report followed by the findings across rounds
-// that concern it; reports in the order of `rounds`.
-std::vector<report> audit_rounds(std::span<const round> rounds, const unit_registry& units);
+// that concern it; reports in the order of `rounds`. `progress`, if given, hears of each round
+// audited.
+std::vector<report> audit_rounds(std::span<const round> rounds, const unit_registry& units,
+                                 const progress_callback& progress = {});
 
 // "Near-same" titles: the titles' tokens (normalised as unit names are: lower case, dashes as
 // one; then split at every character that is not a letter or digit) compared by the Dice
