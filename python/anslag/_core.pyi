@@ -6,7 +6,7 @@ import builtins
 import datetime
 import enum
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Literal, Optional, SupportsIndex, TypeAlias, Union
 
@@ -489,3 +489,24 @@ def format_amount(
     unit: str = "kr",
     decimals: Decimals = "auto",
 ) -> str: ...
+
+# --- many rounds (bindings/across.cpp) ---------------------------------------------------------
+
+def _audit_rounds(rounds: list[Round], units: UnitRegistry) -> list[Report]: ...
+def title_tokens(title: str) -> list[str]: ...
+def near_same_title(a: str, b: str) -> bool: ...
+def round_files(folder: str | os.PathLike[str]) -> list[os.PathLike[str]]: ...
+
+SYNTHETIC_FAULTS: tuple[str, ...]
+
+def _synthetic_round(units: UnitRegistry, applications: int, seed: int, year: int, faults: list[str]) -> str: ...
+def _write_synthetic_rounds(
+    units: UnitRegistry,
+    folder: str | os.PathLike[str],
+    count: int,
+    applications: int,
+    seed: int,
+    year: int,
+    faults: list[str],
+    progress: Callable[[int, int], None] | None,
+) -> list[os.PathLike[str]]: ...
