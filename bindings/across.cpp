@@ -34,6 +34,15 @@ void bind_across(py::module_& m) {
       [](const std::vector<round>& rounds, const unit_registry& units) { return audit_rounds(rounds, units); },
       py::arg("rounds"), py::arg("units"), py::call_guard<py::gil_scoped_release>(),
       "The audit of each round, followed by the findings across rounds that concern it; use Rounds.audit.");
+  // One report holding the findings of many, so that a frame of them all is built in one go.
+  m.def(
+      "_findings_of",
+      [](const std::vector<report>& reports) {
+        report all;
+        for (const auto& r : reports) all.findings.insert(all.findings.end(), r.findings.begin(), r.findings.end());
+        return all;
+      },
+      py::arg("reports"));
   m.def("title_tokens", &title_tokens, py::arg("title"),
         "The normalised tokens two project titles are compared by (docs/audit.md, 'Across rounds').");
   m.def("near_same_title", &near_same_title, py::arg("a"), py::arg("b"),
