@@ -1,9 +1,10 @@
 """Many round files on a Dask cluster (docs/scaling.md): one task per file, the engine's audit
 running without the GIL, the findings gathered into one frame.
 
-``audit_many(paths)`` runs on the threads of this process when no client is given (the audit
-releases the GIL, so the threads run side by side); ``audit_many(paths, client)`` runs on the
-cluster behind a ``distributed.Client``, for example ``Client("tcp://scheduler:8786")``. Importing
+``audit_many(paths, client)`` runs on the cluster behind a ``distributed.Client``, for example
+``Client("tcp://scheduler:8786")``; without ``client``, on the Client this process opened last,
+if one is open (Dask's rule), else on the threads of this process (the audit releases the GIL,
+so the threads run side by side). Importing
 this module loads neither dask nor distributed: the functions do.
 """
 
@@ -39,6 +40,18 @@ def _show_progress(progress: Optional[bool]) -> bool:
     return sys.stderr.isatty() if progress is None else progress
 
 
+def _active_client() -> Any:
+    """The distributed Client this process made last, if any is still open (Dask's own rule)."""
+    try:
+        from distributed import default_client
+    except ImportError:
+        return None
+    try:
+        return default_client()
+    except ValueError:
+        return None
+
+
 def _run(function: Any, items: Sequence[str], client: Any, progress: Optional[bool]) -> list[Any]:
     """``function`` over ``items`` as a Dask bag of one partition (one task) per item, in order."""
     import dask.bag as db
@@ -47,6 +60,8 @@ def _run(function: Any, items: Sequence[str], client: Any, progress: Optional[bo
         return []
     bag = db.from_sequence(list(items), npartitions=len(items)).map(function)
     show = _show_progress(progress)
+    if client is None:
+        client = _active_client()
     if client is None:
         if not show:
             return list(bag.compute(scheduler="threads"))
@@ -70,7 +85,7 @@ def audit_many(
     paths: Union[_Path, Iterable[_Path]], client: Any = None, *, progress: Optional[bool] = None
 ) -> pd.DataFrame:
     """The audits of many round files (a folder's ``*.toml``, or the files listed): one Dask task
-    per file, on ``client``'s cluster or, without one, on this process's threads. Returns one
+    per file, on ``client``'s cluster (default: the open Client, else this process's threads). Returns one
     frame of every finding with ``year`` and ``file`` first (RoundsReport.to_frame's columns).
     Each file is audited on its own: the checks across rounds need the rounds together
     (``anslag.load_rounds(...).audit()``). A file that does not load raises its RoundFileError

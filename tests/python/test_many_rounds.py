@@ -215,3 +215,13 @@ def on_a_terminal(*arguments):
 def test_the_progress_bar_is_drawn_on_a_terminal(three_years, tmp_path):
     assert "auditing [" in on_a_terminal("audit", str(three_years))
     assert "writing [" in on_a_terminal("synthetic", "--rounds", "2", "--out", str(tmp_path / "s"))
+
+
+def test_audit_many_without_a_cluster_runs_on_threads_silently(tmp_path, capfd):
+    import anslag.dask
+
+    anslag.synthetic_rounds(4, tmp_path, faults=["count-mismatch"], progress=False)
+    frame = anslag.dask.audit_many(tmp_path)  # standard error is not a terminal here: no bar
+    assert frame.equals(anslag.load_rounds(tmp_path).audit().to_frame())
+    assert list(frame["code"]) == ["COUNT_MISMATCH"] * 4
+    assert capfd.readouterr().err == ""
