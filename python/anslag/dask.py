@@ -33,7 +33,7 @@ def _audit_file(path: str) -> _core.Report:
 def _draft_document(document: str) -> Any:
     import anslag
 
-    return anslag.draft_round(document)  # type: ignore[attr-defined]
+    return anslag.draft_round(document)
 
 
 def _show_progress(progress: Optional[bool]) -> bool:

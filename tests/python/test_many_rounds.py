@@ -182,8 +182,9 @@ def test_synthetic_rounds_from_python_and_the_command_line(tmp_path):
     bad = anslag_cli("synthetic", "--rounds", "1", "--out", str(tmp_path / "x"), "--faults", "grant")
     assert bad.returncode == 2
     assert bad.stderr.startswith("anslag synthetic: unknown fault 'grant' (")
-    with pytest.raises(anslag.InvalidArgumentError, match=r"^synthetic year out of range \(2 to 9999\)$"):
+    with pytest.raises(anslag.InvalidArgumentError) as raised:
         anslag.synthetic_round(year=10000)
+    assert str(raised.value) == "synthetic year out of range (2 to 9999)"
     with pytest.raises(anslag.InvalidArgumentError, match="^no district exists on the synthetic round's date$"):
         anslag.synthetic_round(year=2000)
     (tmp_path / "file").write_text("x")
