@@ -96,19 +96,20 @@ class funded_index {
   explicit funded_index(const unit_registry& units) : units_(units) {}
 
   // Moves every förvaltning on to the one that carries it on `day`, merging the indexes of
-  // förvaltningar that merged. The keys are at most the registry's units.
+  // förvaltningar that merged. Only the keys that move are touched (at most the registry's
+  // units, each once, since a merger is for good), so reading many rounds stays linear.
   void carry_to(date day) {
-    std::unordered_map<std::string, by_token> carried;
-    for (auto& [id, postings] : by_forvaltning_) {
-      const unit* u = units_.find(id);
-      const std::string to = units_.forvaltning_on(*u, day).id;
-      auto& target = carried[to];
-      for (auto& [token, entries] : postings) {
+    std::vector<std::pair<std::string, std::string>> moves;
+    for (const auto& [id, postings] : by_forvaltning_)
+      if (std::string to = units_.forvaltning_on(*units_.find(id), day).id; to != id) moves.emplace_back(id, to);
+    for (const auto& [from, to] : moves) {
+      auto moved = by_forvaltning_.extract(from);
+      auto& target = by_forvaltning_[to];
+      for (auto& [token, entries] : moved.mapped()) {
         auto& list = target[token];
         list.insert(list.end(), entries.begin(), entries.end());
       }
     }
-    by_forvaltning_ = std::move(carried);
   }
 
   void add(const round& r, const application& a, const unit& forvaltning) {
