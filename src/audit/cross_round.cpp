@@ -264,6 +264,9 @@ class across {
   // (b) A project assessed as not tried before, whose title an earlier round funded for the
   // same förvaltning.
   void check_projects_funded_before() {
+    // Without a rule asking for new projects, there is nothing to index.
+    const auto asks_for_new = [](const round& r) { return std::any_of(r.rules.begin(), r.rules.end(), is_novelty_rule); };
+    if (std::none_of(rounds_.begin(), rounds_.end(), asks_for_new)) return;
     funded_index funded(units_);
     for (const auto& [begin, end] : years()) {
       funded.carry_to(rounds_[order_[begin]].document.dated);
@@ -336,6 +339,7 @@ class across {
         if (rule.kind == rule_kind::max_granted_per_unit && rule.count && rule.applies_to(f.id))
           limits.emplace_back(*rule.count, &rule);
       if (limits.empty() && f.max_granted_per_unit) limits.emplace_back(*f.max_granted_per_unit, nullptr);
+      if (limits.empty()) continue;
       std::map<std::string, std::vector<std::string>> then, carried;
       std::map<std::string, std::set<std::string>> parts;  // carried förvaltning -> its förvaltningar then
       for (std::size_t n = 0; n < r.applications.size(); ++n) {
