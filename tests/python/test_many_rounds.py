@@ -226,3 +226,12 @@ def test_audit_many_without_a_cluster_runs_on_threads_silently(tmp_path, capfd):
     assert frame.equals(anslag.load_rounds(tmp_path).audit().to_frame())
     assert list(frame["code"]) == ["COUNT_MISMATCH"] * 4
     assert capfd.readouterr().err == ""
+
+
+def test_a_folder_takes_no_html_page_and_no_output_file(three_years, tmp_path):
+    for extra in (["--format", "html"], ["--output", str(tmp_path / "out.txt")]):
+        result = anslag_cli("audit", str(three_years), *extra)
+        assert result.returncode == 2
+        assert result.stderr == "anslag audit: --format html and --output apply to one round, not a folder\n"
+        assert result.stdout == ""
+    assert not (tmp_path / "out.txt").exists()
