@@ -26,6 +26,7 @@ void bind_round(pybind11::module_& m);
 void bind_rules(pybind11::module_& m);
 void bind_amounts(pybind11::module_& m);
 void bind_draft(pybind11::module_& m);
+void bind_across(pybind11::module_& m);
 
 // Raises the anslag error in `failure` as the exception translator would, with `extra` attributes
 // on the instance (context the C++ error does not carry, such as a batch element's index).

@@ -12,4 +12,5 @@ PYBIND11_MODULE(_core, m) {
   anslag::python::bind_audit(m);
   anslag::python::bind_amounts(m);
   anslag::python::bind_draft(m);
+  anslag::python::bind_across(m);
 }

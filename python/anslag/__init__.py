@@ -54,6 +54,14 @@ from anslag.draft import draft_round
 from anslag import _methods  # noqa: F401  (to_frame and _repr_html_ on the compiled classes)
 from anslag.rounds import bundled_rounds
 from anslag.rounds import load_round
+from anslag.rounds import load_rounds
+from anslag.rounds import Rounds
+from anslag.rounds import RoundsReport
+from anslag.synthetic import SYNTHETIC_FAULTS
+from anslag.synthetic import synthetic_round
+from anslag.synthetic import synthetic_rounds
+from anslag._core import near_same_title
+from anslag._core import round_files
 from anslag.rules import evaluate
 from anslag.units import resolve_unit
 from anslag.units import unit_registry
@@ -109,6 +117,14 @@ __all__ = [
     "InvalidArgumentError",
     "Krona",
     "load_round",
+    "load_rounds",
+    "near_same_title",
+    "round_files",
+    "Rounds",
+    "RoundsReport",
+    "SYNTHETIC_FAULTS",
+    "synthetic_round",
+    "synthetic_rounds",
     "load_units",
     "NotEvaluated",
     "NotFoundError",

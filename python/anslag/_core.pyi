@@ -6,7 +6,7 @@ import builtins
 import datetime
 import enum
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, Optional, SupportsIndex, TypeAlias, Union
@@ -542,3 +542,24 @@ def draft_round(
     path: Union[str, os.PathLike[str]], units: Optional[UnitRegistry] = None, year: Optional[int] = None
 ) -> Draft: ...
 def check_sources(round: Round, document_path: Union[str, os.PathLike[str]]) -> list[SourceProblem]: ...
+# --- many rounds (bindings/across.cpp) ---------------------------------------------------------
+
+def _audit_rounds(rounds: list[Round], units: UnitRegistry) -> list[Report]: ...
+def _findings_of(reports: list[Report]) -> Report: ...
+def title_tokens(title: str) -> list[str]: ...
+def near_same_title(a: str, b: str) -> bool: ...
+def round_files(folder: str | os.PathLike[str]) -> list[os.PathLike[str]]: ...
+
+SYNTHETIC_FAULTS: tuple[str, ...]
+
+def _synthetic_round(units: UnitRegistry, applications: int, seed: int, year: int, faults: list[str]) -> str: ...
+def _write_synthetic_rounds(
+    units: UnitRegistry,
+    folder: str | os.PathLike[str],
+    count: int,
+    applications: int,
+    seed: int,
+    year: int,
+    faults: list[str],
+    progress: Callable[[int, int], None] | None,
+) -> list[os.PathLike[str]]: ...

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   anslag::cli::add_audit_command(app, context);
   anslag::cli::add_draft_command(app, context);
   anslag::cli::add_check_command(app, context);
+  anslag::cli::add_synthetic_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
