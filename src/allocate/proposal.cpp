@@ -1,6 +1,7 @@
 #include <anslag/allocate/proposal.hpp>
 
 #include <anslag/error.hpp>
+#include <anslag/rules/facts.hpp>
 
 #include <algorithm>
 #include <map>
@@ -55,9 +56,9 @@ proposal propose(const round& r, std::string_view fund_id, allocation_strategy s
   p.fund = f->id;
   p.strategy = strategy;
   p.budget = f->budget;
-  p.cap = f->cap;
+  p.cap = cap_per_application(r, f->id);
   p.unit = options.unit;
-  p.limit = f->max_granted_per_unit;
+  p.limit = max_granted_per_unit(r, f->id);
 
   std::map<std::string, std::int64_t> taken;  // förvaltning → applications taking part so far
   std::vector<std::size_t> taking_part;       // indices into p.grants
@@ -83,7 +84,7 @@ proposal propose(const round& r, std::string_view fund_id, allocation_strategy s
 
   budget_options settings;
   settings.unit = options.unit;
-  settings.cap = f->cap;
+  settings.cap = p.cap;
   const budget_allocation result = allocate_budget(f->budget, requests, strategy, settings);
   for (std::size_t k = 0; k < taking_part.size(); ++k) {
     p.grants[taking_part[k]].proposed = result.grants[k];
