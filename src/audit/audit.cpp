@@ -40,6 +40,11 @@ std::string list_rows(const std::vector<std::string>& rows, const char* and_more
 }
 std::string rows_sv(const std::vector<std::string>& rows) { return list_rows(rows, "och ytterligare"); }
 std::string rows_en(const std::vector<std::string>& rows) { return list_rows(rows, "and"); }
+// "R1, R2, ... R10 och ytterligare 20" / "R1, R2, ... R10 and 20 more".
+std::string rules_sv(const std::vector<std::string>& rules) { return list_rows(rules, "och ytterligare"); }
+std::string rules_en(const std::vector<std::string>& rules) {
+  return rules.size() > rows_named_in_messages ? list_rows(rules, "and") + " more" : list_rows(rules, "and");
+}
 
 std::string amount(Krona k) { return k.to_string(); }
 
@@ -570,8 +575,8 @@ class auditor {
     const rule& r = *group.front();
     std::vector<std::string> ids;
     for (const rule* u : group) ids.push_back(u->id);
-    const std::string also_sv = group.size() > 1 ? " (likaså " + rows_sv({ids.begin() + 1, ids.end()}) + ")" : "";
-    const std::string also_en = group.size() > 1 ? " (likewise " + rows_en({ids.begin() + 1, ids.end()}) + ")" : "";
+    const std::string also_sv = group.size() > 1 ? " (likaså " + rules_sv({ids.begin() + 1, ids.end()}) + ")" : "";
+    const std::string also_en = group.size() > 1 ? " (likewise " + rules_en({ids.begin() + 1, ids.end()}) + ")" : "";
     for (const fund* f : funds_in(scope_of(r.funds))) {
       std::vector<finding>& out = condition_findings_[f->id];
       std::vector<std::string> unknown;
@@ -595,12 +600,12 @@ class auditor {
       const std::string data_en = assessed ? "no assessment against the rule" : r.kind == rule_kind::application_window
                                                                                     ? "no date of application"
                                                                                     : "no word on an approved report";
-      const std::string rules_sv = group.size() > 1 ? "reglerna " + rows_sv(ids) : "regeln " + r.id;
-      const std::string rules_en = group.size() > 1 ? "rules " + rows_en(ids) : "rule " + r.id;
+      const std::string named_sv = group.size() > 1 ? "reglerna " + rules_sv(ids) : "regeln " + r.id;
+      const std::string named_en = group.size() > 1 ? "rules " + rules_en(ids) : "rule " + r.id;
       x.message_sv = "Dokumentet ger " + data_sv + " för " + std::to_string(unknown.size()) +
-                     " beviljade ansökningar (" + rows_sv(unknown) + "); " + rules_sv + " kan inte prövas för dem.";
+                     " beviljade ansökningar (" + rows_sv(unknown) + "); " + named_sv + " kan inte prövas för dem.";
       x.message_en = "The document gives " + data_en + " for " + std::to_string(unknown.size()) +
-                     " granted applications (" + rows_en(unknown) + "); " + rules_en + " cannot be checked for them.";
+                     " granted applications (" + rows_en(unknown) + "); " + named_en + " cannot be checked for them.";
       out.push_back(citing(std::move(x), r));
     }
   }
@@ -811,21 +816,21 @@ class auditor {
   static figure value_of(const statement& s) {
     return s.amount ? figure::of(*s.amount) : figure::of_count(s.count.value_or(0));
   }
-  // A statement's figure as a key that orders.
-  using figure_key = std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>;
-  static figure_key value_key(const statement& s) {
+  // A statement's figure, to compare two.
+  static std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> value_key(const statement& s) {
     return {s.amount ? std::optional<std::int64_t>(s.amount->ore()) : std::nullopt, s.count};
   }
 
-  // Each statement against the rows. Statements that state the same figure of the same thing are
-  // checked once, by the first; a finding on it names the others, so the report does not repeat
-  // one finding per copy of a sentence (and the cost does not grow with copies × rows).
+  // Each statement against the rows: the first statement of each thing (statement_key) is
+  // checked; a later one of the same figure is named in its findings, and a later one of another
+  // figure is reported against the first (check_statements_agree). So copies of a sentence do
+  // not repeat a finding, and the cost grows with the things stated, not with copies × rows.
   void check_statements() {
-    std::map<std::pair<statement_key, figure_key>, std::size_t> group_of;
+    std::map<statement_key, std::size_t> group_of;
     std::vector<std::vector<const statement*>> groups;
     for (const auto& s : round_.statements) {
       if (!s.amount && !s.count) continue;
-      const auto [it, inserted] = group_of.try_emplace({key_of(s), value_key(s)}, groups.size());
+      const auto [it, inserted] = group_of.try_emplace(key_of(s), groups.size());
       if (inserted) groups.emplace_back();
       groups[it->second].push_back(&s);
     }
@@ -839,12 +844,13 @@ class auditor {
         case statement_kind::decision_count: check_row_count(s); break;
         case statement_kind::applicant_count: check_applicant_count(s); break;
       }
-      if (group.size() < 2) continue;
-      std::vector<std::string> others;
-      for (std::size_t k = 1; k < group.size(); ++k) others.push_back(group[k]->id);
+      std::vector<std::string> same;
+      for (std::size_t k = 1; k < group.size(); ++k)
+        if (value_key(*group[k]) == value_key(s)) same.push_back(group[k]->id);
+      if (same.empty()) continue;
       for (std::size_t k = before; k < findings_.size(); ++k) {
-        findings_[k].message_sv += " Samma uppgift står i " + rows_sv(others) + ".";
-        findings_[k].message_en += " The same figure is stated in " + rows_en(others) + ".";
+        findings_[k].message_sv += " Samma uppgift står i " + rows_sv(same) + ".";
+        findings_[k].message_en += " The same figure is stated in " + rows_en(same) + ".";
       }
     }
   }
@@ -1042,14 +1048,14 @@ class auditor {
   // exact, so figures past the range of an amount are a finding, not a failure.
   void check_statements_agree() {
     std::map<statement_key, const statement*> first;
-    std::set<std::pair<statement_key, figure_key>> broken_down;
-    std::vector<std::pair<const statement*, statement_key>> several;  // statements over several funds
+    // Statements over several funds, the first of each thing: a later one of another figure
+    // already differs from it (below).
+    std::vector<std::pair<const statement*, statement_key>> several;
     for (const auto& s : round_.statements) {
       if (!s.amount && !s.count) continue;
       statement_key key = key_of(s);
       const auto [it, inserted] = first.try_emplace(key, &s);
-      if (std::get<1>(key).size() != 1 && s.kind != statement_kind::applicant_count &&
-          broken_down.emplace(key, value_key(s)).second)
+      if (inserted && std::get<1>(key).size() != 1 && s.kind != statement_kind::applicant_count)
         several.emplace_back(&s, key);
       if (inserted || value_of(*it->second) == value_of(s)) continue;
       finding x = found(s.amount ? finding_code::total_mismatch : finding_code::count_mismatch, severity::error,
