@@ -4,27 +4,21 @@
 // funds, many rules without `funds`, many applications of one unit, many statements.
 // docs/reliability.md ("Audit cost") gives the figures.
 #include <anslag/audit/audit.hpp>
-#include <anslag/io/units_file.hpp>
 
 #include <catch2/catch.hpp>
+
+#include "bundled_units.hpp"
 
 #include <algorithm>
 #include <ctime>
 #include <cstdlib>
-#include <filesystem>
 #include <functional>
 #include <iostream>
 #include <string>
 
-namespace fs = std::filesystem;
 using anslag::Krona;
 
 namespace {
-
-const anslag::unit_registry& units() {
-  static const anslag::unit_registry registry = anslag::load_units(fs::path(ANSLAG_DATA_DIR) / "units.toml");
-  return registry;
-}
 
 const char* const districts[] = {"Farsta", "Södermalm", "Skarpnäck", "Bromma", "Kungsholmen", "Skärholmen"};
 
@@ -72,9 +66,13 @@ anslag::application make_application(std::size_t i, std::string fund, const char
   return a;
 }
 
-anslag::fund make_fund(std::size_t i) {
-  return {"F" + std::to_string(i), "Fond " + std::to_string(i), Krona::from_kronor(1'000'000)};
+std::string fund_id(std::size_t i) {
+  std::string id = "F";
+  id += std::to_string(i);
+  return id;
 }
+
+anslag::fund make_fund(std::size_t i) { return {fund_id(i), "Fond " + std::to_string(i), Krona::from_kronor(1'000'000)}; }
 
 // Many funds, one application each, every rule over every fund.
 anslag::round many_funds(std::size_t n) {
@@ -110,15 +108,15 @@ anslag::round many_statements(std::size_t n) {
   auto r = empty_round();
   add_rules_for_every_fund(r);
   for (std::size_t i = 0; i < 10; ++i) r.funds.push_back(make_fund(i));
-  for (std::size_t i = 0; i < n; ++i) r.applications.push_back(make_application(i, "F" + std::to_string(i % 10), districts[i % 6]));
+  for (std::size_t i = 0; i < n; ++i) r.applications.push_back(make_application(i, fund_id(i % 10), districts[i % 6]));
   const anslag::statement_kind kinds[] = {anslag::statement_kind::requested_total, anslag::statement_kind::granted_total,
                                           anslag::statement_kind::application_count, anslag::statement_kind::applicant_count};
   for (std::size_t i = 0; i < n; ++i) {
     anslag::statement s;
     s.id = "S-" + std::to_string(i);
     s.kind = kinds[i % 4];
-    if (i % 3 == 1) s.funds = {"F" + std::to_string(i % 10)};
-    if (i % 3 == 2) s.funds = {"F" + std::to_string(i % 10), "F" + std::to_string((i + 1) % 10)};
+    if (i % 3 == 1) s.funds = {fund_id(i % 10)};
+    if (i % 3 == 2) s.funds = {fund_id(i % 10), fund_id((i + 1) % 10)};
     if (s.kind == anslag::statement_kind::requested_total || s.kind == anslag::statement_kind::granted_total)
       s.amount = Krona::from_kronor(static_cast<std::int64_t>(i));
     else

@@ -4,11 +4,12 @@
 #include <anslag/allocate/proposal.hpp>
 #include <anslag/audit/audit.hpp>
 #include <anslag/io/round_file.hpp>
-#include <anslag/io/units_file.hpp>
 #include <anslag/rules/evaluate.hpp>
 #include <anslag/rules/facts.hpp>
 
 #include <catch2/catch.hpp>
+
+#include "bundled_units.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -20,11 +21,6 @@ namespace fs = std::filesystem;
 using anslag::Krona;
 
 namespace {
-
-const anslag::unit_registry& units() {
-  static const anslag::unit_registry registry = anslag::load_units(fs::path(ANSLAG_DATA_DIR) / "units.toml");
-  return registry;
-}
 
 anslag::round bundled(int year) {
   return anslag::load_round(fs::path(ANSLAG_DATA_DIR) / "rounds" / (std::to_string(year) + ".toml"));

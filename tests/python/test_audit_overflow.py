@@ -29,27 +29,17 @@ funds = ["LUM"]
 amount = "1 000 000 kr"
 quote = "Totalt beviljas 1 000 000 kronor."
 source = {{ line = 1 }}
-
+""" + "".join(f"""
 [[applications]]
-id = "A"
+id = "{row}"
 fund = "LUM"
 applicant = "Farsta"
-project = "A"
+project = "{row}"
 requested = "{LARGEST}"
 granted = "{LARGEST}"
 decision = "granted"
-source = {{ line = 2 }}
-
-[[applications]]
-id = "B"
-fund = "LUM"
-applicant = "Farsta"
-project = "B"
-requested = "{LARGEST}"
-granted = "{LARGEST}"
-decision = "granted"
-source = {{ line = 3 }}
-"""
+source = {{ line = {line} }}
+""" for line, row in enumerate("AB", 2))
 
 
 def test_a_total_past_the_range_is_a_total_mismatch_with_the_exact_sum():
