@@ -5,6 +5,7 @@
 
 #include <anslag/io/round_file.hpp>
 #include <anslag/model/round.hpp>
+#include <anslag/rules/facts.hpp>
 
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
@@ -33,6 +34,33 @@ std::string_view unit_kind_name(unit_kind kind) {
   }
   return {};
 }
+// Python's Fund: a fund with the cap and per-förvaltning limit of its rules (anslag::fund_limits),
+// read when the fund is taken from its round. A Python round cannot change, so the two never part.
+struct fund_view {
+  fund f;
+  std::optional<Krona> cap;
+  std::optional<std::int64_t> max_granted_per_unit;
+
+  friend bool operator==(const fund_view&, const fund_view&) = default;
+};
+
+std::vector<fund_view> fund_views(const round& r) {
+  const fund_limits limits(r);
+  std::vector<fund_view> views;
+  for (const auto& f : r.funds) {
+    fund_view v{f, {}, {}};
+    if (const rule* cap = limits.cap_rule(f.id)) v.cap = cap->amount;
+    if (const rule* limit = limits.unit_limit_rule(f.id)) v.max_granted_per_unit = limit->count;
+    views.push_back(std::move(v));
+  }
+  return views;
+}
+
+std::optional<date> repayment_notice_by(const round& r) {
+  const rule* notice = repayment_notice_rule(r);
+  return notice ? notice->to : std::nullopt;
+}
+
 unit_kind unit_kind_from(const std::string& text) {
   for (auto kind : {unit_kind::district, unit_kind::administration, unit_kind::department})
     if (unit_kind_name(kind) == text) return kind;
@@ -93,27 +121,32 @@ void bind_round(py::module_& m) {
                       [](py::tuple t) { return reading{t[0].cast<std::string>(), t[1].cast<std::string>()}; }));
   add_value_semantics(read);
 
-  py::class_<fund> fund_class(m, "Fund", "A fund of a round; cap and max_granted_per_unit are None where no rule sets them.");
-  fund_class.def_readonly("id", &fund::id)
-      .def_readonly("name", &fund::name)
-      .def_readonly("budget", &fund::budget)
-      .def_readonly("cap", &fund::cap)
-      .def_readonly("max_granted_per_unit", &fund::max_granted_per_unit)
-      .def_readonly("quote", &fund::quote, "the sentence that sets the budget aside; '' when not given")
-      .def_readonly("source", &fund::source)
-      .def_readonly("readings", &fund::readings)
-      .def("__repr__", [](const fund& f) {
-        return describe("Fund", {{"id", py::cast(f.id)}, {"budget", py::cast(f.budget)}, {"cap", py::cast(f.cap)},
-                                 {"max_granted_per_unit", py::cast(f.max_granted_per_unit)}});
+  py::class_<fund_view> fund_class(
+      m, "Fund",
+      "A fund of a round; cap and max_granted_per_unit are those of the rules that apply to it, None where no "
+      "rule sets them.");
+  fund_class.def_property_readonly("id", [](const fund_view& v) { return v.f.id; })
+      .def_property_readonly("name", [](const fund_view& v) { return v.f.name; })
+      .def_property_readonly("budget", [](const fund_view& v) { return v.f.budget; })
+      .def_readonly("cap", &fund_view::cap)
+      .def_readonly("max_granted_per_unit", &fund_view::max_granted_per_unit)
+      .def_property_readonly("quote", [](const fund_view& v) { return v.f.quote; },
+                             "the sentence that sets the budget aside; '' when not given")
+      .def_property_readonly("source", [](const fund_view& v) { return v.f.source; })
+      .def_property_readonly("readings", [](const fund_view& v) { return v.f.readings; })
+      .def("__repr__", [](const fund_view& v) {
+        return describe("Fund", {{"id", py::cast(v.f.id)}, {"budget", py::cast(v.f.budget)}, {"cap", py::cast(v.cap)},
+                                 {"max_granted_per_unit", py::cast(v.max_granted_per_unit)}});
       })
       .def(py::pickle(
-          [](const fund& f) {
-            return py::make_tuple(f.id, f.name, f.budget, f.cap, f.max_granted_per_unit, f.quote, f.source, f.readings);
+          [](const fund_view& v) {
+            return py::make_tuple(v.f.id, v.f.name, v.f.budget, v.cap, v.max_granted_per_unit, v.f.quote, v.f.source,
+                                  v.f.readings);
           },
           [](py::tuple t) {
-            return fund{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<Krona>(),
-                        t[3].cast<std::optional<Krona>>(), t[4].cast<std::optional<std::int64_t>>(),
-                        t[5].cast<std::string>(), t[6].cast<source_ref>(), t[7].cast<std::vector<reading>>()};
+            return fund_view{fund{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<Krona>(),
+                                  t[5].cast<std::string>(), t[6].cast<source_ref>(), t[7].cast<std::vector<reading>>()},
+                             t[3].cast<std::optional<Krona>>(), t[4].cast<std::optional<std::int64_t>>()};
           }));
   add_value_semantics(fund_class);
 
@@ -293,12 +326,19 @@ void bind_round(py::module_& m) {
                              "the date of the decision document")
       .def_readonly("document", &round::document)
       .def_readonly("file", &round::file, "the file it was loaded from")
-      .def_property_readonly("window_from", [](const round& r) { return optional_date(r.window_from); })
-      .def_property_readonly("window_to", [](const round& r) { return optional_date(r.window_to); })
-      .def_property_readonly("repayment_notice_by", [](const round& r) { return optional_date(r.repayment_notice_by); })
+      .def_property_readonly("window_from", [](const round& r) {
+        const rule* window = application_window_rule(r);
+        return optional_date(window ? window->from : std::nullopt);
+      }, "the first day of the application_window rule")
+      .def_property_readonly("window_to", [](const round& r) {
+        const rule* window = application_window_rule(r);
+        return optional_date(window ? window->to : std::nullopt);
+      }, "the last day of the application_window rule")
+      .def_property_readonly("repayment_notice_by", [](const round& r) { return optional_date(repayment_notice_by(r)); },
+                             "the date of the repayment_notice rule")
       .def_property_readonly("funds", [](const round& r) {
         py::dict funds;  // in file order (dicts keep insertion order)
-        for (const auto& f : r.funds) funds[py::cast(f.id)] = py::cast(f);
+        for (const auto& v : fund_views(r)) funds[py::cast(v.f.id)] = py::cast(v);
         return funds;
       }, "fund id -> Fund")
       .def_readonly("applications", &round::applications)
@@ -317,22 +357,17 @@ void bind_round(py::module_& m) {
       })
       .def(py::pickle(
           [](const round& r) {
-            return py::make_tuple(r.year, r.document, r.file, optional_date(r.window_from), optional_date(r.window_to),
-                                  optional_date(r.repayment_notice_by), r.funds, r.rules, r.statements,
-                                  r.applications);
+            return py::make_tuple(r.year, r.document, r.file, fund_views(r), r.rules, r.statements, r.applications);
           },
           [](py::tuple t) {
             round r;
             r.year = t[0].cast<int>();
             r.document = t[1].cast<document_info>();
             r.file = t[2].cast<std::string>();
-            r.window_from = to_optional_date(t[3]);
-            r.window_to = to_optional_date(t[4]);
-            r.repayment_notice_by = to_optional_date(t[5]);
-            r.funds = t[6].cast<std::vector<fund>>();
-            r.rules = t[7].cast<std::vector<rule>>();
-            r.statements = t[8].cast<std::vector<statement>>();
-            r.applications = t[9].cast<std::vector<application>>();
+            for (const auto& v : t[3].cast<std::vector<fund_view>>()) r.funds.push_back(v.f);
+            r.rules = t[4].cast<std::vector<rule>>();
+            r.statements = t[5].cast<std::vector<statement>>();
+            r.applications = t[6].cast<std::vector<application>>();
             return r;
           }));
   add_value_semantics(round_class);

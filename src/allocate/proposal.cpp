@@ -1,8 +1,11 @@
 #include <anslag/allocate/proposal.hpp>
 
 #include <anslag/error.hpp>
+#include <anslag/krona/wide.hpp>
+#include <anslag/rules/facts.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <string>
 
@@ -55,9 +58,9 @@ proposal propose(const round& r, std::string_view fund_id, allocation_strategy s
   p.fund = f->id;
   p.strategy = strategy;
   p.budget = f->budget;
-  p.cap = f->cap;
+  p.cap = cap_per_application(r, f->id);
   p.unit = options.unit;
-  p.limit = f->max_granted_per_unit;
+  p.limit = max_granted_per_unit(r, f->id);
 
   std::map<std::string, std::int64_t> taken;  // förvaltning → applications taking part so far
   std::vector<std::size_t> taking_part;       // indices into p.grants
@@ -83,7 +86,7 @@ proposal propose(const round& r, std::string_view fund_id, allocation_strategy s
 
   budget_options settings;
   settings.unit = options.unit;
-  settings.cap = f->cap;
+  settings.cap = p.cap;
   const budget_allocation result = allocate_budget(f->budget, requests, strategy, settings);
   for (std::size_t k = 0; k < taking_part.size(); ++k) {
     p.grants[taking_part[k]].proposed = result.grants[k];
@@ -93,19 +96,31 @@ proposal propose(const round& r, std::string_view fund_id, allocation_strategy s
 }
 
 comparison proposal::compare() const {
+  // Exact sums (128 bits hold any number of 64-bit amounts below 2^64): a total beyond the range
+  // of an amount is an error naming the fund, or the application, not a bare overflow.
+  const auto in_range = [&](const detail::wide& ore, const std::string& what) {
+    if (ore < std::numeric_limits<std::int64_t>::min() || ore > std::numeric_limits<std::int64_t>::max())
+      throw overflow_error(what + " is beyond the range of amounts");
+    return Krona::from_ore(detail::narrow(ore));
+  };
   comparison c;
+  detail::wide recorded = 0, proposed = 0, difference = 0;
   for (const auto& g : grants) {
     compared_grant row{g.application, g.recorded, g.proposed, {}, g.reason};
-    if (g.recorded) c.recorded_total += *g.recorded;
+    if (g.recorded) recorded += g.recorded->ore();
     else ++c.recorded_unknown;
-    if (g.proposed) c.proposed_total += *g.proposed;
+    if (g.proposed) proposed += g.proposed->ore();
     else ++c.proposed_unknown;
     if (g.recorded && g.proposed) {
-      row.difference = *g.proposed - *g.recorded;
-      c.difference_total += *row.difference;
+      row.difference = in_range(detail::wide(g.proposed->ore()) - g.recorded->ore(),
+                                "the difference for application '" + g.application + "' in fund " + fund);
+      difference += row.difference->ore();
     }
     c.rows.push_back(std::move(row));
   }
+  c.recorded_total = in_range(recorded, "the sum of the recorded grants in fund " + fund);
+  c.proposed_total = in_range(proposed, "the sum of the proposed grants in fund " + fund);
+  c.difference_total = in_range(difference, "the sum of the differences in fund " + fund);
   return c;
 }
 

@@ -4,6 +4,7 @@
 #include "finding_helpers.hpp"
 
 #include <anslag/audit/cross_round.hpp>
+#include <anslag/rules/facts.hpp>
 
 #include <algorithm>
 #include <map>
@@ -334,11 +335,9 @@ class across {
     const round& r = rounds_[i];
     const date later = next.document.dated;
     for (const auto& f : r.funds) {
+      // The limit lives in its rule (rules/facts.hpp): of several, the lowest binds.
       std::vector<std::pair<std::int64_t, const rule*>> limits;
-      for (const auto& rule : r.rules)
-        if (rule.kind == rule_kind::max_granted_per_unit && rule.count && rule.applies_to(f.id))
-          limits.emplace_back(*rule.count, &rule);
-      if (limits.empty() && f.max_granted_per_unit) limits.emplace_back(*f.max_granted_per_unit, nullptr);
+      if (const rule* limit = unit_limit_rule(r, f.id)) limits.emplace_back(*limit->count, limit);
       if (limits.empty()) continue;
       std::map<std::string, std::vector<std::string>> then, carried;
       std::map<std::string, std::set<std::string>> parts;  // carried förvaltning -> its förvaltningar then

@@ -7,6 +7,7 @@
 #include "round_paths.hpp"
 
 #include <anslag/io/round_file.hpp>
+#include <anslag/rules/facts.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -31,6 +32,8 @@ struct known_sum {
 
 struct fund_summary {
   const fund* f = nullptr;
+  std::optional<Krona> cap;           // of the fund's cap_per_application rule
+  std::optional<std::int64_t> limit;  // of its max_granted_per_unit rule
   std::array<int, 3> by_decision{};
   int applications = 0;
   known_sum requested, granted;
@@ -38,9 +41,12 @@ struct fund_summary {
 
 std::vector<fund_summary> summarise(const round& r) {
   std::vector<fund_summary> funds;
+  const fund_limits limits(r);
   for (const auto& f : r.funds) {
     fund_summary s;
     s.f = &f;
+    if (const rule* cap = limits.cap_rule(f.id)) s.cap = cap->amount;
+    if (const rule* limit = limits.unit_limit_rule(f.id)) s.limit = limit->count;
     for (const auto& a : r.applications) {
       if (a.fund != f.id) continue;
       ++s.applications;
@@ -63,9 +69,8 @@ std::string text_of(const std::optional<Krona>& amount, const char* none) {
   return amount ? amount->to_string() : none;
 }
 
-std::string limit_of(const fund& f) {
-  return f.max_granted_per_unit ? "at most " + std::to_string(*f.max_granted_per_unit) + " granted per förvaltning"
-                                : "no limit per förvaltning";
+std::string limit_of(const fund_summary& s) {
+  return s.limit ? "at most " + std::to_string(*s.limit) + " granted per förvaltning" : "no limit per förvaltning";
 }
 
 // "8 618 500 kr (all 14 applications)", "not printed for any of the 9 applications",
@@ -78,8 +83,19 @@ std::string describe(const known_sum& s) {
 }
 
 std::string window_of(const round& r) {
-  if (!r.window_from) return "not stated";
-  return r.window_from->to_string() + " to " + r.window_to->to_string();
+  const rule* window = application_window_rule(r);
+  if (!window) return "not stated";
+  return window->from->to_string() + " to " + window->to->to_string();
+}
+
+std::optional<date> repayment_notice_by(const round& r) {
+  const rule* notice = repayment_notice_rule(r);
+  return notice ? notice->to : std::nullopt;
+}
+
+std::string notice_of(const round& r) {
+  const auto by = repayment_notice_by(r);
+  return by ? by->to_string() : "not stated";
 }
 
 int shown_only(const round& r) {
@@ -93,13 +109,13 @@ void print_text(const round& r, const std::vector<fund_summary>& funds, std::ost
       << "  document: " << r.document.kind << " to " << r.document.deciding_body << ", dated "
       << r.document.dated.to_string() << " (seed " << r.document.seed << ")\n"
       << "  application window: " << window_of(r) << "\n"
-      << "  repayment notice by: " << (r.repayment_notice_by ? r.repayment_notice_by->to_string() : "not stated") << "\n"
+      << "  repayment notice by: " << notice_of(r) << "\n"
       << "  rules: " << r.rules.size() << " (" << shown_only(r) << " shown by the decisions only), statements: "
       << r.statements.size() << "\n";
   for (const auto& s : funds) {
     out << "\n" << s.f->id << " (" << s.f->name << ")\n"
-        << "  budget: " << s.f->budget.to_string() << "; cap per application: " << text_of(s.f->cap, "none")
-        << "; " << limit_of(*s.f) << "\n"
+        << "  budget: " << s.f->budget.to_string() << "; cap per application: " << text_of(s.cap, "none")
+        << "; " << limit_of(s) << "\n"
         << "  applications: " << s.applications;
     for (std::size_t i = 0; i < decisions.size(); ++i)
       out << (i == 0 ? " (" : ", ") << s.by_decision[i] << " " << to_string(decisions[i]);
@@ -114,7 +130,7 @@ void print_markdown(const round& r, const std::vector<fund_summary>& funds, std:
       << "*" << r.document.title << "*, " << r.document.kind << " to " << r.document.deciding_body << ", dated "
       << r.document.dated.to_string() << " (seed `" << r.document.seed << "`).\n\n"
       << "- Application window: " << window_of(r) << "\n"
-      << "- Repayment notice by: " << (r.repayment_notice_by ? r.repayment_notice_by->to_string() : "not stated") << "\n"
+      << "- Repayment notice by: " << notice_of(r) << "\n"
       << "- Rules: " << r.rules.size() << " (" << shown_only(r) << " shown by the decisions only); statements: "
       << r.statements.size() << "\n\n"
       << "## Funds\n\n"
@@ -122,8 +138,7 @@ void print_markdown(const round& r, const std::vector<fund_summary>& funds, std:
       << "| --- | --- | ---: | ---: | ---: |\n";
   for (const auto& s : funds)
     out << "| " << s.f->id << " | " << s.f->name << " | " << s.f->budget.to_string() << " | "
-        << text_of(s.f->cap, "none") << " | "
-        << (s.f->max_granted_per_unit ? std::to_string(*s.f->max_granted_per_unit) : "none") << " |\n";
+        << text_of(s.cap, "none") << " | " << (s.limit ? std::to_string(*s.limit) : "none") << " |\n";
   out << "\n## Applications\n\n| fund | granted | partly_granted | rejected | total | requested | granted amount |\n"
       << "| --- | ---: | ---: | ---: | ---: | --- | --- |\n";
   for (const auto& s : funds) {
@@ -146,6 +161,7 @@ nlohmann::json json_of(const known_sum& s) {
 
 nlohmann::json json_of(const round& r, const std::vector<fund_summary>& funds) {
   auto optional_date = [](const std::optional<date>& d) { return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr); };
+  const rule* window = application_window_rule(r);
   nlohmann::json fund_list = nlohmann::json::array();
   for (const auto& s : funds) {
     nlohmann::json by_decision;
@@ -153,9 +169,8 @@ nlohmann::json json_of(const round& r, const std::vector<fund_summary>& funds) {
     fund_list.push_back({{"id", s.f->id},
                          {"name", s.f->name},
                          {"budget", json_of(std::optional<Krona>(s.f->budget))},
-                         {"cap", json_of(s.f->cap)},
-                         {"max_granted_per_unit", s.f->max_granted_per_unit ? nlohmann::json(*s.f->max_granted_per_unit)
-                                                                           : nlohmann::json(nullptr)},
+                         {"cap", json_of(s.cap)},
+                         {"max_granted_per_unit", s.limit ? nlohmann::json(*s.limit) : nlohmann::json(nullptr)},
                          {"applications", s.applications},
                          {"decisions", by_decision},
                          {"requested", json_of(s.requested)},
@@ -170,9 +185,9 @@ nlohmann::json json_of(const round& r, const std::vector<fund_summary>& funds) {
         {"seed", r.document.seed},
         {"deciding_body", r.document.deciding_body},
         {"kind", r.document.kind}}},
-      {"window_from", optional_date(r.window_from)},
-      {"window_to", optional_date(r.window_to)},
-      {"repayment_notice_by", optional_date(r.repayment_notice_by)},
+      {"window_from", optional_date(window ? window->from : std::nullopt)},
+      {"window_to", optional_date(window ? window->to : std::nullopt)},
+      {"repayment_notice_by", optional_date(repayment_notice_by(r))},
       {"rules", r.rules.size()},
       {"statements", r.statements.size()},
       {"funds", fund_list}};

@@ -4,8 +4,11 @@
 
 #include "toml_record.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 namespace anslag {
@@ -250,31 +253,45 @@ std::vector<application> read_applications(const record& root, const id_set& fun
   return applications;
 }
 
-// A fund's cap and per-förvaltning limit, and the round's window and notice date, come from the
-// rules that set them, so that the file states each fact once; two rules setting one of them
-// is an error at the second.
-void apply_rules(const record& root, round& result) {
+// A fund's cap and per-förvaltning limit, and the round's window and notice date, live in the
+// rules that set them (include/anslag/rules/facts.hpp reads them), so that the file states each
+// fact once; two rules setting one of them is an error at the second. Each rule is looked at
+// once, with the funds it names, so the cost grows with the file, not with funds × rules.
+void check_rules_set_once(const record& root, const round& result) {
   const auto rule_tables = root.tables("rules");
+  std::unordered_map<std::string_view, std::size_t> fund_order;
+  for (std::size_t i = 0; i < result.funds.size(); ++i) fund_order.emplace(result.funds[i].id, i);
+  struct per_fund_kind {
+    bool every_fund = false;          // set by a rule without `funds`
+    std::set<std::size_t> set;         // the funds rules naming them set
+  };
+  std::map<rule_kind, per_fund_kind> fund_facts;
+  std::set<rule_kind> round_facts;
   for (std::size_t i = 0; i < result.rules.size(); ++i) {
     const rule& u = result.rules[i];
-    const auto set_once = [&](auto& slot, const auto& value, const std::string& owner) {
-      if (slot)
-        root.owner().fail(rule_tables[i]->source(),
-                          owner + " has two " + std::string(to_string(u.kind)) + " rules");
-      slot = value;
+    const auto fail = [&](const std::string& owner) {
+      root.owner().fail(rule_tables[i]->source(), owner + " has two " + std::string(to_string(u.kind)) + " rules");
     };
-    if (u.kind == rule_kind::application_window) {
-      set_once(result.window_from, u.from, "the round");
-      result.window_to = u.to;
+    if ((u.kind == rule_kind::application_window && u.from) || (u.kind == rule_kind::repayment_notice && u.to)) {
+      if (!round_facts.insert(u.kind).second) fail("the round");
+      continue;
     }
-    if (u.kind == rule_kind::repayment_notice && u.to)
-      set_once(result.repayment_notice_by, u.to, "the round");
-    for (fund& f : result.funds) {
-      if (!u.applies_to(f.id)) continue;
-      if (u.kind == rule_kind::cap_per_application) set_once(f.cap, u.amount, "fund " + in_quotes(f.id));
-      if (u.kind == rule_kind::max_granted_per_unit)
-        set_once(f.max_granted_per_unit, u.count, "fund " + in_quotes(f.id));
+    const bool sets = (u.kind == rule_kind::cap_per_application && u.amount) ||
+                      (u.kind == rule_kind::max_granted_per_unit && u.count);
+    if (!sets) continue;
+    per_fund_kind& seen = fund_facts[u.kind];
+    std::vector<std::size_t> named;
+    if (u.funds.empty()) {
+      if (seen.every_fund || !seen.set.empty())
+        fail("fund " + in_quotes(result.funds[seen.every_fund ? 0 : *seen.set.begin()].id));
+      seen.every_fund = true;
+      continue;
     }
+    for (const auto& f : u.funds) named.push_back(fund_order.at(f));
+    std::sort(named.begin(), named.end());
+    for (const std::size_t f : named)
+      if (seen.every_fund || seen.set.count(f)) fail("fund " + in_quotes(result.funds[f].id));
+    seen.set.insert(named.begin(), named.end());
   }
 }
 
@@ -309,7 +326,7 @@ round read_round(const reader& in, const toml::table& root_table) {
   result.rules = read_rules(root, fund_ids, rule_ids, seed);
   result.statements = read_statements(root, fund_ids, statement_ids, seed);
   result.applications = read_applications(root, fund_ids, rule_ids, seed);
-  apply_rules(root, result);
+  check_rules_set_once(root, result);
   return result;
 }
 

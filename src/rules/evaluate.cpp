@@ -3,6 +3,7 @@
 #include <anslag/detail/names.hpp>
 #include <anslag/detail/text.hpp>
 #include <anslag/error.hpp>
+#include <anslag/rules/facts.hpp>
 
 #include <cstdint>
 #include <utility>
@@ -81,10 +82,18 @@ assessment_words words_for(rule_kind kind) noexcept {
 
 class evaluator {
  public:
-  evaluator(const round& r, const application& a, const unit_registry& registry)
-      : round_(r), application_(a), registry_(registry), unit_(unit_of(a, registry)) {}
+  // `amounts`: what the round fixes of amounts it does not print; needed by cap rules only.
+  evaluator(const round& r, const application& a, const unit_registry& registry, const amount_facts* amounts)
+      : round_(r), application_(a), registry_(registry), amounts_(amounts) {}
 
-  const unit* own_unit() const noexcept { return unit_; }
+  // Resolved on first use: most kinds of rule never need the unit.
+  const unit* own_unit() const {
+    if (!unit_resolved_) {
+      unit_ = unit_of(application_, registry_);
+      unit_resolved_ = true;
+    }
+    return unit_;
+  }
 
   verdict judge(const rule& r) const {
     verdict v;
@@ -145,26 +154,26 @@ class evaluator {
 
   void cap(Krona amount, verdict& v) const {
     const std::string most = amount.to_string();
-    if (!application_.requested) {
+    const cap_test test = test_cap(amount, amounts_->requested(application_), amounts_->granted(application_));
+    if (test.state == verdict_state::unknown) {
       v.missing.push_back("requested");
-      std::string sv = "Ansökt belopp anges inte; taket är " + most + ".";
-      std::string en = "The requested amount is not stated; the cap is " + most + ".";
-      if (application_.granted && *application_.granted > amount) {
-        const std::string granted = application_.granted->to_string();
-        sv += " Beviljat belopp, " + granted + ", överstiger taket.";
-        en += " The granted " + granted + " exceeds the cap.";
-      }
-      settle(v, verdict_state::unknown, std::move(sv), std::move(en));
+      settle(v, verdict_state::unknown, "Ansökt belopp anges inte; taket är " + most + ".",
+             "The requested amount is not stated; the cap is " + most + ".");
       return;
     }
-    const std::string requested = application_.requested->to_string();
-    if (*application_.requested <= amount)
-      settle(v, verdict_state::met, "Ansökt " + requested + "; högst " + most + " får sökas.",
-             "Requested " + requested + "; at most " + most + " may be applied for.");
+    const std::string figure = test.amount->value.to_string();
+    const auto [note_sv, note_en] = basis_note(*test.amount);
+    if (test.state == verdict_state::met)
+      settle(v, verdict_state::met, "Ansökt " + figure + note_sv + "; högst " + most + " får sökas.",
+             "Requested " + figure + note_en + "; at most " + most + " may be applied for.");
+    else if (test.on_grant)
+      settle(v, verdict_state::not_met,
+             "Beviljat " + figure + note_sv + ", mer än de högst " + most + " som får sökas.",
+             "Granted " + figure + note_en + ", more than the " + most + " that may be applied for.");
     else
       settle(v, verdict_state::not_met,
-             "Ansökt " + requested + ", mer än de högst " + most + " som får sökas.",
-             "Requested " + requested + ", more than the " + most + " that may be applied for.");
+             "Ansökt " + figure + note_sv + ", mer än de högst " + most + " som får sökas.",
+             "Requested " + figure + note_en + ", more than the " + most + " that may be applied for.");
   }
 
   // The applications of the round to the same fund granted in whole or part, in the round's
@@ -190,9 +199,10 @@ class evaluator {
                  " per förvaltning.");
       return;
     }
-    if (!unit_) return unit_unknown(v);
+    const unit* own_unit = this->own_unit();
+    if (!own_unit) return unit_unknown(v);
     const date day = round_.document.dated;
-    const auto& own = registry_.forvaltning_on(*unit_, day);
+    const auto& own = registry_.forvaltning_on(*own_unit, day);
     std::vector<std::string> granted;
     std::vector<std::string> unresolved;
     for_granted_in_fund([&](const application& other) {
@@ -266,7 +276,8 @@ class evaluator {
   // decisions show the rule at work).
   void one_per_destination(verdict& v) const {
     if (!application_.destination) v.missing.push_back("destination");
-    if (!unit_) {
+    const unit* own_unit = this->own_unit();
+    if (!own_unit) {
       unit_unknown(v);
       return;
     }
@@ -280,7 +291,7 @@ class evaluator {
     for_granted_in_fund([&](const application& other) {
       if (&other == &application_) return;
       const auto* other_unit = unit_of(other, registry_);
-      if (other_unit && other_unit->id != unit_->id) return;
+      if (other_unit && other_unit->id != own_unit->id) return;
       if (other.destination && *other.destination != destination) return;
       if (other_unit && other.destination) {
         same.push_back(other.id);
@@ -289,7 +300,7 @@ class evaluator {
       if (!other_unit) undecided.push_back("unit:" + other.id);
       if (!other.destination) undecided.push_back("destination:" + other.id);
     });
-    const std::string& name = unit_->name;
+    const std::string& name = own_unit->name;
     if (!same.empty()) {
       settle(v, verdict_state::not_met,
              joined(same) + " från " + name + " till samma resmål (" + destination +
@@ -313,7 +324,9 @@ class evaluator {
   const round& round_;
   const application& application_;
   const unit_registry& registry_;
-  const anslag::unit* unit_;
+  const amount_facts* amounts_;
+  mutable const anslag::unit* unit_ = nullptr;
+  mutable bool unit_resolved_ = false;
 };
 
 constexpr detail::name_table<verdict_state, 3> verdict_state_names{{
@@ -344,11 +357,17 @@ bool has_verdict(const rule& r) noexcept {
 
 verdict judge(const round& r, const application& a, const rule& rl, const unit_registry& registry) {
   if (!has_verdict(rl)) throw invalid_argument_error("rule " + rl.id + " has no verdict");
-  return evaluator(r, a, registry).judge(rl);
+  std::optional<amount_facts> amounts;
+  if (rl.kind == rule_kind::cap_per_application) amounts.emplace(r);
+  return evaluator(r, a, registry, amounts ? &*amounts : nullptr).judge(rl);
 }
 
 evaluation evaluate(const round& r, const application& a, const unit_registry& registry) {
-  const evaluator judge(r, a, registry);
+  std::optional<amount_facts> amounts;
+  for (const auto& rl : r.rules)
+    if (rl.kind == rule_kind::cap_per_application && rl.applies_to(a.fund) && has_verdict(rl) && !amounts)
+      amounts.emplace(r);
+  const evaluator judge(r, a, registry, amounts ? &*amounts : nullptr);
   evaluation result;
   result.application = a.id;
   result.fund = a.fund;

@@ -70,8 +70,8 @@ anslag::round test_round() {
   anslag::round r;
   r.year = 2020;
   r.document.dated = date(2019, 12, 17);
-  r.funds.push_back({"LUM", "Lokala utvecklingsmedel", Krona::from_kronor(3'500'000), {}, 2});
-  r.funds.push_back({"MUST", "Studieresor", Krona::from_kronor(174'300), {}, 2});
+  r.funds.push_back({"LUM", "Lokala utvecklingsmedel", Krona::from_kronor(3'500'000)});
+  r.funds.push_back({"MUST", "Studieresor", Krona::from_kronor(174'300)});
   r.rules.push_back(make_rule("t.LUM.strategisk", rule_kind::required_criterion, {"LUM"}));
   r.rules.push_back(make_rule("t.LUM.tidigt-stod", rule_kind::priority_area, {"LUM"}));
   r.rules.push_back(make_rule("t.MUST.socialtjanst", rule_kind::exclusion, {"MUST"}));
@@ -225,7 +225,7 @@ TEST_CASE("an exclusion is met when the document finds the application not exclu
   CHECK(silent.missing == strings{"assessment:t.MUST.socialtjanst"});
 }
 
-TEST_CASE("the cap compares the requested amount, inclusive", "[evaluate]") {
+TEST_CASE("the cap compares the requested amount, inclusive, and a grant above it is not met", "[evaluate]") {
   auto r = test_round();
   auto below = make_application("M1", "MUST", "Farsta");
   below.requested = Krona::from_kronor(24'300);
@@ -252,15 +252,45 @@ TEST_CASE("the cap compares the requested amount, inclusive", "[evaluate]") {
   CHECK(unknown.state == verdict_state::unknown);
   CHECK(unknown.missing == strings{"requested"});
   CHECK(unknown.explanation_en == "The requested amount is not stated; the cap is 25\u00A0000\u00A0kr.");
+  // Granted in full at 30 000 kr: applied for as much (issue 12), so the cap is not met, as the
+  // audit's CAP_EXCEEDED says.
   const auto& granted_over = verdict_for(evaluate_id(r, "M5"), "t.MUST.tak");
-  CHECK(granted_over.state == verdict_state::unknown);
-  CHECK(granted_over.missing == strings{"requested"});
+  CHECK(granted_over.state == verdict_state::not_met);
+  CHECK(granted_over.missing.empty());
   CHECK(granted_over.explanation_en ==
-        "The requested amount is not stated; the cap is 25\u00A0000\u00A0kr. The granted "
-        "30\u00A0000\u00A0kr exceeds the cap.");
+        "Granted 30\u00A0000\u00A0kr, more than the 25\u00A0000\u00A0kr that may be applied for.");
   CHECK(granted_over.explanation_sv ==
-        "Ansökt belopp anges inte; taket är 25\u00A0000\u00A0kr. Beviljat belopp, "
-        "30\u00A0000\u00A0kr, överstiger taket.");
+        "Beviljat 30\u00A0000\u00A0kr, mer än de högst 25\u00A0000\u00A0kr som får sökas.");
+}
+
+TEST_CASE("the cap uses the request a full grant or a stated total fixes, and says how it is known",
+          "[evaluate]") {
+  auto r = test_round();
+  auto full = make_application("M1", "MUST", "Farsta");  // granted in full, request not printed
+  full.granted = Krona::from_kronor(20'000);
+  auto partial = make_application("M2", "MUST", "Östermalm", decision::partly_granted);
+  partial.granted = Krona::from_kronor(10'000);  // its request is the one the total leaves open
+  r.applications = {full, partial};
+  anslag::statement total;
+  total.id = "t.MUST.ansokt";
+  total.kind = anslag::statement_kind::requested_total;
+  total.funds = {"MUST"};
+  total.amount = Krona::from_kronor(50'000);
+  r.statements.push_back(total);
+
+  const auto& by_decision = verdict_for(evaluate_id(r, "M1"), "t.MUST.tak");
+  CHECK(by_decision.state == verdict_state::met);
+  CHECK(by_decision.explanation_en ==
+        "Requested 20\u00A0000\u00A0kr (granted in full: as requested); at most 25\u00A0000\u00A0kr may be "
+        "applied for.");
+  const auto& by_statement = verdict_for(evaluate_id(r, "M2"), "t.MUST.tak");
+  CHECK(by_statement.state == verdict_state::not_met);
+  CHECK(by_statement.explanation_en ==
+        "Requested 30\u00A0000\u00A0kr (derived from statement t.MUST.ansokt), more than the "
+        "25\u00A0000\u00A0kr that may be applied for.");
+  CHECK(by_statement.explanation_sv ==
+        "Ansökt 30\u00A0000\u00A0kr (härlett ur uppgift t.MUST.ansokt), mer än de högst 25\u00A0000\u00A0kr "
+        "som får sökas.");
 }
 
 TEST_CASE("the most granted per förvaltning counts granted applications of the fund",

@@ -57,8 +57,13 @@ anslag::round small_round() {
   anslag::fund f;
   f.id = "LUM";
   f.budget = kr(1000);
-  f.max_granted_per_unit = 2;
   r.funds.push_back(f);
+  anslag::rule limit;
+  limit.id = "2030.LUM.per-forvaltning";
+  limit.kind = anslag::rule_kind::max_granted_per_unit;
+  limit.funds = {"LUM"};
+  limit.count = 2;
+  r.rules.push_back(limit);
   r.applications = {
       app("A", "socialforvaltningen", 400, 300),
       app("B", "socialjouren", 400, 300),

@@ -1,6 +1,7 @@
 // The round file: both bundled rounds load with what their documents say (and no more), and every
 // malformed file in tests/data/bad-rounds gives the exact positioned error its first line expects.
 #include <anslag/io/round_file.hpp>
+#include <anslag/rules/facts.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -45,12 +46,13 @@ TEST_CASE("the 2020 round holds 14 LUM and 9 MUST applications with the document
   CHECK(r.applications.size() == 23);
   CHECK(r.find_fund("LUM")->budget == kr(3'500'000));
   CHECK(r.find_fund("MUST")->budget == kr(174'300));
-  CHECK(r.find_fund("LUM")->max_granted_per_unit == 2);
-  CHECK(r.find_fund("MUST")->max_granted_per_unit == 2);
-  CHECK_FALSE(r.find_fund("LUM")->cap.has_value());
-  CHECK(r.window_from == anslag::date(2019, 5, 3));
-  CHECK(r.window_to == anslag::date(2019, 9, 20));
-  CHECK(r.repayment_notice_by == anslag::date(2020, 6, 7));
+  CHECK(anslag::max_granted_per_unit(r, "LUM") == 2);
+  CHECK(anslag::max_granted_per_unit(r, "MUST") == 2);
+  CHECK_FALSE(anslag::cap_per_application(r, "LUM").has_value());
+  REQUIRE(anslag::application_window_rule(r) != nullptr);
+  CHECK(anslag::application_window_rule(r)->from == anslag::date(2019, 5, 3));
+  CHECK(anslag::application_window_rule(r)->to == anslag::date(2019, 9, 20));
+  CHECK(anslag::repayment_notice_rule(r)->to == anslag::date(2020, 6, 7));
 
   const auto& egenmakt = application(r, "2020-LUM-03");
   CHECK(egenmakt.applicant == "Hägersten- Liljeholmen");
@@ -83,11 +85,11 @@ TEST_CASE("the 2024 round holds 14 LUM and 8 MUL applications, unknowns left unk
   CHECK(r.year == 2024);
   CHECK(count_of(r, "LUM") == 14);
   CHECK(count_of(r, "MUL") == 8);
-  CHECK(r.find_fund("MUL")->cap == kr(25'000));
-  CHECK_FALSE(r.find_fund("LUM")->cap.has_value());
-  CHECK_FALSE(r.find_fund("LUM")->max_granted_per_unit.has_value());
-  CHECK_FALSE(r.window_from.has_value());
-  CHECK(r.repayment_notice_by == anslag::date(2024, 6, 2));
+  CHECK(anslag::cap_per_application(r, "MUL") == kr(25'000));
+  CHECK_FALSE(anslag::cap_per_application(r, "LUM").has_value());
+  CHECK_FALSE(anslag::max_granted_per_unit(r, "LUM").has_value());
+  CHECK(anslag::application_window_rule(r) == nullptr);
+  CHECK(anslag::repayment_notice_rule(r)->to == anslag::date(2024, 6, 2));
 
   for (const auto& a : r.applications) CHECK_FALSE(a.requested.has_value());
   const auto& bfs = application(r, "2024-LUM-01");
@@ -132,9 +134,9 @@ TEST_CASE("every rule and statement of the bundled rounds carries a quote and it
 TEST_CASE("the example of docs/round-format.md loads", "[round_file]") {
   const auto r = anslag::load_round(test_data_dir / "rounds" / "example.toml");
   CHECK(r.applications.size() == 4);
-  CHECK(r.find_fund("MUST")->cap == kr(25'000));
-  CHECK(r.find_fund("LUM")->max_granted_per_unit == 2);
-  CHECK(r.repayment_notice_by == anslag::date(2021, 6, 4));
+  CHECK(anslag::cap_per_application(r, "MUST") == kr(25'000));
+  CHECK(anslag::max_granted_per_unit(r, "LUM") == 2);
+  CHECK(anslag::repayment_notice_rule(r)->to == anslag::date(2021, 6, 4));
   CHECK_FALSE(r.find_application("2021-MUST-01")->requested.has_value());
 }
 

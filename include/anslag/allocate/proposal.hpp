@@ -1,6 +1,11 @@
 // anslag::propose: what a strategy would have granted in one fund of a recorded round, under the
 // fund's budget, cap and per-förvaltning limit; and the comparison with the recorded decision.
-// docs/allocation.md ("Proposals on a round") gives the rules and the 2020 example.
+// docs/allocation.md ("Proposals on a round") gives the rules and the 2020 example. The cap and
+// the limit are those of the fund's rules, asked of anslag::cap_per_application and
+// anslag::max_granted_per_unit (rules/facts.hpp), as `evaluate` and `audit` ask them.
+//
+// Throws: see propose() and proposal::compare(); nothing else. Both are pure functions of their
+// arguments, safe to call from several threads on one round.
 #pragma once
 
 #include <anslag/allocate/budget.hpp>
@@ -68,14 +73,19 @@ struct proposal {
   // Applications whose förvaltning is unknown: the per-förvaltning limit could not count them.
   std::vector<std::string> unlimited;
 
+  // Sums are exact. Throws overflow_error "the sum of the recorded grants in fund F is beyond
+  // the range of amounts" (also "... proposed grants ...", "the sum of the differences in fund
+  // F ...", and "the difference for application 'ID' in fund F ...") when a figure of the
+  // comparison itself does not fit an amount.
   comparison compare() const;
 
   friend bool operator==(const proposal&, const proposal&) = default;
 };
 
-// Throws not_found_error "no fund 'F' in the YEAR round", "no application 'ID' in fund F",
-// "unit 'U' of application 'ID' is not in the registry"; invalid_argument_error
-// "application 'ID' is twice in the order", and the errors of allocate_budget.
+// Throws not_found_error "no fund 'F' in the YEAR round", "no application 'ID' in fund F";
+// invalid_argument_error "application 'ID' is twice in the order", and the invalid_argument
+// errors of allocate_budget (a negative budget, request or cap; a unit that is not positive).
+// No overflow: the allocation's sums are exact (128 bits) and its grants stay within the budget.
 proposal propose(const round& r, std::string_view fund_id, allocation_strategy strategy,
                  const unit_registry& units, const propose_options& options = {});
 

@@ -2,7 +2,12 @@
 //
 // Every check derives its findings from the round data and the rules alone; none knows about a
 // particular year, fund or applicant. Unknown is never a pass and never a failure: a total with
-// an unknown row is not compared but becomes a DERIVED_VALUE or MISSING_DATA finding.
+// an unknown row is not compared but becomes a DERIVED_VALUE or MISSING_DATA finding. The facts
+// the rules state (a fund's cap and limit) and the amounts the statements fix come from the rules
+// layer (rules/facts.hpp), the verdicts from anslag::judge: the audit and `evaluate` agree.
+//
+// Cost: O(N log N) time and O(N) memory for a round of N entries in the shapes docs/audit.md
+// ("Cost and size of the report") names, with identical findings over many rules grouped.
 #pragma once
 
 #include <anslag/audit/finding.hpp>
@@ -28,6 +33,11 @@ struct report {
   friend bool operator==(const report&, const report&) = default;
 };
 
+// Throws no anslag::error (only std::bad_alloc when memory runs out): every sum is exact, and a
+// sum beyond the range of an amount is a finding (TOTAL_MISMATCH, BUDGET_EXCEEDED) that shows the
+// exact figure, not an overflow. A round built in code with an application in a fund it does not
+// have is not checked for that application (anslag::validate refuses such a round). Reads `r` and
+// `units` only: concurrent audits of one round are safe.
 report audit(const round& r, const unit_registry& units);
 
 }  // namespace anslag

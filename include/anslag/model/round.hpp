@@ -49,8 +49,8 @@ struct fund {
   std::string id;    // "LUM", "MUST", "MUL"
   std::string name;  // the document's Swedish name
   Krona budget;      // the amount the decision sets aside for the fund
-  std::optional<Krona> cap;                   // the most one application may request
-  std::optional<std::int64_t> max_granted_per_unit;  // the most granted per förvaltning
+  // Its cap and per-förvaltning limit live in their rules: anslag::cap_per_application and
+  // anslag::max_granted_per_unit (include/anslag/rules/facts.hpp) read them.
   std::string quote;               // the sentence that sets the budget aside; "" when not given
   source_ref source;               // where that sentence stands
   std::vector<reading> readings;   // e.g. an id made up where the document names none
@@ -165,9 +165,8 @@ struct round {
   int year = 0;
   document_info document;
   std::string file;  // the file it was loaded from (for messages)
-  std::optional<date> window_from;
-  std::optional<date> window_to;
-  std::optional<date> repayment_notice_by;
+  // The application window and the repayment notice live in their rules:
+  // anslag::application_window_rule and anslag::repayment_notice_rule read them.
   std::vector<fund> funds;
   std::vector<rule> rules;
   std::vector<statement> statements;

@@ -3,7 +3,13 @@
 //
 // A verdict is `met`, `not_met` or `unknown`; an unknown names the inputs it lacks, so that an
 // auditor can see what would settle it. Nothing the document does not say is assumed: an absent
-// amount, date, assessment or unit makes the verdict unknown, never a pass.
+// amount, date, assessment or unit makes the verdict unknown, never a pass. An amount the row does
+// not print but its decision word or a stated total fixes exactly (anslag::amount_facts) is used,
+// and the explanation says how it is known; so a verdict agrees with the audit's finding on the
+// same rule and row (tests/python/test_audit_evaluate_agree.py holds them to it).
+//
+// Throws: evaluate() throws no anslag::error (sums are exact; an unknown unit makes verdicts
+// unknown); judge() throws invalid_argument_error "rule ID has no verdict" for a rule without one.
 #pragma once
 
 #include <anslag/model/round.hpp>

@@ -1,0 +1,208 @@
+#include <anslag/rules/facts.hpp>
+
+#include <anslag/krona/wide.hpp>
+#include <anslag/rules/evaluate.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+namespace anslag {
+namespace {
+
+// The rule of two that binds more: the lower cap or count (the earlier on a tie).
+const rule* binding(const rule* current, const rule& candidate) noexcept {
+  if (!current) return &candidate;
+  if (candidate.kind == rule_kind::cap_per_application)
+    return *candidate.amount < *current->amount ? &candidate : current;
+  return *candidate.count < *current->count ? &candidate : current;
+}
+
+// What the rows of one fund show of one kind of amount (requested or granted), for the
+// derivation from a stated total: printed values, those the decision words fix, and those open.
+struct fund_sums {
+  detail::wide known = 0;    // the printed values
+  detail::wide implied = 0;  // fixed by the decision word
+  detail::wide lower = 0;    // the least the open values can be
+  std::size_t open = 0;
+  const application* first_open = nullptr;
+  bool uses_decisions = false;
+
+  fund_sums& operator+=(const fund_sums& o) {
+    known += o.known;
+    implied += o.implied;
+    lower += o.lower;
+    open += o.open;
+    if (!first_open) first_open = o.first_open;
+    uses_decisions = uses_decisions || o.uses_decisions;
+    return *this;
+  }
+};
+
+// What one row adds to its fund's sums; the same readings as the audit's totals (docs/audit.md).
+void add_row(fund_sums& sums, const application& a, bool requested) {
+  const auto& value = requested ? a.requested : a.granted;
+  if (value) {
+    sums.known += value->ore();
+    return;
+  }
+  if (requested && a.outcome == decision::granted && a.granted) {
+    sums.implied += a.granted->ore();
+    sums.uses_decisions = true;
+    return;
+  }
+  if (!requested && a.outcome == decision::rejected) {
+    sums.uses_decisions = true;
+    return;
+  }
+  if (requested && a.outcome == decision::partly_granted && a.granted) sums.lower += a.granted->ore() + 1;
+  if (!requested) sums.lower += 1;
+  ++sums.open;
+  if (!sums.first_open) sums.first_open = &a;
+}
+
+std::optional<known_amount> with_basis(std::optional<known_amount> from, std::string_view reading) {
+  if (!from) return from;
+  if (from->basis == amount_basis::printed) from->basis = amount_basis::decision;
+  from->reading = from->reading.empty() ? std::string(reading) : from->reading + "; " + std::string(reading);
+  return from;
+}
+
+}  // namespace
+
+fund_limits::fund_limits(const round& r) {
+  for (const auto& u : r.rules) {
+    const bool cap = u.kind == rule_kind::cap_per_application;
+    if ((!cap && u.kind != rule_kind::max_granted_per_unit) || !has_verdict(u)) continue;
+    const auto add = [&](limits& l) {
+      const rule*& slot = cap ? l.cap : l.unit_limit;
+      slot = binding(slot, u);
+    };
+    if (u.funds.empty()) add(every_fund_);
+    for (const auto& f : u.funds) add(by_fund_[f]);
+  }
+}
+
+const rule* fund_limits::cap_rule(std::string_view fund_id) const noexcept {
+  const auto it = by_fund_.find(fund_id);
+  if (it == by_fund_.end() || !it->second.cap) return every_fund_.cap;
+  return every_fund_.cap ? binding(every_fund_.cap, *it->second.cap) : it->second.cap;
+}
+
+const rule* fund_limits::unit_limit_rule(std::string_view fund_id) const noexcept {
+  const auto it = by_fund_.find(fund_id);
+  if (it == by_fund_.end() || !it->second.unit_limit) return every_fund_.unit_limit;
+  return every_fund_.unit_limit ? binding(every_fund_.unit_limit, *it->second.unit_limit) : it->second.unit_limit;
+}
+
+const rule* cap_rule(const round& r, std::string_view fund_id) noexcept {
+  return fund_limits(r).cap_rule(fund_id);
+}
+std::optional<Krona> cap_per_application(const round& r, std::string_view fund_id) noexcept {
+  const rule* u = cap_rule(r, fund_id);
+  return u ? u->amount : std::nullopt;
+}
+const rule* unit_limit_rule(const round& r, std::string_view fund_id) noexcept {
+  return fund_limits(r).unit_limit_rule(fund_id);
+}
+std::optional<std::int64_t> max_granted_per_unit(const round& r, std::string_view fund_id) noexcept {
+  const rule* u = unit_limit_rule(r, fund_id);
+  return u ? u->count : std::nullopt;
+}
+
+const rule* application_window_rule(const round& r) noexcept {
+  for (const auto& u : r.rules)
+    if (u.kind == rule_kind::application_window && u.from && u.to) return &u;
+  return nullptr;
+}
+
+const rule* repayment_notice_rule(const round& r) noexcept {
+  for (const auto& u : r.rules)
+    if (u.kind == rule_kind::repayment_notice && u.to) return &u;
+  return nullptr;
+}
+
+std::pair<std::string, std::string> basis_note(const known_amount& k) {
+  switch (k.basis) {
+    case amount_basis::printed: return {};
+    case amount_basis::decision:
+      if (k.reading == rejection_reading) return {" (avslås: inget beviljat)", " (rejected: nothing granted)"};
+      return {" (beviljas i sin helhet: som ansökt)", " (granted in full: as requested)"};
+    case amount_basis::statement:
+      return {" (härlett ur uppgift " + k.statement + ")", " (derived from statement " + k.statement + ")"};
+  }
+  return {};
+}
+
+cap_test test_cap(Krona cap, const std::optional<known_amount>& requested,
+                  const std::optional<known_amount>& granted) {
+  // Of a request and a grant both above the cap, the one the row prints is shown.
+  const bool request_over = requested && requested->value > cap;
+  const bool grant_over = granted && granted->value > cap;
+  if (grant_over && (!request_over || (granted->basis == amount_basis::printed &&
+                                       requested->basis != amount_basis::printed)))
+    return {verdict_state::not_met, true, granted};
+  if (!requested) return {};
+  return {requested->value > cap ? verdict_state::not_met : verdict_state::met, false, requested};
+}
+
+amount_facts::amount_facts(const round& r) {
+  for (const bool requested : {true, false}) {
+    std::unordered_map<std::string_view, fund_sums> by_fund;
+    fund_sums all;
+    for (const auto& a : r.applications) add_row(by_fund[a.fund], a, requested);
+    for (const auto& f : r.funds) all += by_fund[f.id];
+    auto& derived = requested ? requested_ : granted_;
+    for (const auto& s : r.statements) {
+      const bool kind = s.kind == (requested ? statement_kind::requested_total : statement_kind::granted_total);
+      if (!kind || !s.amount) continue;
+      fund_sums scope;
+      if (s.funds.empty()) {
+        scope = all;
+      } else {
+        std::vector<std::string_view> funds(s.funds.begin(), s.funds.end());
+        std::sort(funds.begin(), funds.end());
+        funds.erase(std::unique(funds.begin(), funds.end()), funds.end());
+        for (const auto f : funds)
+          if (const auto it = by_fund.find(f); it != by_fund.end()) scope += it->second;
+      }
+      if (scope.open != 1) continue;
+      const detail::wide value = detail::wide(s.amount->ore()) - scope.known - scope.implied;
+      if (value < scope.lower || value > std::numeric_limits<std::int64_t>::max()) continue;
+      known_amount k{Krona::from_ore(detail::narrow(value)), amount_basis::statement, s.id,
+                     "the stated total " + s.id + " less the other rows of its scope"};
+      if (scope.uses_decisions)
+        k.reading += "; " + std::string(requested ? full_grant_reading : rejection_reading);
+      derived.try_emplace(scope.first_open->id, std::move(k));
+    }
+  }
+}
+
+std::optional<known_amount> amount_facts::derived_requested(const application& a) const {
+  if (a.requested) return known_amount{*a.requested, amount_basis::printed, {}, {}};
+  const auto it = requested_.find(a.id);
+  if (it == requested_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<known_amount> amount_facts::derived_granted(const application& a) const {
+  if (a.granted) return known_amount{*a.granted, amount_basis::printed, {}, {}};
+  const auto it = granted_.find(a.id);
+  if (it == granted_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<known_amount> amount_facts::requested(const application& a) const {
+  if (auto k = derived_requested(a)) return k;
+  if (a.outcome == decision::granted) return with_basis(derived_granted(a), full_grant_reading);
+  return std::nullopt;
+}
+
+std::optional<known_amount> amount_facts::granted(const application& a) const {
+  if (auto k = derived_granted(a)) return k;
+  if (a.outcome == decision::granted) return with_basis(derived_requested(a), full_grant_reading);
+  if (a.outcome == decision::rejected) return known_amount{Krona{}, amount_basis::decision, {}, std::string(rejection_reading)};
+  return std::nullopt;
+}
+
+}  // namespace anslag
