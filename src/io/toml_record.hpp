@@ -83,15 +83,10 @@ class record {
     if (const toml::node* node = table_.get(key)) return as_text(key, *node);
     return std::nullopt;
   }
-  std::string id(std::string_view key) const {
-    std::string value = text(key);
-    if (value.empty()) fail_at(key, reader_.quoted(key) + " must not be empty");
-    return value;
-  }
-
-  std::int64_t count(std::string_view key) const { return as_count(key, required(key)); }
-  std::optional<std::int64_t> optional_count(std::string_view key) const {
-    if (const toml::node* node = table_.get(key)) return as_count(key, *node);
+  // Integers are read whole (int64); their ranges are the model's to check (anslag::validate).
+  std::int64_t integer(std::string_view key) const { return as_integer(key, required(key)); }
+  std::optional<std::int64_t> optional_integer(std::string_view key) const {
+    if (const toml::node* node = table_.get(key)) return as_integer(key, *node);
     return std::nullopt;
   }
 
@@ -166,11 +161,9 @@ class record {
     if (!node.is_string()) fail_at(key, reader_.quoted(key) + " must be a string");
     return node.as_string()->get();
   }
-  std::int64_t as_count(std::string_view key, const toml::node& node) const {
+  std::int64_t as_integer(std::string_view key, const toml::node& node) const {
     if (!node.is_integer()) fail_at(key, reader_.quoted(key) + " must be an integer");
-    const std::int64_t value = node.as_integer()->get();
-    if (value < 0) fail_at(key, reader_.quoted(key) + " must not be negative");
-    return value;
+    return node.as_integer()->get();
   }
   date as_date(std::string_view key, const toml::node& node) const {
     if (!node.is_date()) fail_at(key, reader_.quoted(key) + " must be a date (YYYY-MM-DD, unquoted)");
