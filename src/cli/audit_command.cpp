@@ -29,7 +29,7 @@ void add_audit_command(CLI::App& app, context& context) {
       ->check(CLI::IsMember({"error", "warning", "info"}));
   command->callback([o, &context] {
     try {
-      const round r = load_round(round_path(o->round));
+      const round r = load_round_argument(o->round);
       const unit_registry units = load_units(data_dir() / "units.toml");
       report result = audit(r, units);
       // A bundled round is named by where it stands in the data, not by this machine's path, so

@@ -186,7 +186,7 @@ void add_round_command(CLI::App& app, context& context) {
   add_format_option(command, *format);
   command->callback([year_or_file, format, &context] {
     try {
-      const round r = load_round(round_path(*year_or_file));
+      const round r = load_round_argument(*year_or_file);
       const auto funds = summarise(r);
       switch (*format) {
         case output_format::text: print_text(r, funds, std::cout); break;

@@ -5,7 +5,6 @@
 
 #include "toml_record.hpp"
 
-#include <fstream>
 #include <map>
 #include <utility>
 
@@ -279,17 +278,10 @@ round read_round(const reader& in, const toml::table& root_table) {
 
 }  // namespace
 
-// Reading stops as soon as a bounded file passes the limit.
-constexpr std::size_t max_round_file_bytes = std::size_t{16} << 20;
-constexpr const char* too_large = "file larger than 16 MiB";
-
-bool too_large_for(std::size_t bytes, size_limit limit) {
-  return limit == size_limit::bounded && bytes > max_round_file_bytes;
-}
-
 round parse_round(std::string_view toml_text, const std::string& file_name, size_limit limit) {
   const reader in(file_name);
-  if (too_large_for(toml_text.size(), limit)) throw round_file_error(file_name, 0, 0, too_large);
+  if (limit == size_limit::bounded && toml_text.size() > detail::max_file_bytes)
+    throw round_file_error(file_name, 0, 0, "file larger than 16 MiB");
   toml::table root;
   try {
     root = toml::parse(toml_text, file_name);
@@ -300,17 +292,7 @@ round parse_round(std::string_view toml_text, const std::string& file_name, size
 }
 
 round load_round(const std::filesystem::path& path, size_limit limit) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw round_file_error(path.string(), 0, 0, "cannot read the file");
-  std::string text;
-  char chunk[1 << 16];
-  while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(file.gcount()));
-    if (too_large_for(text.size(), limit)) throw round_file_error(path.string(), 0, 0, too_large);
-  }
-  // A directory opens, then fails to read: not an empty round.
-  if (file.bad()) throw round_file_error(path.string(), 0, 0, "cannot read the file");
-  return parse_round(text, path.string(), limit);
+  return parse_round(detail::read_file(path, limit == size_limit::bounded), path.string(), limit);
 }
 
 }  // namespace anslag

@@ -10,7 +10,11 @@
 #include "toml.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -190,5 +194,31 @@ class record {
   const toml::table& table_;
   std::string_view where_;
 };
+
+// The most a file the loaders read may hold: 16 MiB (docs/reliability.md, "The size limit").
+inline constexpr std::size_t max_file_bytes = std::size_t{16} << 20;
+
+// The text of a file the loaders read, stopping as soon as a bounded file passes max_file_bytes. An error that stops the reading says why, as the system words it:
+// "cannot read the file: No such file or directory" (line and column 0).
+inline std::string read_file(const std::filesystem::path& path, bool bounded) {
+  const auto cannot_read = [&](int reason) {
+    // A directory opens as a stream and fails at the first read, often with errno still 0.
+    std::error_code ignored;
+    if (reason == 0 && std::filesystem::is_directory(path, ignored)) reason = EISDIR;
+    const std::string why = reason ? std::generic_category().message(reason) : "the read failed";
+    return round_file_error(path.string(), 0, 0, "cannot read the file: " + why);
+  };
+  errno = 0;
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw cannot_read(errno);
+  std::string text;
+  char chunk[1 << 16];
+  while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(file.gcount()));
+    if (bounded && text.size() > max_file_bytes) throw round_file_error(path.string(), 0, 0, "file larger than 16 MiB");
+  }
+  if (file.bad()) throw cannot_read(errno);
+  return text;
+}
 
 }  // namespace anslag::detail
