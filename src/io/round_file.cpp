@@ -1,5 +1,6 @@
 #include <anslag/io/round_file.hpp>
 
+#include <anslag/detail/unicode.hpp>
 #include <anslag/error.hpp>
 #include <anslag/model/validate.hpp>
 
@@ -16,7 +17,7 @@ constexpr std::int64_t format_version = 1;
 using detail::reader;
 using detail::record;
 
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string in_quotes(std::string_view text) { return detail::quoted_for_message(text); }
 
 // An integer the model keeps as `int`, refused before it is narrowed (validate words the range).
 int narrowed(const record& r, std::string_view key, std::int64_t value, const std::string& problem) {

@@ -1,9 +1,12 @@
 #include <anslag/detail/unicode.hpp>
 
+#include <anslag/detail/utf8.hpp>
+
 #include "nfc_table.hpp"
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdio>
 
 namespace anslag::detail {
 namespace {
@@ -40,6 +43,28 @@ bool is_invisible(char32_t c) noexcept {
          c == 0x180E || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
          (c >= 0x2060 && c <= 0x206F) || c == 0x3164 || c == 0xFEFF || c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8) ||
          (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
+std::string quoted_for_message(std::string_view text) {
+  std::string out(1, '\'');
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  char escape[16];
+  while (p < end) {
+    const auto d = decode_utf8(p, end);
+    if (!d.valid) {
+      std::snprintf(escape, sizeof escape, "\\x%02X", *p);
+      out += escape;
+    } else if (is_control(d.code_point) || is_invisible(d.code_point)) {
+      std::snprintf(escape, sizeof escape, "\\u{%04X}", static_cast<unsigned>(d.code_point));
+      out += escape;
+    } else {
+      out.append(reinterpret_cast<const char*>(p), d.width);
+    }
+    p += d.width;
+  }
+  out += '\'';
+  return out;
 }
 
 std::u32string nfc(const std::u32string& text) {

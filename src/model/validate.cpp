@@ -1,5 +1,8 @@
 #include <anslag/model/validate.hpp>
 
+#include <anslag/detail/unicode.hpp>
+#include <anslag/detail/utf8.hpp>
+
 #include <map>
 #include <set>
 #include <string_view>
@@ -8,11 +11,19 @@
 namespace anslag {
 namespace {
 
-std::string in_quotes(std::string_view text) { return "'" + std::string(text) + "'"; }
+std::string in_quotes(std::string_view text) { return detail::quoted_for_message(text); }
 
-const std::string& max_amount_text() {
-  static const std::string text = Krona::from_ore(max_round_amount_ore).to_string();
-  return text;
+// An id is compared byte for byte and printed in messages: text a reader can see and type, not
+// a NUL that cuts a message, an escape that drives a terminal or a zero-width twin of another id.
+bool is_plain_text(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const auto d = detail::decode_utf8(p, end);
+    if (!d.valid || detail::is_control(d.code_point) || detail::is_invisible(d.code_point)) return false;
+    p += d.width;
+  }
+  return true;
 }
 
 // One entry of one list, and every failure about it.
@@ -33,11 +44,17 @@ class checker {
     if (value.empty()) fail(in_quotes(key) + " must not be empty", std::string(key));
   }
 
+  // An id, or a reference to one (element: its index in a list).
+  void plain(std::string_view key, const std::string& value, std::optional<std::size_t> element = {}) const {
+    if (!is_plain_text(value))
+      fail(in_quotes(key) + " must not hold control or invisible characters", std::string(key), element);
+  }
+
   void amount(std::string_view key, const std::optional<Krona>& value) const {
     if (!value) return;
     if (*value < Krona()) fail(in_quotes(key) + " must not be negative", std::string(key));
     if (value->ore() > max_round_amount_ore)
-      fail(in_quotes(key) + " must be at most " + max_amount_text(), std::string(key));
+      fail(in_quotes(key) + " must be at most 100 000 000 000 kr", std::string(key));
   }
 
   void count(std::string_view key, const std::optional<std::int64_t>& value, std::string subkey = {}) const {
@@ -59,6 +76,7 @@ class checker {
   void fund_list(const std::vector<std::string>& list, const std::set<std::string, std::less<>>& funds) const {
     std::set<std::string_view> seen;
     for (std::size_t i = 0; i < list.size(); ++i) {
+      plain("funds", list[i], i);
       if (!funds.count(list[i])) fail("unknown fund " + in_quotes(list[i]), "funds", i);
       if (!seen.insert(list[i]).second) fail("fund " + in_quotes(list[i]) + " listed twice", "funds", i);
     }
@@ -88,6 +106,7 @@ class id_list {
   explicit id_list(std::string what) : what_(std::move(what)) {}
   void add(const checker& c, const std::string& id) {
     c.not_empty("id", id);
+    c.plain("id", id);
     if (!ids_.insert(id).second) c.fail("duplicate " + what_ + " id " + in_quotes(id), "id");
   }
   const std::set<std::string, std::less<>>& ids() const { return ids_; }
@@ -192,12 +211,17 @@ struct rule_index {
 void check_application(const checker& c, const application& a, const rule_index& rules,
                        const std::set<std::string, std::less<>>& funds) {
   c.not_empty("fund", a.fund);
+  c.plain("fund", a.fund);
   if (!funds.count(a.fund)) c.fail("unknown fund " + in_quotes(a.fund), "fund");
   c.not_empty("project", a.project);
-  if (a.unit) c.not_empty("unit", *a.unit);
+  if (a.unit) {
+    c.not_empty("unit", *a.unit);
+    c.plain("unit", *a.unit);
+  }
   std::set<std::string_view> seen;
   for (std::size_t i = 0; i < a.co_applicants.size(); ++i) {
     if (a.co_applicants[i].empty()) c.fail("a co-applicant must not be empty", "co_applicants", i);
+    c.plain("co_applicants", a.co_applicants[i], i);
     if (!seen.insert(a.co_applicants[i]).second)
       c.fail("co-applicant " + in_quotes(a.co_applicants[i]) + " listed twice", "co_applicants", i);
   }

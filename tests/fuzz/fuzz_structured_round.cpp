@@ -218,7 +218,7 @@ class generator {
          std::to_string(funds_ > 1 ? 1 : 0) + "\"]\nsummary = \"A condition.\"\nquote = \"Villkor.\"\n"
          "source = { line = 1 }\n";
     if (with_cap_) {
-      std::int64_t cap = largest(0) + slack_;
+      std::int64_t cap = largest(0) + slack_ + 1;  // a cap is more than 0 kr, even over no rows
       if (plan_.kind == fault::cap_exceeded) cap = largest(0) - 1;
       if (plan_.kind == fault::cap_zero) cap = 0;
       t += "\n[[rules]]\nid = \"R.F0.tak\"\nkind = \"cap_per_application\"\nfunds = [\"F0\"]\n"

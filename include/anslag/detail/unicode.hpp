@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 namespace anslag::detail {
 
@@ -14,6 +15,11 @@ bool is_invisible(char32_t c) noexcept;
 
 // C0 and C1 control characters and DEL.
 constexpr bool is_control(char32_t c) noexcept { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
+
+// `text` in single quotes for an error message, with every control or invisible character written
+// \u{XXXX} and every byte that is not UTF-8 \xNN: a message never holds a NUL that cuts it, an
+// escape sequence that drives a terminal or a character that hides.
+std::string quoted_for_message(std::string_view text);
 
 // The canonical composition (NFC) of `text` for the Latin letters of scripts/generate-nfc-table,
 // with combining marks put in canonical order; other code points pass through unchanged.
