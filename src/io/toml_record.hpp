@@ -201,23 +201,24 @@ inline constexpr std::size_t max_file_bytes = std::size_t{16} << 20;
 // The text of a file the loaders read, stopping as soon as a bounded file passes max_file_bytes. An error that stops the reading says why, as the system words it:
 // "cannot read the file: No such file or directory" (line and column 0).
 inline std::string read_file(const std::filesystem::path& path, bool bounded) {
-  const auto cannot_read = [&](int reason) {
-    // A directory opens as a stream and fails at the first read, often with errno still 0.
+  // Why the system stopped the reading: errno, right after the failing call. A directory opens
+  // as a stream and fails at the first read, often with errno still 0.
+  const auto reason = [&] {
+    int code = errno;
     std::error_code ignored;
-    if (reason == 0 && std::filesystem::is_directory(path, ignored)) reason = EISDIR;
-    const std::string why = reason ? std::generic_category().message(reason) : "the read failed";
-    return round_file_error(path.string(), 0, 0, "cannot read the file: " + why);
+    if (code == 0 && std::filesystem::is_directory(path, ignored)) code = EISDIR;
+    return code ? std::generic_category().message(code) : std::string("the read failed");
   };
   errno = 0;
   std::ifstream file(path, std::ios::binary);
-  if (!file) throw cannot_read(errno);
+  if (!file) throw round_file_error(path.string(), 0, 0, "cannot read the file: " + reason());
   std::string text;
   char chunk[1 << 16];
   while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
     text.append(chunk, static_cast<std::size_t>(file.gcount()));
     if (bounded && text.size() > max_file_bytes) throw round_file_error(path.string(), 0, 0, "file larger than 16 MiB");
   }
-  if (file.bad()) throw cannot_read(errno);
+  if (file.bad()) throw round_file_error(path.string(), 0, 0, "cannot read the file: " + reason());
   return text;
 }
 
