@@ -23,7 +23,7 @@ from anslag import _core
 
 _DUMP = re.compile(r"^(?P<name>[\w.]+)\(\): incompatible (?:function|constructor) arguments")
 _SIGNATURE = re.compile(r"^\s+\d+\. (\(.*\))(?: -> .*)?$", re.MULTILINE)
-_base_new = _core.Krona.__mro__[-2].__new__  # pybind11_object.__new__
+_base_new: Callable[[type], Any] = _core.Krona.__mro__[-2].__new__  # type: ignore[assignment]  # pybind11_object.__new__
 
 
 def _sentence(name: str, dump: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:

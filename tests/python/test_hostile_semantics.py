@@ -119,7 +119,7 @@ def test_wrong_arguments_are_a_sentence_not_a_signature_dump() -> None:
 
 def test_a_write_error_is_exit_2_with_the_reason() -> None:
     with open("/dev/full", "wb") as full:
-        result = run("audit", "2024", stdout=full)
+        result = subprocess.run([CLI, "audit", "2024"], stdout=full, stderr=subprocess.PIPE, timeout=60)
     assert result.returncode == 2
     assert result.stderr.decode() == "anslag: cannot write the output: No space left on device\n"
 
@@ -164,5 +164,5 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement(tmp_path: Path
     assert result.returncode == 1
     import json
 
-    assert json.loads(result.stdout)["file"].endswith("r\ufffd.toml")
+    assert json.loads(result.stdout)["round"]["file"].endswith("r\ufffd.toml")
     assert result.stderr.decode() == "anslag: the file name is not UTF-8; reports show it with U+FFFD for each bad byte\n"
