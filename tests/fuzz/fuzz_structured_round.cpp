@@ -203,7 +203,10 @@ class generator {
       case fault::cap_zero: with_cap_ = true; plan_.refusal = "a cap must be more than 0 kr"; break;
       case fault::limit_zero: with_limit_ = true; plan_.refusal = "a limit must be at least 1"; break;
       case fault::count_too_large: plan_.refusal = "'count' must be at most 2147483647"; break;
-      case fault::line_too_large: plan_.refusal = "'line' must be at most 2147483647"; break;
+      case fault::line_too_large:  // written on the first application's source
+        if (rows_.empty()) return give_up();
+        plan_.refusal = "'line' must be at most 2147483647";
+        break;
       case fault::fund_listed_twice: plan_.refusal = "fund 'F0' listed twice"; break;
       case fault::assessment_of_other_fund:
         if (funds_ < 2 || rows_.empty() || rows_[0].fund == 1) return give_up();
