@@ -5,6 +5,7 @@
 
 #include <anslag/io/round_file.hpp>
 #include <anslag/model/round.hpp>
+#include <anslag/model/validate.hpp>
 #include <anslag/rules/facts.hpp>
 
 #include <pybind11/stl.h>
@@ -368,6 +369,7 @@ void bind_round(py::module_& m) {
             r.rules = t[4].cast<std::vector<rule>>();
             r.statements = t[5].cast<std::vector<statement>>();
             r.applications = t[6].cast<std::vector<application>>();
+            validate(r);  // a pickle is input too: held to the rules of a round file
             return r;
           }));
   add_value_semantics(round_class);

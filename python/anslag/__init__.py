@@ -6,6 +6,7 @@ its public names and adds the pure-Python conveniences.
 
 from typing import Any
 
+from anslag import _guard  # noqa: F401  (first: the safe object model of every _core class)
 # One name a line, so that additions from parallel branches merge cleanly.
 from anslag._core import AmbiguousUnitError
 from anslag._core import Application

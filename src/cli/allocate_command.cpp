@@ -12,6 +12,9 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <sstream>
+#include <system_error>
+#include <cerrno>
 #include <optional>
 #include <string>
 #include <vector>
@@ -168,10 +171,11 @@ void run(const options& o) {
   if (!o.cap.empty()) settings.cap = option_amount("--cap", o.cap);
   std::vector<request_line> requests;
   if (o.file == "-") {
-    requests = read_requests(std::cin, "<stdin>", o);
+    std::istringstream in(read_standard_input());
+    requests = read_requests(in, "<stdin>", o);
   } else {
     std::ifstream in(o.file);
-    if (!in) throw bad_input{o.file + ": cannot be read"};
+    if (!in) throw bad_input{o.file + ": cannot be read: " + std::generic_category().message(errno)};
     requests = read_requests(in, o.file, o);
   }
   std::vector<Krona> amounts;

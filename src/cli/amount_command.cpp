@@ -4,6 +4,7 @@
 #include <anslag/krona/amount_text.hpp>
 
 #include <iostream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -20,9 +21,10 @@ void add_amount_command(CLI::App& app, context& context) {
   command->callback([texts, sum, &context] {
     if (*sum) {
       Krona total;
+      std::istringstream in(read_standard_input());
       std::string line;
       std::size_t number = 0;
-      while (std::getline(std::cin, line)) {
+      while (std::getline(in, line)) {
         ++number;
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         try {

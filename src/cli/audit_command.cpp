@@ -131,7 +131,7 @@ void add_audit_command(CLI::App& app, context& context) {
         return;
       }
       const auto path = round_path(o->round);
-      const round r = load_round(path);
+      const round r = load_round_argument(o->round);
       const unit_registry units = load_units(data_dir() / "units.toml");
       report result = audit(r, units);
       // A bundled round is named by where it stands in the data, not by this machine's path, so
@@ -153,6 +153,8 @@ void add_audit_command(CLI::App& app, context& context) {
       else
         write_whole(o->output, text);
       context.exit_code = result.has_errors() ? 1 : 0;
+    } catch (const std::ios_base::failure&) {
+      throw;  // standard output failed: main says why, as for every command
     } catch (const std::runtime_error& e) {  // anslag::error, and a report that cannot be written
       std::cerr << "anslag audit: " << e.what() << "\n";
       context.exit_code = 2;

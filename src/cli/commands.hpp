@@ -3,8 +3,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <anslag/model/round.hpp>
+
+#include <cstddef>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace anslag::cli {
 
@@ -22,9 +27,28 @@ void add_format_option(CLI::App* command, output_format& format);
 // when run from a build tree, else the installed share/anslag.
 std::filesystem::path data_dir();
 
-// A round named on the command line: a year of a bundled round ("2020") or a file path.
+// A round named on the command line: a file path, or when no file of that name exists and it is
+// four digits, the year of a bundled round ("2020").
 std::filesystem::path round_path(const std::string& year_or_file);
 bool is_bundled_year(const std::string& year_or_file);
+
+// The round named on the command line, loaded; a file name that is not UTF-8 is kept in
+// `round::file` with U+FFFD for each bad byte (and a note on standard error), so that every
+// report, JSON included, can print it.
+round load_round_argument(const std::string& year_or_file);
+
+// `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD.
+std::string valid_utf8(std::string_view text);
+
+// Bad input the command line finds itself (not the library): main prints "anslag COMMAND:
+// MESSAGE" and exits 2.
+struct failure : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Standard input is read whole, up to this bound (the round files' limit); more is a failure.
+inline constexpr std::size_t max_standard_input_bytes = std::size_t{16} << 20;
+std::string read_standard_input();
 
 void add_amount_command(CLI::App& app, context& context);
 void add_allocate_command(CLI::App& app, context& context);

@@ -1,9 +1,14 @@
 #include "commands.hpp"
 
+#include <anslag/detail/utf8.hpp>
 #include <anslag/error.hpp>
+#include <anslag/io/round_file.hpp>
 
+#include <cerrno>
 #include <cstdlib>
+#include <iostream>
 #include <map>
+#include <system_error>
 
 namespace anslag::cli {
 
@@ -23,8 +28,12 @@ std::filesystem::path data_dir() {
   return ANSLAG_INSTALL_DATA_DIR;
 }
 
+// A file that exists is what its name says, even when the name looks like a year: `anslag audit
+// 2024` in a folder holding a file `2024` audits that file, as every other tool would read it.
 bool is_bundled_year(const std::string& year_or_file) {
-  return year_or_file.size() == 4 && year_or_file.find_first_not_of("0123456789") == std::string::npos;
+  std::error_code ignored;
+  return year_or_file.size() == 4 && year_or_file.find_first_not_of("0123456789") == std::string::npos &&
+         !std::filesystem::exists(year_or_file, ignored);
 }
 
 std::filesystem::path round_path(const std::string& year_or_file) {
@@ -33,6 +42,43 @@ std::filesystem::path round_path(const std::string& year_or_file) {
   if (!std::filesystem::exists(path))
     throw not_found_error("no bundled round for " + year_or_file);
   return path;
+}
+
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const auto d = detail::decode_utf8(p, end);
+    if (d.valid)
+      out.append(reinterpret_cast<const char*>(p), d.width);
+    else
+      out += "\xEF\xBF\xBD";  // U+FFFD
+    p += d.width;
+  }
+  return out;
+}
+
+round load_round_argument(const std::string& year_or_file) {
+  round r = load_round(round_path(year_or_file));
+  // Every text of a round is UTF-8 (toml++ checks), but its file name is the system's bytes; JSON
+  // and the reports need text.
+  if (std::string shown = valid_utf8(r.file); shown != r.file) {
+    std::cerr << "anslag: the file name is not UTF-8; reports show it with U+FFFD for each bad byte\n";
+    r.file = std::move(shown);
+  }
+  return r;
+}
+
+std::string read_standard_input() {
+  std::string text;
+  char chunk[1 << 16];
+  while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+    if (text.size() > max_standard_input_bytes) throw failure("standard input larger than 16 MiB");
+  }
+  if (std::cin.bad()) throw failure("cannot read standard input: " + std::generic_category().message(errno));
+  return text;
 }
 
 }  // namespace anslag::cli

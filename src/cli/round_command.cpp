@@ -237,7 +237,7 @@ void add_round_command(CLI::App& app, context& context) {
   command->callback([year_or_file, format, &context] {
     try {
       if (is_round_folder(*year_or_file)) context.exit_code = print_folder(*year_or_file, *format);
-      else print(load_round(round_path(*year_or_file)), *format);
+      else print(load_round_argument(*year_or_file), *format);
     } catch (const error& e) {
       std::cerr << "anslag round: " << e.what() << "\n";
       context.exit_code = 2;

@@ -196,7 +196,7 @@ void add_rules_commands(CLI::App& app, context& context) {
   add_format_option(rules, rules_options->format);
   rules->callback([rules_options, &context] {
     try {
-      print_rules(load_round(round_path(rules_options->round)), rules_options->format);
+      print_rules(load_round_argument(rules_options->round), rules_options->format);
     } catch (const error& e) {
       std::cerr << "anslag rules: " << e.what() << "\n";
       context.exit_code = 2;
@@ -213,7 +213,7 @@ void add_rules_commands(CLI::App& app, context& context) {
   add_format_option(evaluate_command, evaluate_options->format);
   evaluate_command->callback([evaluate_options, &context] {
     try {
-      const round r = load_round(round_path(evaluate_options->round));
+      const round r = load_round_argument(evaluate_options->round);
       const auto* a = r.find_application(evaluate_options->application);
       if (!a) {
         std::cerr << "anslag evaluate: no application \"" << evaluate_options->application

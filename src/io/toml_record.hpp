@@ -11,7 +11,11 @@
 #include "toml.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -98,15 +102,10 @@ class record {
     if (const toml::node* node = table_.get(key)) return as_text(key, *node);
     return std::nullopt;
   }
-  std::string id(std::string_view key) const {
-    std::string value = text(key);
-    if (value.empty()) fail_at(key, reader_.quoted(key) + " must not be empty");
-    return value;
-  }
-
-  std::int64_t count(std::string_view key) const { return as_count(key, required(key)); }
-  std::optional<std::int64_t> optional_count(std::string_view key) const {
-    if (const toml::node* node = table_.get(key)) return as_count(key, *node);
+  // Integers are read whole (int64); their ranges are the model's to check (anslag::validate).
+  std::int64_t integer(std::string_view key) const { return as_integer(key, required(key)); }
+  std::optional<std::int64_t> optional_integer(std::string_view key) const {
+    if (const toml::node* node = table_.get(key)) return as_integer(key, *node);
     return std::nullopt;
   }
 
@@ -181,11 +180,9 @@ class record {
     if (!node.is_string()) fail_at(key, reader_.quoted(key) + " must be a string");
     return node.as_string()->get();
   }
-  std::int64_t as_count(std::string_view key, const toml::node& node) const {
+  std::int64_t as_integer(std::string_view key, const toml::node& node) const {
     if (!node.is_integer()) fail_at(key, reader_.quoted(key) + " must be an integer");
-    const std::int64_t value = node.as_integer()->get();
-    if (value < 0) fail_at(key, reader_.quoted(key) + " must not be negative");
-    return value;
+    return node.as_integer()->get();
   }
   date as_date(std::string_view key, const toml::node& node) const {
     if (!node.is_date()) fail_at(key, reader_.quoted(key) + " must be a date (YYYY-MM-DD, unquoted)");
@@ -214,5 +211,32 @@ class record {
   const toml::table& table_;
   std::string_view where_;
 };
+
+// The most a file the loaders read may hold: 16 MiB (docs/reliability.md, "The size limit").
+inline constexpr std::size_t max_file_bytes = std::size_t{16} << 20;
+
+// The text of a file the loaders read, stopping as soon as a bounded file passes max_file_bytes. An error that stops the reading says why, as the system words it:
+// "cannot read the file: No such file or directory" (line and column 0).
+inline std::string read_file(const std::filesystem::path& path, bool bounded) {
+  // Why the system stopped the reading: errno, right after the failing call. A directory opens
+  // as a stream and fails at the first read, often with errno still 0.
+  const auto reason = [&] {
+    int code = errno;
+    std::error_code ignored;
+    if (code == 0 && std::filesystem::is_directory(path, ignored)) code = EISDIR;
+    return code ? std::generic_category().message(code) : std::string("the read failed");
+  };
+  errno = 0;
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw round_file_error(path.string(), 0, 0, "cannot read the file: " + reason());
+  std::string text;
+  char chunk[1 << 16];
+  while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(file.gcount()));
+    if (bounded && text.size() > max_file_bytes) throw round_file_error(path.string(), 0, 0, "file larger than 16 MiB");
+  }
+  if (file.bad()) throw round_file_error(path.string(), 0, 0, "cannot read the file: " + reason());
+  return text;
+}
 
 }  // namespace anslag::detail

@@ -3,8 +3,6 @@
 #include "toml_record.hpp"
 
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -75,11 +73,8 @@ unit_registry parse_units(std::string_view toml_text, const std::string& file_na
 }
 
 unit_registry load_units(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw round_file_error(path.string(), 0, 0, "cannot read the file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse_units(text.str(), path.string());
+  // The registry is bundled data, but a path may name anything: bounded like a round file.
+  return parse_units(detail::read_file(path, true), path.string());
 }
 
 }  // namespace anslag

@@ -3,6 +3,7 @@
 #include <anslag/detail/names.hpp>
 #include <anslag/detail/utf8.hpp>
 #include <anslag/detail/text.hpp>
+#include <anslag/detail/unicode.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -182,7 +183,8 @@ std::string normalize_unit_name(std::string_view name) {
   std::string out;
   bool pending_space = false;
   bool pending_joiner = false;
-  for (char32_t c : code_points(name)) {
+  for (char32_t c : detail::nfc(code_points(name))) {
+    if (detail::is_invisible(c)) continue;  // nothing a reader sees: "Far\u00ADsta" is Farsta
     if (is_white_space(c) || c == U',') {
       pending_space = true;
     } else if (is_joiner(c)) {
@@ -228,13 +230,19 @@ const unit& unit_registry::resolve(std::string_view name) const {
         matches.push_back({at, end, index});
     }
   }
-  std::erase_if(matches, [&](const found& m) {
-    return std::any_of(matches.begin(), matches.end(), [&](const found& other) {
-      return other.begin <= m.begin && m.end <= other.end && other.end - other.begin > m.end - m.begin;
-    });
+  // Sorted by start, longer first: a match lies inside a longer one exactly when an earlier match
+  // reaches as far (two matches of one extent are one spelling), so one sweep finds them all
+  // (a name repeating a spelling 100 000 times costs a sort, not 10^10 comparisons).
+  std::sort(matches.begin(), matches.end(), [](const found& a, const found& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
-  std::sort(matches.begin(), matches.end(),
-            [](const found& a, const found& b) { return a.begin < b.begin; });
+  std::size_t reach = 0;
+  std::vector<found> outermost;
+  for (const found& m : matches) {
+    if (m.end > reach) outermost.push_back(m);
+    reach = std::max(reach, m.end);
+  }
+  matches = std::move(outermost);
   std::vector<std::string> named;
   std::vector<std::string> forvaltningar;
   for (const auto& m : matches) {
@@ -250,14 +258,19 @@ const unit& unit_registry::resolve(std::string_view name) const {
 
   // Suggestions: the units named inside the text first, then the nearest spellings, at most
   // a third of the name's length away (one edit at least).
+  // A spelling whose length differs from the name's by more than the limit is farther than it:
+  // skipped, so that a long name costs its length, not its length times every spelling's.
+  const std::size_t limit = std::max<std::size_t>(1, text.size() / 3);
   std::vector<std::size_t> distance(units_.size(), std::u32string::npos);
-  for (const auto& [spelling, index] : by_spelling_)
-    distance[index] = std::min(distance[index], detail::edit_distance(text, code_points(spelling)));
+  for (const auto& [spelling, index] : by_spelling_) {
+    const std::u32string s = code_points(spelling);
+    if (std::max(s.size(), text.size()) - std::min(s.size(), text.size()) > limit) continue;
+    distance[index] = std::min(distance[index], detail::edit_distance(text, s));
+  }
   std::vector<std::size_t> order(units_.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return distance[a] < distance[b]; });
-  const std::size_t limit = std::max<std::size_t>(1, text.size() / 3);
   std::vector<std::string> suggestions = named;
   for (std::size_t i : order) {
     if (suggestions.size() >= 3 || distance[i] > limit) break;

@@ -81,7 +81,7 @@ TEST_CASE("a directory is a file that cannot be read, not an empty round", "[hos
     anslag::load_round(hostile_dir);
     FAIL("loaded a directory");
   } catch (const anslag::round_file_error& e) {
-    CHECK(e.detail() == "cannot read the file");
+    CHECK(e.detail() == "cannot read the file: Is a directory");
     CHECK(e.line() == 0);
   }
 }

@@ -190,6 +190,6 @@ TEST_CASE("a file that cannot be read is a round_file_error at 0:0", "[round_fil
     CHECK(e.file() == missing.string());
     CHECK(e.line() == 0);
     CHECK(e.column() == 0);
-    CHECK(e.detail() == "cannot read the file");
+    CHECK(e.detail() == "cannot read the file: No such file or directory");
   }
 }

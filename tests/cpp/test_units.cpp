@@ -325,5 +325,5 @@ TEST_CASE("every malformed registry in tests/data/bad-units gives its positioned
 
 TEST_CASE("load_units names a file it cannot read", "[units]") {
   CHECK_THROWS_WITH(anslag::load_units("/nonexistent/units.toml"),
-                    "/nonexistent/units.toml:0:0: cannot read the file");
+                    "/nonexistent/units.toml:0:0: cannot read the file: No such file or directory");
 }

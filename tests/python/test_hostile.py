@@ -95,4 +95,4 @@ def test_endless_file_is_refused_at_the_size_limit(workdir):
 
 def test_directory_is_refused_as_unreadable(tmp_path, workdir):
     stderr, _ = refuse(tmp_path, workdir)
-    assert stderr == f"anslag round: {tmp_path}:0:0: cannot read the file\n"
+    assert stderr == f"anslag round: {tmp_path}:0:0: cannot read the file: Is a directory\n"

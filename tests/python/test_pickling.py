@@ -67,10 +67,9 @@ def test_equality_sees_a_changed_field(rounds):
 
 def test_a_corrupt_proposal_state_is_refused():
     proposal = anslag.propose(anslag.load_round(2020), "LUM", "pro_rata")
-    constructor, args, state = proposal.__reduce_ex__(2)[:3]
-    broken = constructor(*args)
+    restore, (cls, state) = proposal.__reduce_ex__(2)
     with pytest.raises(anslag.InvalidArgumentError, match="^bad pickled proposal$"):
-        broken.__setstate__(state[:-1])
+        restore(cls, state[:-1])
 
 
 def test_an_audit_in_a_process_pool_gives_the_in_process_reports(rounds):

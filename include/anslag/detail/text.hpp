@@ -18,10 +18,10 @@ inline std::string joined(const std::vector<std::string>& items) {
   return text;
 }
 
-// The Levenshtein distance of two sequences (code points for names, bytes for ASCII keys): the
-// suggestions of unknown names and keys.
-template <typename Sequence>
-std::size_t edit_distance(const Sequence& a, const Sequence& b) {
+// Levenshtein's edit distance, for "did you mean" suggestions: over code points (std::u32string)
+// for names, over bytes for ASCII words such as subcommands.
+template <typename Text>
+std::size_t edit_distance(const Text& a, const Text& b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {

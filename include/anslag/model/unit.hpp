@@ -97,7 +97,9 @@ class unit_registry {
   std::map<std::string, std::size_t, std::less<>> by_spelling_;
 };
 
-// The key two spellings are compared by: lower case, dashes, slashes and hyphens (with any
+// The key two spellings are compared by: Unicode NFC for the Latin letters (a decomposed "ö" is
+// the composed one), invisible characters (zero-width, bidirectional controls, soft hyphen, ...)
+// dropped, lower case, dashes, slashes and hyphens (with any
 // white space around them) as one '-', commas as white space, runs of white space as one ' ',
 // separators at either end dropped. Invalid UTF-8 is a parse_error naming the code point.
 std::string normalize_unit_name(std::string_view name);

@@ -1,0 +1,168 @@
+"""Hostile in meaning, hostile in use: tests/data/hostile-semantics in Python and through
+`anslag audit`, the object model of the compiled classes (no instance without a valid state, no
+signature dump), and the command line's reads and writes."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import anslag
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "tests" / "data" / "hostile-semantics"
+CASES = sorted(CORPUS.glob("*.toml"))
+CLI = os.environ.get("ANSLAG_CLI", str(ROOT / "build" / "anslag"))
+
+
+def outcome(path: Path) -> str:
+    try:
+        report = anslag.audit(anslag.load_round(path))
+    except anslag.RoundFileError as error:
+        return f"refused {error.line}:{error.column}: {error.detail}\n"
+    lines = [f"{f.severity} {f.code}" for f in report.findings if f.severity != "info"]
+    return "\n".join(["findings", *lines]) + "\n"
+
+
+def expected(path: Path) -> str:
+    return path.with_suffix(".expected").read_text(encoding="utf-8")
+
+
+def run(*args: str, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([CLI, *args], capture_output=True, timeout=60, **kwargs)  # type: ignore[call-overload]
+
+
+def test_the_corpus_covers_every_class() -> None:
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_in_process(path: Path) -> None:
+    assert outcome(path) == expected(path)
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_through_the_command_line(path: Path) -> None:
+    result = run("audit", str(path), "--format", "json")
+    want = expected(path)
+    if want.startswith("refused "):
+        assert result.returncode == 2
+        assert result.stdout == b""
+        assert result.stderr.decode() == f"anslag audit: {path}:{want[len('refused '):]}"
+    else:
+        lines = want.splitlines()[1:]
+        assert result.returncode == (1 if any(line.startswith("error ") for line in lines) else 0)
+        import json
+
+        findings = json.loads(result.stdout)["findings"]
+        assert [f"{f['severity']} {f['code']}" for f in findings if f["severity"] != "info"] == lines
+
+
+def test_a_decomposed_name_is_the_composed_unit() -> None:
+    units = anslag.load_units(ROOT / "data" / "units.toml")
+    decomposed = unicodedata.normalize("NFD", "Södermalm")
+    assert decomposed != "Södermalm"
+    assert units.resolve(decomposed) == units.resolve("Södermalm")
+    assert units.resolve("Far\u200bs\u00adta\u202e").id == "farsta"
+
+
+def test_the_nfc_table_matches_unicodedata(tmp_path: Path) -> None:
+    generated = tmp_path / "nfc_table.hpp"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "generate-nfc-table"), str(generated)], check=True)
+    assert generated.read_text(encoding="utf-8") == (ROOT / "src" / "model" / "nfc_table.hpp").read_text(
+        encoding="utf-8"
+    )
+
+
+COMPILED = [
+    getattr(anslag._core, name)
+    for name in dir(anslag._core)
+    if isinstance(getattr(anslag._core, name), type) and not issubclass(getattr(anslag._core, name), BaseException)
+]
+
+
+@pytest.mark.parametrize("cls", COMPILED, ids=lambda c: c.__name__)
+def test_no_instance_without_its_constructor(cls: type) -> None:
+    with pytest.raises(TypeError, match=f"^anslag.{cls.__name__} cannot be made by __new__ alone"):
+        cls.__new__(cls)
+
+
+def test_pickles_round_trip_and_are_validated() -> None:
+    round_ = anslag.load_round(ROOT / "data" / "rounds" / "2024.toml")
+    assert pickle.loads(pickle.dumps(round_)) == round_
+    assert pickle.loads(pickle.dumps(anslag.Krona("5 kr"))) == anslag.Krona("5 kr")
+    state = list(round_.__getstate__())
+    state[0] = -5
+    restore, (cls, _) = round_.__reduce__()
+    with pytest.raises(anslag.InvalidArgumentError, match=r"^the round: 'year' must be a year from 1 to 9999$"):
+        restore(cls, tuple(state))
+    state = list(round_.__getstate__())
+    state[9] = state[9] + state[9][:1]
+    with pytest.raises(anslag.InvalidArgumentError, match=r"^application '2024-LUM-01': duplicate application id"):
+        restore(cls, tuple(state))
+    with pytest.raises(anslag.InvalidArgumentError, match=r"^not a valid pickled anslag.Round"):
+        restore(cls, ("not", "a", "round"))
+
+
+def test_wrong_arguments_are_a_sentence_not_a_signature_dump() -> None:
+    with pytest.raises(TypeError) as error:
+        anslag.load_units()  # type: ignore[call-arg]
+    assert str(error.value) == "load_units() takes (path: os.PathLike); it was given ()"
+    assert "incompatible function arguments" not in str(error.value)
+
+
+def test_a_write_error_is_exit_2_with_the_reason() -> None:
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([CLI, "audit", "2024"], stdout=full, stderr=subprocess.PIPE, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "anslag: cannot write the output: No space left on device\n"
+
+
+def test_a_closed_standard_output_is_exit_2() -> None:
+    result = subprocess.run([CLI, "round", "2024"], stdout=None, stderr=subprocess.PIPE, timeout=60,
+                            pass_fds=(), preexec_fn=lambda: os.close(1))
+    assert result.returncode == 2
+    assert result.stderr.decode() == "anslag: cannot write the output: Bad file descriptor\n"
+
+
+def test_a_missing_file_says_why(tmp_path: Path) -> None:
+    result = run("round", str(tmp_path / "none.toml"))
+    assert result.returncode == 2
+    assert result.stderr.decode() == f"anslag round: {tmp_path / 'none.toml'}:0:0: cannot read the file: No such file or directory\n"
+
+
+def test_standard_input_is_bounded() -> None:
+    result = run("amount", "--sum", input=b"1 kr\n" * (4 << 20))
+    assert result.returncode == 2
+    assert result.stderr.decode() == "anslag amount: standard input larger than 16 MiB\n"
+
+
+def test_a_mistyped_command_gets_a_suggestion() -> None:
+    result = run("audti", "2024")
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith("anslag: unknown command 'audti'; did you mean 'audit'?\n")
+
+
+def test_a_file_named_like_a_year_is_that_file(tmp_path: Path) -> None:
+    (tmp_path / "2020").write_bytes((CORPUS / "grants-over-budget-not-hidden.toml").read_bytes())
+    result = run("round", "2020", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("Round 2021")
+
+
+def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement(tmp_path: Path) -> None:
+    name = os.fsencode(tmp_path) + b"/r\xff.toml"
+    with open(name, "wb") as f:
+        f.write((CORPUS / "grants-over-budget-not-hidden.toml").read_bytes())
+    result = subprocess.run([CLI.encode(), b"audit", name, b"--format", b"json"], capture_output=True, timeout=60)
+    assert result.returncode == 1
+    import json
+
+    assert json.loads(result.stdout)["round"]["file"].endswith("r\ufffd.toml")
+    assert result.stderr.decode() == "anslag: the file name is not UTF-8; reports show it with U+FFFD for each bad byte\n"
