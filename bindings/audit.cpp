@@ -4,6 +4,7 @@
 
 #include <anslag/audit/audit.hpp>
 #include <anslag/io/report_format.hpp>
+#include <anslag/io/report_html.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
@@ -139,6 +140,29 @@ void bind_audit(py::module_& m) {
             return r;
           }));
   add_value_semantics(report_class);
+
+  // The HTML report (python/anslag/audit.py adds Report.to_html and Report.save_html on these).
+  m.def(
+      "_report_html",
+      [](const report& r, const round& audited, const std::optional<std::string>& document,
+         const std::optional<std::string>& minimum) {
+        return format_report_html(r, audited, document, options_from(minimum));
+      },
+      py::arg("report"), py::arg("round"), py::arg("document"), py::arg("severity") = py::none());
+  m.def(
+      "_report_html_fragment",
+      [](const report& r, const round* audited) { return format_report_html_fragment(r, audited); },
+      py::arg("report"), py::arg("round") = py::none());
+  m.def(
+      "_find_document",
+      [](const round& audited, const std::string& round_file, const std::string& bundled_seeds)
+          -> std::optional<std::string> {
+        const auto found = find_document(audited, round_file, bundled_seeds);
+        return found ? std::optional<std::string>(found->string()) : std::nullopt;
+      },
+      py::arg("round"), py::arg("round_file"), py::arg("bundled_seeds"));
+  m.def(
+      "_read_document", [](const std::string& path) { return py::bytes(read_document(path)); }, py::arg("path"));
 
   m.def("_audit", &audit, py::arg("round"), py::arg("units"), py::call_guard<py::gil_scoped_release>(),
         "The audit of a round against a unit registry; use anslag.audit.");

@@ -4,10 +4,12 @@ Proposal and Comparison. Every text that comes from a document or a round file i
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Iterable, Sequence
 from typing import Optional
 
-from anslag._core import Comparison, Evaluation, Finding, Krona, Proposal, Report, Round
+from anslag import _core
+from anslag._core import Comparison, Error, Evaluation, Finding, Krona, Proposal, Report, Round
 
 # Amounts right-aligned in tabular figures, so that columns of kronor line up digit by digit.
 _STYLE = (
@@ -88,18 +90,16 @@ def finding_html(finding: Finding) -> str:
 
 
 def report_html(report: Report) -> str:
-    counts = report.summary()
-    parts = [
-        f'{_STYLE}<div class="anslag"><h4>Granskning {_e(report.year)}: {_e(report.title)} '
-        f"({_e(report.date)})</h4><p>{counts['error']} fel, {counts['warning']} varningar, "
-        f"{counts['info']} upplysningar</p>"
-    ]
-    for severity in ("error", "warning", "info"):
-        found = [f for f in report.findings if f.severity == severity]
-        if found:
-            parts.append(f"<h5>{severity} ({len(found)})</h5>")
-            parts.extend(f"<div>{_finding_body(f)}</div><hr>" for f in found)
-    return "".join(parts) + "</div>"
+    """The summary and findings of the HTML report (``Report.to_html``), without the document:
+    the same escaping, the same words. The figures per fund need the round, read again from
+    ``report.file`` when it is there."""
+    audited: Optional[Round] = None
+    if report.file and os.path.isfile(report.file):
+        try:
+            audited = _core.load_round(report.file)
+        except Error:
+            audited = None
+    return _core._report_html_fragment(report, audited)
 
 
 def evaluation_html(evaluation: Evaluation) -> str:

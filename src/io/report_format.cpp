@@ -1,6 +1,7 @@
 #include <anslag/io/report_format.hpp>
 
 #include <anslag/detail/text.hpp>
+#include <anslag/detail/utf8.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -10,15 +11,57 @@
 #include <vector>
 
 namespace anslag {
-namespace {
 
 bool shown(const finding& f, const report_options& options) {
   // severity is ordered error < warning < info: "at least as severe as the minimum".
   return !options.minimum || static_cast<int>(f.level) <= static_cast<int>(*options.minimum);
 }
 
-// Findings grouped by fund (in order of first appearance; the round as a whole last) and then
-// by severity, errors first.
+namespace {
+
+bool acts_rather_than_shows(char32_t c) {
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+         (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+void append_hex(std::string& out, unsigned value, int digits) {
+  static constexpr char hex[] = "0123456789abcdef";
+  for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out += hex[(value >> shift) & 0xFu];
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text, bool keep_tabs) {
+  std::string out;
+  out.reserve(text.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const auto* end = p + text.size();
+  while (p < end) {
+    const auto decoded = detail::decode_utf8(p, end);
+    const char32_t c = decoded.code_point;
+    if (!decoded.valid) {
+      out += "\\x";
+      append_hex(out, *p, 2);
+    } else if (!acts_rather_than_shows(c) || (keep_tabs && c == '\t')) {
+      out.append(reinterpret_cast<const char*>(p), decoded.width);
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c < 0x80) {
+      out += "\\x";
+      append_hex(out, static_cast<unsigned>(c), 2);
+    } else {
+      out += "\\u";
+      append_hex(out, static_cast<unsigned>(c), 4);
+    }
+    p += decoded.width;
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
                                                                          const report_options& options) {
   std::vector<std::pair<std::string, std::vector<const finding*>>> groups;
@@ -38,21 +81,62 @@ std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const r
   return groups;
 }
 
-std::string source_text(const source_ref& s) {
+namespace {
+
+// Data as Markdown inline text: controls escaped, then every character Markdown gives a meaning
+// inline backslash-escaped, so that data makes no markup, no raw HTML (`\<`), no entity (`\&`)
+// and no link: neither `[..](..)` nor an autolink (`<..>`; GFM's bare `scheme://`, `www.` and
+// e-mail addresses, broken by escaping the `:`, the dot and the `@`).
+std::string md(std::string_view text) {
+  const std::string shown_text = escape_controls(text);
+  std::string out;
+  for (std::size_t i = 0; i < shown_text.size(); ++i) {
+    const char c = shown_text[i];
+    const bool www_dot = c == '.' && out.size() >= 3 &&
+                         std::equal(out.end() - 3, out.end(), "www", [](char a, char b) { return (a | 0x20) == b; });
+    const bool scheme_colon = c == ':' && shown_text.compare(i + 1, 2, "//") == 0;
+    if (std::string_view("\\`*_[]<>&|~!#@").find(c) != std::string_view::npos || www_dot || scheme_colon)
+      out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// Data as a Markdown code span: no escape works inside one, so the fence is one backtick longer
+// than the longest run of backticks in the data, and padded when the data starts or ends with one.
+std::string md_code(std::string_view text) {
+  const std::string shown_text = escape_controls(text);
+  std::size_t longest = 0;
+  std::size_t run = 0;
+  for (const char c : shown_text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  const bool pad = !shown_text.empty() && (shown_text.front() == '`' || shown_text.back() == '`');
+  return fence + (pad ? " " : "") + shown_text + (pad ? " " : "") + fence;
+}
+
+
+
+// "document:line (section)", each part passed through `escape` (the text or the Markdown escape).
+template <typename Escape>
+std::string source_text(const source_ref& s, Escape escape) {
   if (s.document.empty()) return "";
-  std::string out = s.document;
+  std::string out = escape(s.document);
   if (s.line > 0) {
     out += ':';
     out += std::to_string(s.line);
   }
   if (!s.section.empty()) {
     out += " (";
-    out += s.section;
+    out += escape(s.section);
     out += ')';
   }
   return out;
 }
 
+std::string plain(std::string_view text) { return escape_controls(text); }
 
 std::string summary_line(const report& r) {
   return std::to_string(r.count(severity::error)) + " error, " + std::to_string(r.count(severity::warning)) +
@@ -81,11 +165,11 @@ std::string format_report_text(const report& r, const report_options& options) {
   const auto paint = [&](severity s, const std::string& text) {
     return options.colour ? colour_of(s) + text + "\033[0m" : text;
   };
-  out << "Granskning / audit: " << r.title << "\n";
-  out << r.year << ", " << r.dated.to_string() << ", " << r.file << "\n";
+  out << "Granskning / audit: " << plain(r.title) << "\n";
+  out << r.year << ", " << r.dated.to_string() << ", " << plain(r.file) << "\n";
   out << summary_line(r) << "\n";
   for (const auto& [fund, findings] : grouped(r, options)) {
-    out << "\n" << (fund.empty() ? std::string("Hela omgången / whole round") : fund) << "\n";
+    out << "\n" << (fund.empty() ? std::string("Hela omgången / whole round") : plain(fund)) << "\n";
     for (const finding* f : findings) {
       std::string level(to_string(f->level));
       level.resize(8, ' ');
@@ -96,13 +180,13 @@ std::string format_report_text(const report& r, const report_options& options) {
       if (f->expected && f->actual) out << "   ";
       if (f->actual) out << "actual " << f->actual->to_string();
       out << "\n";
-      out << "      sv: " << f->message_sv << "\n";
-      out << "      en: " << f->message_en << "\n";
-      if (!f->rule.empty()) out << "      rule: " << f->rule << "\n";
-      if (!f->statement.empty()) out << "      statement: " << f->statement << "\n";
-      if (const auto where = source_text(f->source); !where.empty()) out << "      source: " << where << "\n";
-      if (!f->quote.empty()) out << "      quote: \u201C" << f->quote << "\u201D\n";
-      if (f->reading) out << "      reading: " << *f->reading << "\n";
+      out << "      sv: " << plain(f->message_sv) << "\n";
+      out << "      en: " << plain(f->message_en) << "\n";
+      if (!f->rule.empty()) out << "      rule: " << plain(f->rule) << "\n";
+      if (!f->statement.empty()) out << "      statement: " << plain(f->statement) << "\n";
+      if (const auto where = source_text(f->source, plain); !where.empty()) out << "      source: " << where << "\n";
+      if (!f->quote.empty()) out << "      quote: \u201C" << plain(f->quote) << "\u201D\n";
+      if (f->reading) out << "      reading: " << plain(*f->reading) << "\n";
     }
   }
   return out.str();
@@ -110,24 +194,24 @@ std::string format_report_text(const report& r, const report_options& options) {
 
 std::string format_report_markdown(const report& r, const report_options& options) {
   std::ostringstream out;
-  out << "# Granskning / audit: " << r.title << "\n\n";
-  out << "Round " << r.year << ", document dated " << r.dated.to_string() << ", file `" << r.file << "`.\n\n";
+  out << "# Granskning / audit: " << md(r.title) << "\n\n";
+  out << "Round " << r.year << ", document dated " << r.dated.to_string() << ", file " << md_code(r.file) << ".\n\n";
   out << "| severity | findings |\n| --- | ---: |\n";
   for (severity s : {severity::error, severity::warning, severity::info})
     out << "| " << to_string(s) << " | " << r.count(s) << " |\n";
   for (const auto& [fund, findings] : grouped(r, options)) {
-    out << "\n## " << (fund.empty() ? std::string("Hela omgången / whole round") : fund) << "\n";
+    out << "\n## " << (fund.empty() ? std::string("Hela omgången / whole round") : md(fund)) << "\n";
     for (const finding* f : findings) {
       out << "\n- **" << to_string(f->level) << "** `" << to_string(f->code) << "`";
       if (f->expected) out << " expected " << f->expected->to_string();
       if (f->actual) out << ", actual " << f->actual->to_string();
-      out << "\n  - sv: " << f->message_sv << "\n  - en: " << f->message_en << "\n";
-      if (!f->rows.empty()) out << "  - rows: " << detail::joined(f->rows) << "\n";
-      if (!f->rule.empty()) out << "  - rule: `" << f->rule << "`\n";
-      if (!f->statement.empty()) out << "  - statement: `" << f->statement << "`\n";
-      if (const auto where = source_text(f->source); !where.empty()) out << "  - source: " << where << "\n";
-      if (!f->quote.empty()) out << "  - quote: \u201C" << f->quote << "\u201D\n";
-      if (f->reading) out << "  - reading: " << *f->reading << "\n";
+      out << "\n  - sv: " << md(f->message_sv) << "\n  - en: " << md(f->message_en) << "\n";
+      if (!f->rows.empty()) out << "  - rows: " << md(detail::joined(f->rows)) << "\n";
+      if (!f->rule.empty()) out << "  - rule: " << md_code(f->rule) << "\n";
+      if (!f->statement.empty()) out << "  - statement: " << md_code(f->statement) << "\n";
+      if (const auto where = source_text(f->source, md); !where.empty()) out << "  - source: " << where << "\n";
+      if (!f->quote.empty()) out << "  - quote: \u201C" << md(f->quote) << "\u201D\n";
+      if (f->reading) out << "  - reading: " << md(*f->reading) << "\n";
     }
   }
   return out.str();

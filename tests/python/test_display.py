@@ -47,11 +47,14 @@ def test_round_html_escapes_data(tainted):
     assert escaped(tainted._repr_html_())
 
 
-def test_report_html_groups_findings_by_severity_with_their_quotes(round_2020):
+def test_report_html_is_the_summary_and_findings_of_the_html_report(round_2020):
     report = anslag.audit(round_2020)
     page = report._repr_html_()
-    assert page.index("<h5>warning (1)</h5>") < page.index("<h5>info (10)</h5>")
-    assert "<h5>error" not in page
+    assert page.count('<article class="finding') == len(report.findings)
+    top = page[page.index('<ul class="top"'):page.index("</ul>")]  # errors and warnings first, before the findings
+    assert top.count("<li>") == 1 and "COUNT_MISMATCH" in top and page.index(top) < page.index("<article")
+    assert "Inga fel; 1 varning att granska" in page and "No errors; 1 warning to review" in page
+    assert "<script" not in page and 'href="#L' not in page  # no script, no links to an absent document
     quoted = [f.quote for f in report.findings if f.quote]
     assert quoted
     for quote in quoted:

@@ -1,11 +1,18 @@
 // An audit report as text for a terminal, as Markdown, and as JSON (format 1, docs/audit.md).
 // Amounts appear as canonical Swedish strings, and in JSON also as integer öre: never as floats.
+//
+// Every text that comes from a round file or a document (names, quotes, titles, ids, messages
+// that quote them) is shown escaped: a round file can neither drive a terminal, nor forge a
+// report line, nor put markup or a link into a Markdown report (docs/audit.md, "Escaping").
 #pragma once
 
 #include <anslag/audit/audit.hpp>
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace anslag {
 
@@ -17,5 +24,20 @@ struct report_options {
 std::string format_report_text(const report& r, const report_options& options = {});
 std::string format_report_markdown(const report& r, const report_options& options = {});
 std::string format_report_json(const report& r, const report_options& options = {});
+
+// Whether a finding is shown under the options' minimum severity.
+bool shown(const finding& f, const report_options& options);
+
+// The findings shown, grouped by fund in order of first appearance (the round as a whole, fund
+// "", last) and, within a group, errors first: the order of every report format.
+std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
+                                                                         const report_options& options);
+
+// `text` with everything that would act rather than show written as a visible escape: C0
+// controls (line breaks and tabs included) and DEL as \x1b, \n, \t...; C1 controls, the
+// bidirectional controls (U+061C, U+200E/F, U+202A-E, U+2066-9), the line and paragraph
+// separators and U+FEFF as \u202E...; a byte that is not UTF-8 as \xff. With `keep_tabs`, a tab
+// stays a tab (a document's table columns).
+std::string escape_controls(std::string_view text, bool keep_tabs = false);
 
 }  // namespace anslag

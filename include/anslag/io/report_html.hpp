@@ -1,0 +1,40 @@
+// An audit report as one self-contained HTML page: the summary (verdict in Swedish and English,
+// counts, a chart of granted against requested per fund), every finding, the round's rows, and
+// the decision document with the lines that findings, rules, statements and rows cite marked.
+// docs/audit.md ("The HTML report") says what it holds and how it is made safe.
+//
+// The page asks nothing of any other host: its style sheet and its one script are inline and
+// allowed by their SHA-256 in a Content-Security-Policy that forbids everything else. Every text
+// from the round file or the document is escaped (escape_controls, then HTML); the page reads the
+// same without JavaScript, which only adds filters and a search.
+#pragma once
+
+#include <anslag/audit/audit.hpp>
+#include <anslag/io/report_format.hpp>
+#include <anslag/model/round.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace anslag {
+
+// The page for `r`, the audit of `audited`. `document` is the text of the decision document the
+// round was read from (its `seed`); without it the page says so and links no line.
+std::string format_report_html(const report& r, const round& audited, const std::optional<std::string>& document,
+                               const report_options& options = {});
+
+// Only the summary and the findings, for embedding in another page (a notebook's display): no
+// <html>, no script, no links to lines or rows, the style scoped to the fragment's class. Without
+// the round (`audited` null) the summary has no figures per fund.
+std::string format_report_html_fragment(const report& r, const round* audited, const report_options& options = {});
+
+// Where the decision document of `audited` is, found as `anslag check` finds it: the round's
+// `seed` beside the round file, else in `bundled_seeds`; nullopt when neither has it.
+std::optional<std::filesystem::path> find_document(const round& audited, const std::filesystem::path& round_file,
+                                                   const std::filesystem::path& bundled_seeds);
+
+// The text of a document file; throws round_file_error "cannot read the file".
+std::string read_document(const std::filesystem::path& path);
+
+}  // namespace anslag
