@@ -1,12 +1,11 @@
 // anslag::date: a calendar day of the proleptic Gregorian calendar, as the documents write it
 // (2019-12-17). A small value type: constructed only valid, ordered, printed in ISO 8601.
-// Converts both ways to std::chrono::year_month_day: to it always (implicitly: every anslag::date
-// is one), from it explicitly (a year_month_day may be !ok() or outside the years 1 to 9999).
+// <anslag/model/chrono.hpp> converts it to and from std::chrono::year_month_day (apart, so that
+// the model's headers do not pay for <chrono>).
 #pragma once
 
 #include <anslag/error.hpp>
 
-#include <chrono>
 #include <compare>
 #include <cstdio>
 #include <string>
@@ -21,17 +20,6 @@ class date {
     if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
         day > days_in_month(year, month))
       throw invalid_argument_error("no such date");
-  }
-
-  // invalid_argument_error "no such date" when !day.ok() or the year is outside 1 to 9999.
-  constexpr explicit date(std::chrono::year_month_day day)
-      : date(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
-             day.ok() ? static_cast<int>(static_cast<unsigned>(day.day())) : 0) {}
-
-  constexpr operator std::chrono::year_month_day() const noexcept {
-    return std::chrono::year_month_day{std::chrono::year{year_},
-                                       std::chrono::month{static_cast<unsigned>(month_)},
-                                       std::chrono::day{static_cast<unsigned>(day_)}};
   }
 
   // "YYYY-MM-DD" exactly; parse_error names the position of the first wrong character.
