@@ -10,8 +10,9 @@
 // toml++ is compiled into anslag, so its inline functions become weak symbols of the library.
 // Under its own name (toml::v3) they could be merged with a consumer's toml++ of another version
 // or configuration; so toml++ is opened in a namespace of anslag's own (toml::anslag_private,
-// still reached as toml::), and with hidden visibility, which keeps it out of the exports of a
-// shared libanslag. (`nm -C libanslag.a | grep toml::v3` finds nothing.)
+// still reached as toml::): `nm -C libanslag.a | grep toml::v3` finds nothing. A shared
+// libanslag exports none of it either (cmake/anslag.map). Hidden visibility here would not do:
+// anslag's own types that hold toml++ values would then be more visible than their members.
 #pragma once
 
 #include <toml++/impl/preprocessor.h>
@@ -20,7 +21,6 @@
 #undef TOML_NAMESPACE
 #define TOML_NAMESPACE_START namespace toml { inline namespace anslag_private
 #define TOML_NAMESPACE ::toml::anslag_private
-#pragma GCC visibility push(hidden)
 
 #pragma push_macro("TOML_UNREACHABLE")
 #undef TOML_UNREACHABLE
@@ -29,4 +29,3 @@
 #pragma pop_macro("TOML_UNREACHABLE")
 
 #include <toml++/toml.h>
-#pragma GCC visibility pop
