@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 import anslag
+from cpu import cpu_model
 
 COUNT = 1_000_000
 RUNS = 5
@@ -58,7 +59,7 @@ def main():
     if total.to_decimal() != exact or total.ore != sum(ore):
         sys.exit(f"the two ways disagree: {total} against {exact}")
 
-    print(f"amounts: {COUNT} strings, e.g. {texts[0]!r}; both sums {total}")
+    print(f"amounts on {cpu_model()}: {COUNT} strings, e.g. {texts[0]!r}; both sums {total}")
     print(f"  decimal way                  wall {decimal_wall * 1e3:8.1f} ms   cpu {decimal_cpu * 1e3:8.1f} ms")
     print(f"  parse_amounts + sum_amounts  wall {anslag_wall * 1e3:8.1f} ms   cpu {anslag_cpu * 1e3:8.1f} ms")
     print(f"  ratio (decimal / anslag)     wall {decimal_wall / anslag_wall:8.1f} x    cpu {decimal_cpu / anslag_cpu:8.1f} x")

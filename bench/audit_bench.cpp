@@ -1,10 +1,9 @@
 // The audit of a synthetic round of N applications (default 1 000 000): generation, load
 // (parse of the round file) and audit timed separately, with the peak resident memory.
 //   audit_bench [N] [DATA_DIR]
-#include "synthetic_round.hpp"
-
 #include <anslag/audit/audit.hpp>
 #include <anslag/io/round_file.hpp>
+#include <anslag/io/synthetic.hpp>
 #include <anslag/io/units_file.hpp>
 
 
@@ -38,7 +37,8 @@ int main(int argc, char** argv) {
   const auto units = anslag::load_units(data_dir + "/units.toml");
 
   auto start = std::chrono::steady_clock::now();
-  std::string text = anslag::bench::synthetic_round(units, {n, 7, true});
+  std::string text = anslag::synthetic_round(
+      units, {n, 7, 2024, {anslag::synthetic_fault::grant_exceeds_request, anslag::synthetic_fault::total_mismatch}});
   const double generate = seconds_since(start);
   const double file_mib = static_cast<double>(text.size()) / (1024.0 * 1024.0);
 

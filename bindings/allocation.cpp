@@ -129,8 +129,9 @@ most one request may get. Returns one Krona per request; docs/allocation.md defi
 
   m.def(
       "allocate_budget_array",
-      [](std::int64_t budget_ore, py::array_t<std::int64_t, py::array::c_style> requests_ore,
-         const std::string& strategy, std::int64_t unit_ore, std::optional<std::int64_t> cap_ore) {
+      [](std::int64_t budget_ore, py::handle requests, const std::string& strategy, std::int64_t unit_ore,
+         std::optional<std::int64_t> cap_ore) {
+        const auto requests_ore = ore_array(requests);  // a masked request is refused, not read as its data
         if (requests_ore.ndim() != 1)
           throw invalid_argument_error("requests_ore must be one-dimensional");
         const allocation_strategy s = parse_allocation_strategy(strategy);

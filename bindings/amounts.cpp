@@ -398,12 +398,20 @@ py::array_t<std::int64_t> parse_amounts(py::handle texts) {
                        std::string(py::str(py::handle(array.dtype()))) + " elements");
 }
 
+}  // namespace
+
 // Amounts in öre as a C-order int64 array of the input's shape. Integer arrays, and sequences
 // numpy makes into one, pass as they are; an object array (ints too large for int64, or mixed
 // objects) is read element by element. Floats and booleans are refused: money never passes
 // through a float, and True is not an amount.
 py::array_t<std::int64_t> ore_array(py::handle values) {
   using ore_t = py::array_t<std::int64_t, py::array::c_style | py::array::forcecast>;
+  // A masked amount is an unknown one: reading the data under the mask would count it.
+  if (numpy().attr("ma").attr("isMaskedArray")(values).cast<bool>() &&
+      numpy().attr("ma").attr("getmaskarray")(values).attr("any")().cast<bool>())
+    throw py::type_error(
+        "masked amounts are unknown and are not read: pass values.compressed() for the known ones "
+        "only, or use a krona column, which keeps them <NA>");
   const py::array array = numpy().attr("asarray")(values);
   const py::dtype type = array.dtype();
   const char kind = type.kind();
@@ -436,11 +444,53 @@ py::array_t<std::int64_t> ore_array(py::handle values) {
                        (kind == 'f' || kind == 'c' ? ": money never passes through a float" : ""));
 }
 
+namespace {
+
 Krona sum_amounts(py::handle values) {
   const auto ore = ore_array(values);
   const std::span<const std::int64_t> amounts(ore.data(), static_cast<std::size_t>(ore.size()));
   py::gil_scoped_release release;
   return sum_ore(amounts);
+}
+
+// Applies `operation` to each amount without the GIL; the first element it cannot do (overflow)
+// raises its error naming the element.
+template <typename Operation>
+py::array_t<std::int64_t> map_amounts(py::handle values, Operation operation) {
+  const auto ore = ore_array(values);
+  const auto count = static_cast<std::size_t>(ore.size());
+  py::array_t<std::int64_t> result(std::vector<py::ssize_t>(ore.shape(), ore.shape() + ore.ndim()));
+  const std::int64_t* in = ore.data();
+  std::int64_t* out = result.mutable_data();
+  std::size_t failed = 0;
+  std::exception_ptr failure;
+  {
+    py::gil_scoped_release release;
+    for (std::size_t i = 0; i < count; ++i) {
+      try {
+        out[i] = operation(Krona::from_ore(in[i])).ore();
+      } catch (const error&) {
+        failed = i;
+        failure = std::current_exception();
+        break;
+      }
+    }
+  }
+  if (failure) raise_element_error(failure, failed, std::to_string(in[failed]) + " öre", py::dict());
+  return result;
+}
+
+py::array_t<std::int64_t> scale_amounts(py::handle values, py::handle factor, const std::string& mode) {
+  const auto [numerator, denominator] = to_ratio(factor);
+  const rounding how = to_rounding(mode);
+  return map_amounts(values, [=](Krona k) { return k.scale(numerator, denominator, how); });
+}
+
+py::array_t<std::int64_t> round_amounts(py::handle values, py::handle unit, const std::string& mode) {
+  const Krona by = to_krona(unit);
+  const rounding how = to_rounding(mode);
+  (void)Krona().round(by, how);  // a unit that is not positive is an error even for no amounts
+  return map_amounts(values, [=](Krona k) { return k.round(by, how); });
 }
 
 amount_format make_format(std::string separator, std::string minus, std::string unit,
@@ -543,6 +593,12 @@ The canonical form by default ("1 234,50 kr" with U+00A0, U+2212 for minus). dec
   m.def("sum_amounts", &sum_amounts, py::arg("ore"),
         "The exact sum of amounts in öre (an integer array) as Krona; OverflowError only when the "
         "sum itself is beyond the range.");
+  m.def("scale_amounts", &scale_amounts, py::arg("ore"), py::arg("factor"), py::arg("mode"),
+        "Each amount in öre times `factor` (an int, Fraction or Decimal), the exact product rounded "
+        "once to whole öre by `mode` (Krona.scale for a whole array); an int64 array of öre.");
+  m.def("round_amounts", &round_amounts, py::arg("ore"), py::arg("unit"), py::arg("mode"),
+        "Each amount in öre rounded to a multiple of `unit` by `mode` (Krona.round for a whole "
+        "array); an int64 array of öre.");
   m.def(
       "format_amount",
       [](py::handle amount, std::string separator, std::string minus, std::string unit,

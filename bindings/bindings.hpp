@@ -5,6 +5,7 @@
 #include <anslag/krona/krona.hpp>
 #include <anslag/model/date.hpp>
 
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
 #include <optional>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <exception>
 #include <string>
+#include <utility>
 
 namespace anslag::python {
 
@@ -23,6 +25,8 @@ void bind_units(pybind11::module_& m);
 void bind_round(pybind11::module_& m);
 void bind_rules(pybind11::module_& m);
 void bind_amounts(pybind11::module_& m);
+void bind_draft(pybind11::module_& m);
+void bind_across(pybind11::module_& m);
 
 // Raises the anslag error in `failure` as the exception translator would, with `extra` attributes
 // on the instance (context the C++ error does not carry, such as a batch element's index).
@@ -32,12 +36,21 @@ void bind_amounts(pybind11::module_& m);
 // `what`; a value beyond int64 is an overflow_error "`what` out of range".
 std::int64_t to_int64(pybind11::handle value, const char* what);
 
+// Amounts in öre as a C-order int64 array of the input's shape: integer arrays and sequences as
+// they are, a numpy masked array only when nothing is masked. Floats and booleans are refused.
+pybind11::array_t<std::int64_t> ore_array(pybind11::handle values);
+
 // The name of a value's type, for TypeError messages ("float", "NoneType").
 std::string type_name(pybind11::handle value);
 
 // A Python value as Krona: a Krona, a str (parsed), an int (whole kronor) or a decimal.Decimal
 // (exact, or an error). A float, or anything else, is a TypeError that says what to use.
 Krona to_krona(pybind11::handle value);
+
+// An exact factor as numerator and denominator (denominator > 0): an int, a fractions.Fraction or
+// a decimal.Decimal. A float (inexact) or anything else is a TypeError; a numerator or denominator
+// beyond int64 is an overflow_error "factor out of range".
+std::pair<std::int64_t, std::int64_t> to_ratio(pybind11::handle factor);
 
 // The rounding mode named by one of "half_even", "half_up", "down", "up", "floor", "ceiling".
 rounding to_rounding(const std::string& name);

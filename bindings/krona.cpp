@@ -10,6 +10,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,25 @@ rounding to_rounding(const std::string& name) {
                                "' (half_even, half_up, down, up, floor, ceiling)");
 }
 
+std::pair<std::int64_t, std::int64_t> to_ratio(py::handle factor) {
+  if (is_integer(factor)) return {to_int64(factor, "factor"), 1};
+  static const auto* fraction = new py::object(py::module_::import("fractions").attr("Fraction"));
+  if (!py::isinstance(factor, *fraction) && !py::isinstance(factor, decimal_class()))
+    throw py::type_error("a factor is an int, a fractions.Fraction or a decimal.Decimal, not " +
+                         type_name(factor) +
+                         (PyFloat_Check(factor.ptr()) ? ": a float is inexact; write Fraction(85, 100) or "
+                                                        "Decimal('0.85')"
+                                                      : ""));
+  if (py::isinstance(factor, decimal_class()) && !factor.attr("is_finite")().cast<bool>())
+    throw invalid_argument_error("Decimal is not a finite number");
+  const py::tuple ratio = factor.attr("as_integer_ratio")();  // exact, lowest terms, denominator > 0
+  int overflow = 0;
+  const long long numerator = PyLong_AsLongLongAndOverflow(ratio[0].ptr(), &overflow);
+  const long long denominator = overflow == 0 ? PyLong_AsLongLongAndOverflow(ratio[1].ptr(), &overflow) : 0;
+  if (overflow != 0) throw overflow_error("factor out of range");
+  return {numerator, denominator};
+}
+
 Krona to_krona(py::handle value) {
   if (py::isinstance<Krona>(value)) return value.cast<Krona>();
   if (PyFloat_Check(value.ptr()))
@@ -130,6 +150,27 @@ Krona to_krona(py::handle value) {
   throw py::type_error("Krona is made from a str, an int (whole kronor) or a decimal.Decimal, not " +
                        type_name(value));
 }
+
+namespace {
+
+// An amount compares with an amount. The int 0 is 0 kr in every unit, so it compares too (an
+// analyst writes `granted == 0`); any other bare number has no unit (kronor? öre?) and is refused
+// by every operator alike, == included, so that it can never be silently False. What is not a
+// number (None, a str) is another kind of thing: == is False, ordering a TypeError.
+template <typename Op>
+py::object compare(Krona a, py::handle b, const char* symbol, Op op) {
+  if (py::isinstance<Krona>(b)) return py::bool_(op(a, b.cast<Krona>()));
+  const bool number = is_integer(b) || PyFloat_Check(b.ptr()) || PyBool_Check(b.ptr()) ||
+                      py::isinstance(b, decimal_class());
+  if (number && is_integer(b) && PyObject_Not(b.ptr()) == 1) return py::bool_(op(a, Krona()));
+  if (number)
+    throw py::type_error(std::string("Krona ") + symbol + " " + type_name(b) +
+                         ": a bare number other than 0 is not an amount; compare with Krona(" +
+                         std::string(py::str(b)) + ") for kronor or Krona.from_ore(...) for öre");
+  return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+}
+
+}  // namespace
 
 void bind_krona(py::module_& m) {
   py::class_<Krona> krona(m, "Krona", R"doc(
@@ -154,6 +195,15 @@ a float is refused. str() gives the canonical Swedish form, repr() evaluates bac
           },
           py::arg("unit"), py::arg("mode"),
           "Rounded to a multiple of `unit` with mode half_even, half_up, down, up, floor or ceiling.")
+      .def(
+          "scale",
+          [](Krona self, py::handle factor, const std::string& mode) {
+            const auto [numerator, denominator] = to_ratio(factor);
+            return self.scale(numerator, denominator, to_rounding(mode));
+          },
+          py::arg("factor"), py::arg("mode"),
+          "This amount times `factor` (an int, Fraction or Decimal), the exact product rounded once "
+          "to whole öre by `mode`: Krona('1 000 kr').scale(Decimal('0.85'), 'half_up').")
       .def("__add__", [](Krona a, Krona b) { return a + b; }, py::is_operator())
       .def("__sub__", [](Krona a, Krona b) { return a - b; }, py::is_operator())
       .def(
@@ -178,17 +228,43 @@ a float is refused. str() gives the canonical Swedish form, repr() evaluates bac
             return py::cast(a * to_int64(factor, "factor"));
           },
           py::is_operator())
+      .def(
+          "__truediv__",
+          [](Krona a, py::handle b) -> py::object {
+            // A share of two amounts is a ratio, not money: the one float an amount gives.
+            if (!py::isinstance<Krona>(b) && !is_integer(b) && !PyFloat_Check(b.ptr()) &&
+                !py::isinstance(b, decimal_class()))
+              return py::reinterpret_borrow<py::object>(Py_NotImplemented);  // a column divides itself
+            if (!py::isinstance<Krona>(b))
+              throw py::type_error("Krona / " + type_name(b) +
+                                   ": a part of an amount needs a rounding rule; write "
+                                   "amount.scale(Fraction(1, n), 'half_even')");
+            const std::int64_t divisor = b.cast<Krona>().ore();
+            if (divisor == 0) throw py::value_error("a share of 0 kr is undefined");
+            return py::float_(static_cast<double>(a.ore()) / static_cast<double>(divisor));
+          },
+          py::is_operator())
       .def("__neg__", [](Krona a) { return -a; })
       .def("__pos__", [](Krona a) { return a; })
       .def("__abs__", [](Krona a) { return a.abs(); })
       .def("__bool__", [](Krona a) { return a.ore() != 0; })
-      .def(py::self == py::self)
-      .def(py::self != py::self)
-      .def(py::self < py::self)
-      .def(py::self <= py::self)
-      .def(py::self > py::self)
-      .def(py::self >= py::self)
-      .def("__hash__", [](Krona a) { return py::hash(py::int_(a.ore())); })
+      .def("__eq__", [](Krona a, py::handle b) { return compare(a, b, "==", std::equal_to<>()); },
+           py::is_operator())
+      .def("__ne__", [](Krona a, py::handle b) { return compare(a, b, "!=", std::not_equal_to<>()); },
+           py::is_operator())
+      .def("__lt__", [](Krona a, py::handle b) { return compare(a, b, "<", std::less<>()); },
+           py::is_operator())
+      .def("__le__", [](Krona a, py::handle b) { return compare(a, b, "<=", std::less_equal<>()); },
+           py::is_operator())
+      .def("__gt__", [](Krona a, py::handle b) { return compare(a, b, ">", std::greater<>()); },
+           py::is_operator())
+      .def("__ge__", [](Krona a, py::handle b) { return compare(a, b, ">=", std::greater_equal<>()); },
+           py::is_operator())
+      // 0 kr equals the int 0 and so hashes as it; any other amount hashes apart from the ints,
+      // which it does not equal (comparing them is an error, so a set must not bring them together).
+      .def("__hash__", [](Krona a) {
+        return a.ore() == 0 ? py::hash(py::int_(0)) : py::hash(py::make_tuple("Krona", a.ore()));
+      })
       .def("__str__", &Krona::to_string)
       .def("__repr__", &python_repr)
       // __reduce__ rather than py::pickle, whose support aborts on protocols 0 and 1; the class

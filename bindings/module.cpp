@@ -11,4 +11,6 @@ PYBIND11_MODULE(_core, m) {
   anslag::python::bind_rules(m);
   anslag::python::bind_audit(m);
   anslag::python::bind_amounts(m);
+  anslag::python::bind_draft(m);
+  anslag::python::bind_across(m);
 }

@@ -99,15 +99,21 @@ void bind_round(py::module_& m) {
       .def_readonly("budget", &fund::budget)
       .def_readonly("cap", &fund::cap)
       .def_readonly("max_granted_per_unit", &fund::max_granted_per_unit)
+      .def_readonly("quote", &fund::quote, "the sentence that sets the budget aside; '' when not given")
+      .def_readonly("source", &fund::source)
+      .def_readonly("readings", &fund::readings)
       .def("__repr__", [](const fund& f) {
         return describe("Fund", {{"id", py::cast(f.id)}, {"budget", py::cast(f.budget)}, {"cap", py::cast(f.cap)},
                                  {"max_granted_per_unit", py::cast(f.max_granted_per_unit)}});
       })
       .def(py::pickle(
-          [](const fund& f) { return py::make_tuple(f.id, f.name, f.budget, f.cap, f.max_granted_per_unit); },
+          [](const fund& f) {
+            return py::make_tuple(f.id, f.name, f.budget, f.cap, f.max_granted_per_unit, f.quote, f.source, f.readings);
+          },
           [](py::tuple t) {
             return fund{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<Krona>(),
-                        t[3].cast<std::optional<Krona>>(), t[4].cast<std::optional<std::int64_t>>()};
+                        t[3].cast<std::optional<Krona>>(), t[4].cast<std::optional<std::int64_t>>(),
+                        t[5].cast<std::string>(), t[6].cast<source_ref>(), t[7].cast<std::vector<reading>>()};
           }));
   add_value_semantics(fund_class);
 

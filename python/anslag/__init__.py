@@ -46,9 +46,22 @@ from anslag._core import propose
 from anslag._core import load_units
 from anslag._core import parse_round
 from anslag.audit import audit
+from anslag._core import Draft
+from anslag._core import ReviewItem
+from anslag._core import SourceProblem
+from anslag.draft import check_sources
+from anslag.draft import draft_round
 from anslag import _methods  # noqa: F401  (to_frame and _repr_html_ on the compiled classes)
 from anslag.rounds import bundled_rounds
 from anslag.rounds import load_round
+from anslag.rounds import load_rounds
+from anslag.rounds import Rounds
+from anslag.rounds import RoundsReport
+from anslag.synthetic import SYNTHETIC_FAULTS
+from anslag.synthetic import synthetic_round
+from anslag.synthetic import synthetic_rounds
+from anslag._core import near_same_title
+from anslag._core import round_files
 from anslag.rules import evaluate
 from anslag.units import resolve_unit
 from anslag.units import unit_registry
@@ -68,6 +81,8 @@ from anslag._core import (
     format_amount,
     format_amounts,
     parse_amounts,
+    round_amounts,
+    scale_amounts,
     sum_amounts,
 )
 
@@ -85,6 +100,11 @@ __all__ = [
     "allocate_budget_explained",
     "propose",
     "audit",
+    "check_sources",
+    "Draft",
+    "draft_round",
+    "ReviewItem",
+    "SourceProblem",
     "AmbiguousUnitError",
     "Application",
     "bundled_rounds",
@@ -97,6 +117,14 @@ __all__ = [
     "InvalidArgumentError",
     "Krona",
     "load_round",
+    "load_rounds",
+    "near_same_title",
+    "round_files",
+    "Rounds",
+    "RoundsReport",
+    "SYNTHETIC_FAULTS",
+    "synthetic_round",
+    "synthetic_rounds",
     "load_units",
     "NotEvaluated",
     "NotFoundError",
@@ -120,6 +148,8 @@ __all__ = [
     "format_amount",
     "format_amounts",
     "parse_amounts",
+    "round_amounts",
+    "scale_amounts",
     "sum_amounts",
 ]
 

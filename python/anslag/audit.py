@@ -21,6 +21,9 @@ def audit(round: Round, registry: Optional[UnitRegistry] = None) -> Report:
     ``registry`` defaults to the bundled unit registry. Unknown values are never a pass and
     never a failure: they become DERIVED_VALUE or MISSING_DATA findings.
     """
+    if not isinstance(round, Round):
+        raise TypeError(f"audit takes a round, not {type(round).__name__}: "
+                        f"audit(anslag.load_round({round!r}))")
     return _audit(round, registry if registry is not None else unit_registry())
 
 

@@ -2,6 +2,11 @@
 
 Money columns have the dtype ``krona`` (exact öre with a mask): a missing amount is ``<NA>``, never
 0 and never a float. Text that may be missing uses pandas' ``string`` dtype, counts ``Int64``.
+
+A column name means the same in every frame: ``application`` is an application's id,
+``forvaltning`` the name of its förvaltning as the round records it and ``forvaltning_id`` that
+förvaltning's registry id (join on it), ``year`` the round's year. ``forvaltning_on(frame, day)``
+gives each row's förvaltning as of another day, through the registry's mergers.
 Reached through ``Round.to_frame()`` and the other ``to_frame`` methods; importing this module
 loads pandas, which ``import anslag`` alone does not.
 """
@@ -10,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Optional, Union
+
+import datetime
 
 import pandas as pd
 
@@ -21,6 +28,7 @@ from anslag._core import (
     Proposal,
     Report,
     Round,
+    Unit,
     UnitRegistry,
 )
 from anslag.pandas import KronaArray
@@ -39,28 +47,91 @@ def _counts(values: Iterable[Optional[int]]) -> pd.arrays.IntegerArray:
     return pd.array(list(values), dtype="Int64")
 
 
+def _forvaltning_unit(registry: UnitRegistry, unit_id: Optional[str]) -> Optional[Unit]:
+    unit = registry.find(unit_id) if unit_id is not None else None
+    return None if unit is None else registry.forvaltning(unit)
+
+
 def forvaltning_of(registry: UnitRegistry, application: Application) -> Optional[str]:
     """The name of the förvaltning of the application's unit as the round file reads it; None when
     the round file gives no unit (an unresolved or ambiguous applicant stays unknown)."""
-    unit = registry.find(application.unit) if application.unit is not None else None
-    return None if unit is None else registry.forvaltning(unit).name
+    unit = _forvaltning_unit(registry, application.unit)
+    return None if unit is None else unit.name
+
+
+def _forvaltning_name(registry: UnitRegistry, unit_id: Optional[str]) -> Optional[str]:
+    unit = _forvaltning_unit(registry, unit_id)
+    return None if unit is None else unit.name
+
+
+def _forvaltning_id(registry: UnitRegistry, unit_id: Optional[str]) -> Optional[str]:
+    unit = _forvaltning_unit(registry, unit_id)
+    return None if unit is None else unit.id
+
+
+def forvaltning_on(frame: pd.DataFrame, day: Union[datetime.date, str, pd.Timestamp],
+                   units: Optional[UnitRegistry] = None) -> pd.Series:
+    """Each row's förvaltning (its name) as of ``day``: the unit that carries on the row's
+    ``forvaltning_id`` on that day through the registry's mergers (Hässelby-Vällingby's rows are
+    Västerort's from 2025). <NA> where the row's förvaltning is unknown, or had no successor on
+    ``day`` (it did not exist yet). Works on any frame with a ``forvaltning_id`` column: those of
+    Round.to_frame(), Proposal.to_frame(), and a concatenation of them."""
+    registry = units if units is not None else _bundled_units()
+    on = _day(day)
+    names: dict[Optional[str], Optional[str]] = {}
+    for unit_id in frame["forvaltning_id"].dropna().unique():
+        unit = registry.find(unit_id)
+        successor = None if unit is None else registry.successor_on(unit, on)
+        names[unit_id] = None if successor is None else registry.forvaltning(successor).name
+    return pd.Series(pd.array([None if pd.isna(u) else names[u] for u in frame["forvaltning_id"]],
+                              dtype="string"), index=frame.index, name="forvaltning")
+
+
+def _day(day: Union[datetime.date, str, pd.Timestamp]) -> datetime.date:
+    """A day as the registry takes it: a date, an ISO text, or a pandas Timestamp (its date)."""
+    if isinstance(day, pd.Timestamp):
+        date: datetime.date = day.date()
+        return date
+    if isinstance(day, datetime.datetime):
+        raise TypeError("a day is a datetime.date, an ISO text or a pandas Timestamp, not a "
+                        "datetime (its time of day would be dropped); pass .date()")
+    if isinstance(day, str):
+        return datetime.date.fromisoformat(day)
+    return day
+
+
+def _bundled_units() -> UnitRegistry:
+    from anslag.units import unit_registry
+
+    return unit_registry()
+
+
+def _dates(values: Iterable[Optional[datetime.date]]) -> pd.Series:
+    return pd.to_datetime(pd.Series([None if v is None else pd.Timestamp(v) for v in values], dtype=object))
+
+
+def _lists(values: Iterable[Iterable[str]]) -> list[list[str]]:
+    return [list(v) for v in values]
 
 
 def round_frame(round: Round, units: Optional[UnitRegistry] = None) -> pd.DataFrame:
     """One row per application, in document order."""
-    if units is None:
-        from anslag.units import unit_registry
-
-        units = unit_registry()
+    registry = units if units is not None else _bundled_units()
     apps = round.applications
     return pd.DataFrame(
         {
-            "id": _text(a.id for a in apps),
+            "application": _text(a.id for a in apps),
+            "year": _counts(round.year for _ in apps),
             "fund": _text(a.fund for a in apps),
             "applicant": _text(a.applicant for a in apps),
+            "co_applicants": _lists(a.co_applicants for a in apps),
             "unit": _text(a.unit for a in apps),
-            "forvaltning": _text(forvaltning_of(units, a) for a in apps),
+            "forvaltning": _text(_forvaltning_name(registry, a.unit) for a in apps),
+            "forvaltning_id": _text(_forvaltning_id(registry, a.unit) for a in apps),
             "project": _text(a.project for a in apps),
+            "destination": _text(a.destination for a in apps),
+            "purpose": _text(a.purpose for a in apps),
+            "submitted": _dates(a.submitted for a in apps),
             "requested": krona_column(a.requested for a in apps),
             "granted": krona_column(a.granted for a in apps),
             "decision": _text(a.decision for a in apps),
@@ -84,6 +155,7 @@ def report_frame(report: Report) -> pd.DataFrame:
     found = report.findings
     return pd.DataFrame(
         {
+            "year": _counts(report.year for _ in found),
             "code": _text(f.code for f in found),
             "severity": _text(f.severity for f in found),
             "fund": _text(f.fund for f in found),
@@ -93,7 +165,7 @@ def report_frame(report: Report) -> pd.DataFrame:
             "actual": krona_column(_amount(f.actual) for f in found),
             "expected_count": _counts(_count(f.expected) for f in found),
             "actual_count": _counts(_count(f.actual) for f in found),
-            "rows": _text(", ".join(f.rows) for f in found),
+            "rows": _lists(f.rows for f in found),  # the applications it concerns, a list per finding
             "message_sv": _text(f.message_sv for f in found),
             "message_en": _text(f.message_en for f in found),
             "quote": _text(f.quote for f in found),
@@ -125,10 +197,13 @@ def evaluation_frame(evaluation: Evaluation) -> pd.DataFrame:
 def proposal_frame(proposal: Proposal) -> pd.DataFrame:
     """One row per application of the proposal, in the order of allocation."""
     grants = proposal.grants
+    registry = _bundled_units()
     return pd.DataFrame(
         {
             "application": _text(g.application for g in grants),
-            "forvaltning": _text(g.forvaltning for g in grants),
+            "year": _counts(proposal.year for _ in grants),
+            "forvaltning": _text(_forvaltning_name(registry, g.forvaltning) for g in grants),
+            "forvaltning_id": _text(g.forvaltning for g in grants),
             "requested": krona_column(g.requested for g in grants),
             "proposed": krona_column(g.proposed for g in grants),
             "recorded": krona_column(g.recorded for g in grants),

@@ -5,7 +5,13 @@ and ``pd.read_csv(..., dtype={"belopp": "krona"})`` work. A ``KronaArray`` holds
 count of öre and a boolean mask of missing values: nothing passes through a float, a missing value
 stays ``<NA>`` (never 0, never NaN), and every sum and arithmetic result is overflow-checked
 (``anslag.OverflowError``, never a wrapped value). Conversion to float happens only when asked
-for by name: ``astype(float)`` or ``to_numpy(dtype=float)``, giving kronor.
+for by name: ``astype(float)`` (or ``astype("Float64")``), giving kronor.
+
+A sum with an unknown amount is unknown: ``sum()`` and group sums are ``<NA>`` as soon as one
+amount is ``<NA>``; ``.krona.known_sum()`` and ``.krona.unknown_count()`` say what is known. A bare
+number is not an amount, except 0 (0 kr in every unit). docs/python.md, "What pandas does with
+money", lists every idiom with its answer; the few pandas functions that would otherwise turn
+money into floats behind the user's back are wrapped at import (``_install_hooks``).
 
 ``import anslag`` does not import pandas; ``import anslag.pandas`` (or touching
 ``anslag.KronaDtype``) does.
@@ -14,10 +20,16 @@ for by name: ``astype(float)`` or ``to_numpy(dtype=float)``, giving kronor.
 from __future__ import annotations
 
 import builtins
+import decimal
+import fractions
+import functools
 import math
 import warnings
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from anslag._core import RoundingMode
 
 import numpy as np
 import numpy.typing as npt
@@ -31,11 +43,13 @@ from pandas.api.extensions import (
     take,
 )
 
-from anslag._core import Krona, parse_amounts, sum_amounts
+from anslag._core import Krona, parse_amounts, round_amounts, scale_amounts, sum_amounts
 
 __all__ = ["KronaArray", "KronaDtype"]
 
 _INT64_MAX = int(np.iinfo(np.int64).max)
+_NO_IMPLICIT_FLOAT = ("krona values do not {what}: money passes through a float only when asked "
+                      "for by name, astype(float) (kronor), or .krona.ore (öre as Int64)")
 
 
 @register_extension_dtype
@@ -52,21 +66,52 @@ class KronaDtype(ExtensionDtype):
     def construct_array_type(cls) -> builtins.type[KronaArray]:
         return KronaArray
 
+    def __repr__(self) -> str:
+        return "KronaDtype()"
+
 
 def _is_missing(value: object) -> bool:
     # NaN is accepted as missing only because pandas itself writes it for absent cells.
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
+def _is_integer_scalar(value: object) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+
+
+def _is_zero(value: object) -> bool:
+    """The int 0: 0 kr in every unit, so the one bare number that is an amount."""
+    return _is_integer_scalar(value) and int(value) == 0  # type: ignore[call-overload]
+
+
+def _is_bare_number(value: object) -> bool:
+    return isinstance(value, (int, float, decimal.Decimal, fractions.Fraction, np.number, np.bool_))
+
+
+def _bare_number(value: object) -> TypeError:
+    return TypeError(f"{value!r} is a bare number, not an amount: write {value!r} kr as Krona({value!r}) "
+                     "or a text such as '1 234,50 kr'; KronaArray.from_ore takes counts of öre")
+
+
 def _scalar_ore(value: object) -> int | None:
-    """The öre of one scalar Krona() accepts, or None for a missing value."""
+    """The öre of one scalar put into a column: an amount, its text, a Decimal, 0, or missing."""
     if _is_missing(value):
         return None
+    if _is_zero(value):
+        return 0
+    if _is_bare_number(value) and not isinstance(value, decimal.Decimal):
+        raise _bare_number(value) if not isinstance(value, float) else TypeError(
+            "Krona cannot be made from a float: floats are inexact; use a string such as "
+            "'1 234,50 kr' or a decimal.Decimal")
     return Krona(value).ore  # type: ignore[arg-type]  # Krona() raises TypeError on the rest
 
 
-def _is_integer_scalar(value: object) -> bool:
-    return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
+def _sequence_ore(value: object) -> int | None:
+    """As _scalar_ore, but 0 is refused too: pandas casts the results of aggregations (counts,
+    sums of öre) back through the array constructor, and a count of 0 is not 0 kr."""
+    if _is_integer_scalar(value):
+        raise _bare_number(value)
+    return _scalar_ore(value)
 
 
 class KronaArray(ExtensionArray):
@@ -101,7 +146,7 @@ class KronaArray(ExtensionArray):
         if pd.api.types.infer_dtype(present, skipna=False) == "string":
             data[~mask] = parse_amounts(present)  # one C++ call for a column of text
         else:
-            data[~mask] = [_scalar_ore(value) for value in present]
+            data[~mask] = [_sequence_ore(value) for value in present]
         return cls(data, mask)
 
     @classmethod
@@ -186,7 +231,8 @@ class KronaArray(ExtensionArray):
                          name=counts.name)
 
     def isin(self, values: Iterable[Any]) -> npt.NDArray[np.bool_]:
-        other = KronaArray._from_sequence(values)
+        # A comparison: 0 is 0 kr here as with ==.
+        other = KronaArray._from_sequence([Krona(0) if _is_zero(v) else v for v in values])
         result = np.isin(self._data, other._data[~other._mask]) & ~self._mask
         result[self._mask] = bool(other._mask.any())
         return result
@@ -215,15 +261,16 @@ class KronaArray(ExtensionArray):
     def __array__(self, dtype: npt.DTypeLike = None) -> npt.NDArray[Any]:
         if dtype is not None and np.dtype(dtype) != np.dtype(object):
             if np.dtype(dtype).kind not in "US":
-                raise TypeError(f"krona values do not convert implicitly to {np.dtype(dtype)}; "
-                                "call astype(float) or to_numpy(dtype=float) for kronor as floats")
+                raise TypeError(_NO_IMPLICIT_FLOAT.format(what=f"convert implicitly to {np.dtype(dtype)}"))
             return self._to_objects(pd.NA).astype(dtype)
         return self._to_objects(pd.NA)
 
     def to_numpy(self, dtype: npt.DTypeLike = None, copy: bool = False,
                  na_value: Any = no_default) -> npt.NDArray[Any]:
-        if dtype is not None and np.dtype(dtype).kind == "f":
-            return self._to_kronor(np.dtype(dtype), na_value)
+        # pandas asks for floats this way itself (rolling, expanding, ewm): refused, so that only
+        # astype(float) in the user's own code makes them.
+        if dtype is not None and np.dtype(dtype).kind in "fciub":
+            raise TypeError(_NO_IMPLICIT_FLOAT.format(what=f"convert to {np.dtype(dtype)}"))
         objects = self._to_objects(pd.NA if na_value is no_default else na_value)
         return objects if dtype is None else np.asarray(objects, dtype=dtype)
 
@@ -233,53 +280,124 @@ class KronaArray(ExtensionArray):
             return self.copy() if copy else self
         if isinstance(dtype, np.dtype) and dtype.kind == "f":
             return self._to_kronor(dtype, no_default)
-        if isinstance(dtype, np.dtype) and dtype.kind in "iub":
-            raise TypeError(f"krona values do not convert to {dtype}; to_ore() gives the öre as Int64")
+        if isinstance(dtype, pd.core.arrays.floating.FloatingDtype):
+            return pd.arrays.FloatingArray(self._to_kronor(dtype.numpy_dtype, 0), self._mask.copy())
+        if pd.api.types.is_integer_dtype(dtype) or pd.api.types.is_bool_dtype(dtype):
+            raise TypeError(f"krona values do not convert to {dtype}: kronor or öre? .krona.ore gives "
+                            "the öre as Int64")
         return super().astype(dtype, copy=copy)
 
     # --- reductions ------------------------------------------------------------------------------------
 
     def _reduce(self, name: str, *, skipna: bool = True, **kwargs: Any) -> Any:
         if name not in ("sum", "min", "max"):
-            raise TypeError(f"krona has no exact {name}: only sum, min and max")
-        if self._mask.any() and (not skipna or self._mask.all()):
-            return pd.NA  # an unknown amount in the total, or nothing known at all
+            raise TypeError(_no_exact(name))
         known = self._data[~self._mask]
         if name == "sum":
-            if len(known) < kwargs.get("min_count", 0):
+            # A total with an unknown part is unknown, whatever skipna says: a partial sum shown as
+            # a total is the silent wrong answer. .krona.known_sum() asks for the known part.
+            if self._mask.any() or len(known) < kwargs.get("min_count", 0):
                 return pd.NA
             return sum_amounts(known)
-        if len(known) == 0:
+        if (self._mask.any() and not skipna) or len(known) == 0:
             return pd.NA
         return Krona.from_ore(int(known.min() if name == "min" else known.max()))
+
+    def _quantile(self, qs: npt.NDArray[np.float64], interpolation: str) -> KronaArray:
+        # An amount of the column is exact; one between two of them needs a rounding rule.
+        if interpolation not in ("lower", "higher", "nearest"):
+            raise TypeError("a quantile of krona amounts is one of the amounts: quantile(q, "
+                            "interpolation='lower', 'higher' or 'nearest'); for an interpolated one "
+                            "in kronor as a float, astype(float).quantile(q)")
+        known = np.sort(self._data[~self._mask])
+        if len(known) == 0:
+            return KronaArray(np.zeros(len(qs), dtype=np.int64), np.ones(len(qs), dtype=np.bool_))
+        # Positions are counts of amounts, not money: a float here rounds no amount.
+        position = np.asarray(qs, dtype=np.float64) * (len(known) - 1)
+        index = (np.floor(position) if interpolation == "lower" else np.ceil(position)
+                 if interpolation == "higher" else np.around(position))
+        return KronaArray(known[index.astype(np.intp)], np.zeros(len(qs), dtype=np.bool_))
+
+    def _accumulate(self, name: str, *, skipna: bool = True, **kwargs: Any) -> KronaArray:
+        """cumsum (unknown from the first unknown amount on: a running total with an unknown part
+        is unknown), cummin and cummax (of the known amounts; missing stays missing)."""
+        if name == "cumsum":
+            hi, lo = _halves(self._data)
+            total, overflowed = _join_halves(np.cumsum(hi), np.cumsum(lo))
+            mask = np.logical_or.accumulate(self._mask)
+            _check(overflowed & ~mask, lambda i: sum_amounts(self._data[: i + 1]))
+            return KronaArray(total, mask)
+        if name in ("cummin", "cummax"):
+            fill = np.iinfo(np.int64).max if name == "cummin" else np.iinfo(np.int64).min
+            filled = np.where(self._mask, fill, self._data)
+            running = np.minimum.accumulate(filled) if name == "cummin" else np.maximum.accumulate(filled)
+            mask = self._mask.copy() if skipna else np.logical_or.accumulate(self._mask)
+            # Before the first known amount the running extreme is only the fill value.
+            mask |= np.logical_and.accumulate(self._mask)
+            return KronaArray(np.where(mask, 0, running), mask)
+        raise TypeError(_no_exact(name))
+
+    def _groupby_op(self, *, how: str, has_dropped_na: bool, min_count: int, ngroups: int,
+                    ids: npt.NDArray[np.intp], **kwargs: Any) -> KronaArray:
+        """Grouped sum, min and max, vectorised and exact (pandas' own integer kernels on the
+        32-bit halves of each amount, so no sum can wrap, then one checked recombination). pandas
+        2.1 calls this hook itself; on pandas 1.5 _install_hooks routes the group ops to it."""
+        from pandas._libs import groupby as libgroupby
+
+        valid = ids >= 0
+        unknown = np.bincount(ids[valid & self._mask], minlength=ngroups)
+        known = np.bincount(ids[valid & ~self._mask], minlength=ngroups)
+        labels = ids.astype(np.intp, copy=False)
+        if how == "sum":
+            hi, lo = _halves(self._data)
+            halves = np.ascontiguousarray(np.stack([hi, lo], axis=1))
+            out = np.zeros((ngroups, 2), dtype=np.int64)
+            libgroupby.group_sum(out, np.zeros(ngroups, dtype=np.int64), halves, labels,
+                                 np.ascontiguousarray(np.stack([self._mask, self._mask], axis=1)),
+                                 result_mask=np.zeros((ngroups, 2), dtype=np.bool_), min_count=0)
+            total, overflowed = _join_halves(out[:, 0], out[:, 1])
+            mask = (unknown > 0) | (known < max(min_count, 0))
+            _check(overflowed & ~mask, lambda g: sum_amounts(self._data[(ids == g) & ~self._mask]))
+            return KronaArray(np.where(mask, 0, total), mask)
+        if how in ("min", "max"):
+            out = np.zeros((ngroups, 1), dtype=np.int64)
+            kernel = libgroupby.group_min if how == "min" else libgroupby.group_max
+            kernel(out, np.zeros(ngroups, dtype=np.int64), self._data.reshape(-1, 1), labels,
+                   min_count=-1, mask=self._mask.reshape(-1, 1),
+                   result_mask=np.zeros((ngroups, 1), dtype=np.bool_))
+            mask = known == 0
+            return KronaArray(np.where(mask, 0, out[:, 0]), mask)
+        raise NotImplementedError(how)
 
     # --- arithmetic and comparisons ----------------------------------------------------------------
 
     def _operand(self, other: Any) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]] | None:
-        """Amounts to combine with these, as öre and mask: another KronaArray, a sequence of Krona
-        (or missing) values, or one Krona or missing value repeated; None for anything else (as
-        with Krona scalars, 0 or "1 kr" is not an amount)."""
-        if isinstance(other, Krona) or _is_missing(other):
+        """Amounts to combine with these, as öre and mask: another KronaArray, a sequence of
+        amounts (Krona, 0 or missing), or one such value repeated; None for anything else."""
+        if isinstance(other, Krona) or _is_missing(other) or _is_zero(other):
             ore = _scalar_ore(other)
             return (np.full(len(self), 0 if ore is None else ore, dtype=np.int64),
                     np.full(len(self), ore is None, dtype=np.bool_))
         if not isinstance(other, KronaArray):
-            if not pd.api.types.is_list_like(other) or getattr(other, "dtype", object) != object:
+            if not pd.api.types.is_list_like(other) or isinstance(other, (str, bytes, dict)):
                 return None
             values = list(other)
-            if not all(isinstance(v, Krona) or _is_missing(v) for v in values):
+            if not all(isinstance(v, Krona) or _is_missing(v) or _is_zero(v) for v in values):
                 return None
-            other = KronaArray._from_sequence(values)
+            other = KronaArray._from_sequence([Krona(0) if _is_zero(v) else v for v in values])
         if len(other) != len(self):
             raise ValueError("krona arrays of different lengths")
         return other._data, other._mask
+
+    def _refuse(self, symbol: str, other: Any) -> TypeError:
+        return TypeError(f"krona {symbol} {type(other).__name__}: {_WHAT_TO_WRITE}")
 
     def _add_or_subtract(self, other: Any, subtract: bool, reflected: bool = False) -> Any:
         if isinstance(other, (pd.Series, pd.DataFrame, pd.Index)):
             return NotImplemented
         operand = self._operand(other)
         if operand is None:
-            return NotImplemented
+            raise self._refuse("-" if subtract else "+", other)
         left, right = (operand[0], self._data) if reflected else (self._data, operand[0])
         mask = self._mask | operand[1]
         with np.errstate(over="ignore"):
@@ -322,7 +440,10 @@ class KronaArray(ExtensionArray):
             return NotImplemented
         factors = self._factors(other)
         if factors is None:
-            return NotImplemented
+            if isinstance(other, (KronaArray, Krona)):
+                raise TypeError("krona * krona: a product of two amounts is not an amount")
+            raise TypeError(f"krona * {type(other).__name__}: only an integer factor is exact; "
+                            "for 85 % write .krona.scale(Fraction(85, 100), 'half_up') (or Decimal('0.85'))")
         factor, mask = factors[0], self._mask | factors[1]
         with np.errstate(over="ignore"):
             result = self._data * factor
@@ -341,6 +462,29 @@ class KronaArray(ExtensionArray):
 
     __rmul__ = __mul__
 
+    def __truediv__(self, other: Any) -> Any:
+        """Amount / amount: a share, which is not money, as a Float64 (<NA> where either amount
+        is unknown or the divisor is 0 kr). Amount / number needs a rounding rule: refused."""
+        if isinstance(other, (pd.Series, pd.DataFrame, pd.Index)):
+            return NotImplemented
+        operand = self._operand(other) if not _is_integer_scalar(other) else None
+        if operand is None:
+            raise TypeError(f"krona / {type(other).__name__}: a part of an amount needs a rounding rule; "
+                            "write .krona.scale(Fraction(1, n), 'half_even') (a share of two amounts, "
+                            "granted / requested, is a float)")
+        mask = self._mask | operand[1] | (operand[0] == 0)
+        # A share is a ratio, not money: the one float result of krona arithmetic.
+        share = self._data.astype(np.float64) / np.where(mask, 1, operand[0]).astype(np.float64)
+        return pd.arrays.FloatingArray(np.where(mask, 0.0, share), mask)
+
+    def __rtruediv__(self, other: Any) -> Any:
+        if isinstance(other, (pd.Series, pd.DataFrame, pd.Index)):
+            return NotImplemented
+        operand = self._operand(other) if not _is_integer_scalar(other) else None
+        if operand is None:
+            raise TypeError(f"{type(other).__name__} / krona: {_WHAT_TO_WRITE}")
+        return KronaArray(operand[0], operand[1]) / self
+
     def __neg__(self) -> KronaArray:
         _check((self._data == np.iinfo(np.int64).min) & ~self._mask, lambda i: -_at(self._data, i))
         return KronaArray(-self._data, self._mask.copy())
@@ -352,35 +496,58 @@ class KronaArray(ExtensionArray):
         _check((self._data == np.iinfo(np.int64).min) & ~self._mask, lambda i: abs(_at(self._data, i)))
         return KronaArray(np.abs(self._data), self._mask.copy())
 
-    def _compare(self, other: Any, op: np.ufunc) -> Any:
-        # As with Krona scalars, an amount compares only with amounts: 0 or "1 kr" is not one.
+    def _compare(self, other: Any, op: np.ufunc, symbol: str) -> Any:
+        # As with Krona scalars: an amount compares with amounts and with 0 (0 kr); every other
+        # bare number or text is refused by every operator alike, so == is never silently False.
         if isinstance(other, (pd.Series, pd.DataFrame, pd.Index)):
             return NotImplemented
         operand = self._operand(other)
         if operand is None:
-            if op in (np.equal, np.not_equal):  # an amount never equals what is not an amount
-                return pd.arrays.BooleanArray(np.full(len(self), op is np.not_equal), self._mask.copy())
-            raise TypeError(f"cannot compare krona with {type(other).__name__}")
+            raise TypeError(f"cannot compare krona with {type(other).__name__} ({symbol}): {_WHAT_TO_WRITE}")
         mask = self._mask | operand[1]
         return pd.arrays.BooleanArray(op(self._data, operand[0]) & ~mask, mask)
 
     def __eq__(self, other: Any) -> Any:
-        return self._compare(other, np.equal)
+        return self._compare(other, np.equal, "==")
 
     def __ne__(self, other: Any) -> Any:
-        return self._compare(other, np.not_equal)
+        return self._compare(other, np.not_equal, "!=")
 
     def __lt__(self, other: Any) -> Any:
-        return self._compare(other, np.less)
+        return self._compare(other, np.less, "<")
 
     def __le__(self, other: Any) -> Any:
-        return self._compare(other, np.less_equal)
+        return self._compare(other, np.less_equal, "<=")
 
     def __gt__(self, other: Any) -> Any:
-        return self._compare(other, np.greater)
+        return self._compare(other, np.greater, ">")
 
     def __ge__(self, other: Any) -> Any:
-        return self._compare(other, np.greater_equal)
+        return self._compare(other, np.greater_equal, ">=")
+
+
+_WHAT_TO_WRITE = ("a bare number other than 0 is not an amount; write Krona(250) or "
+                  "Krona('1 234,50 kr') for kronor, Krona.from_ore(n) for öre")
+
+
+def _no_exact(name: str) -> str:
+    return (f"krona has no exact {name}: only sum, min and max (and quantile with interpolation="
+            f"'lower', 'higher' or 'nearest'); a {name} of money needs a rounding rule: sum() with "
+            f".krona.scale(Fraction(1, n), mode), or astype(float).{name}() for kronor as floats")
+
+
+def _halves(ore: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Each amount as hi·2³² + lo with lo in [0, 2³²): sums of up to 2³¹ halves cannot wrap."""
+    return ore >> 32, ore & 0xFFFF_FFFF
+
+
+def _join_halves(hi: npt.NDArray[np.int64], lo: npt.NDArray[np.int64]
+                 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """hi·2³² + lo as int64, and where that is beyond the range."""
+    high = hi + (lo >> 32)
+    overflowed = (high < -(2**31)) | (high >= 2**31)
+    with np.errstate(over="ignore"):
+        return (np.where(overflowed, 0, high) << 32) + (lo & 0xFFFF_FFFF), overflowed
 
 
 def _at(ore: npt.NDArray[np.int64], i: int) -> Krona:
@@ -396,13 +563,203 @@ def _check(overflowed: npt.NDArray[np.bool_], replay: Callable[[int], Krona]) ->
 
 @register_series_accessor("krona")
 class KronaAccessor:
-    """``series.krona.ore``: a krona Series' amounts as an Int64 Series of öre."""
+    """``series.krona``: exact column arithmetic of a krona Series (docs/python.md)."""
 
     def __init__(self, series: pd.Series) -> None:
         if not isinstance(series.dtype, KronaDtype):
             raise AttributeError("the .krona accessor needs a Series of dtype krona")
         self._series = series
+        self._array: KronaArray = series.array
+
+    def _like(self, ore: npt.NDArray[np.int64]) -> pd.Series:
+        mask = self._array._mask.copy()
+        return pd.Series(KronaArray(np.where(mask, 0, ore), mask), index=self._series.index,
+                         name=self._series.name)
+
+    def _known_ore(self) -> npt.NDArray[np.int64]:
+        return np.where(self._array._mask, 0, self._array._data)
 
     @property
     def ore(self) -> pd.Series:
-        return pd.Series(self._series.array.to_ore(), index=self._series.index, name=self._series.name)
+        """The amounts as an Int64 Series of öre."""
+        return pd.Series(self._array.to_ore(), index=self._series.index, name=self._series.name)
+
+    def round(self, unit: Any, mode: RoundingMode) -> pd.Series:
+        """Each amount rounded to a multiple of ``unit`` (Krona or what Krona() takes) by ``mode``:
+        half_even, half_up, down, up, floor or ceiling. Unknown stays unknown."""
+        return self._like(round_amounts(self._known_ore(), unit, mode))
+
+    def scale(self, factor: int | fractions.Fraction | decimal.Decimal, mode: RoundingMode) -> pd.Series:
+        """Each amount times ``factor`` (an int, Fraction or Decimal), the exact product rounded
+        once to whole öre by ``mode``: ``granted.krona.scale(Decimal("0.85"), "half_up")``."""
+        return self._like(scale_amounts(self._known_ore(), factor, mode))
+
+    def known_sum(self) -> Any:
+        """The exact sum of the known amounts, <NA> when none is known. Not the total when
+        ``unknown_count()`` is above 0: say so wherever it is shown."""
+        known = self._array._data[~self._array._mask]
+        return pd.NA if len(known) == 0 and len(self._array) > 0 else sum_amounts(known)
+
+    def unknown_count(self) -> int:
+        """How many amounts are unknown (<NA>)."""
+        return int(self._array._mask.sum())
+
+
+def _krona_frame_columns(frame: pd.DataFrame) -> list[Any]:
+    return [c for c, dtype in frame.dtypes.items() if isinstance(dtype, KronaDtype)]
+
+
+def _row_totals(frame: pd.DataFrame, name: str, skipna: bool) -> pd.Series:
+    """DataFrame.sum/min/max(axis=1) over krona columns: exact, per row, as the column ops."""
+    columns = _krona_frame_columns(frame)
+    if len(columns) != frame.shape[1]:
+        raise TypeError(f"{name}(axis=1) mixes krona with other columns: select the krona columns "
+                        f"first, frame[{columns!r}].{name}(axis=1)")
+    arrays = [frame[c].array for c in columns]
+    if not arrays:
+        return pd.Series(KronaArray.from_ore([0] * len(frame)), index=frame.index)
+    data = np.stack([a._data for a in arrays], axis=1)
+    mask = np.stack([a._mask for a in arrays], axis=1)
+    if name == "sum":
+        hi, lo = _halves(np.where(mask, 0, data))
+        total, overflowed = _join_halves(hi.sum(axis=1), lo.sum(axis=1))
+        unknown = mask.any(axis=1)
+        _check(overflowed & ~unknown, lambda i: sum_amounts(data[i]))
+        return pd.Series(KronaArray(np.where(unknown, 0, total), unknown), index=frame.index)
+    fill = np.iinfo(np.int64).max if name == "min" else np.iinfo(np.int64).min
+    extreme = (np.min if name == "min" else np.max)(np.where(mask, fill, data), axis=1)
+    unknown = mask.all(axis=1) | (mask.any(axis=1) & (not skipna))
+    return pd.Series(KronaArray(np.where(unknown, 0, extreme), unknown), index=frame.index)
+
+
+def _describe_krona(series: pd.Series, percentiles: Any = None) -> pd.Series:
+    """describe() of a krona column: how many amounts are known and unknown, the least, the
+    greatest and the total (unknown when any amount is); no mean or spread, which need rounding."""
+    array: KronaArray = series.array
+    return pd.Series([int((~array._mask).sum()), int(array._mask.sum()), array._reduce("min"),
+                      array._reduce("max"), array._reduce("sum")],
+                     index=["count", "unknown", "min", "max", "total"], name=series.name, dtype=object)
+
+
+def _install_hooks() -> None:
+    """Routes the few pandas 1.5 paths that have no extension-array hook to krona's exact code,
+    each only for krona data, leaving every other dtype to pandas:
+    - group sum, min and max to KronaArray._groupby_op (pandas 2.1 calls it itself);
+    - cumsum, cummin and cummax to KronaArray._accumulate (pandas 2 calls it itself);
+    - DataFrame sum, min and max along rows, which pandas 1.5 computes on an object array with
+      unknown amounts filled in as the int 0;
+    - describe(), which would treat amounts as categories;
+    - plot, pd.to_numeric and DataFrame.eval, which fail with messages that do not say what to do;
+    - DataFrame.groupby and pivot_table on a frame with krona values: unless dropna is given, rows
+      whose key is unknown form a group of their own (<NA>) instead of vanishing from the table,
+      and pivot_table keeps a row whose totals are unknown."""
+    from pandas.core import describe, nanops
+    from pandas.core.groupby import ops
+
+    wrap_op = ops.WrappedCythonOp._ea_wrap_cython_operation
+
+    @functools.wraps(wrap_op)
+    def ea_wrap_cython_operation(self: Any, values: Any, min_count: int, ngroups: int,
+                                 comp_ids: Any, **kwargs: Any) -> Any:
+        if isinstance(values, KronaArray) and self.kind == "aggregate" and self.how in ("sum", "min", "max"):
+            return values._groupby_op(how=self.how, has_dropped_na=bool((comp_ids < 0).any()),
+                                      min_count=min_count, ngroups=ngroups, ids=comp_ids)
+        return wrap_op(self, values, min_count, ngroups, comp_ids, **kwargs)
+
+    ops.WrappedCythonOp._ea_wrap_cython_operation = ea_wrap_cython_operation
+
+    accumulate = nanops.na_accum_func
+    names = {np.cumsum: "cumsum", np.minimum.accumulate: "cummin", np.maximum.accumulate: "cummax"}
+
+    @functools.wraps(accumulate)
+    def na_accum_func(values: Any, accum_func: Any, *, skipna: bool) -> Any:
+        if isinstance(values, KronaArray):
+            return values._accumulate(names.get(accum_func, "cumprod"), skipna=skipna)
+        return accumulate(values, accum_func, skipna=skipna)
+
+    nanops.na_accum_func = na_accum_func
+
+    reduce = pd.DataFrame._reduce
+
+    @functools.wraps(reduce)
+    def frame_reduce(self: pd.DataFrame, op: Any, name: str, *, axis: Any = 0, skipna: bool = True,
+                     **kwargs: Any) -> Any:
+        if self._get_axis_number(axis) == 1 and _krona_frame_columns(self):
+            if name not in ("sum", "min", "max"):
+                raise TypeError(_no_exact(name))
+            return _row_totals(self, name, skipna)
+        return reduce(self, op, name, axis=axis, skipna=skipna, **kwargs)
+
+    pd.DataFrame._reduce = frame_reduce
+
+    select = describe.select_describe_func
+
+    @functools.wraps(select)
+    def select_describe_func(data: pd.Series, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(data.dtype, KronaDtype):
+            return _describe_krona
+        return select(data, *args, **kwargs)
+
+    describe.select_describe_func = select_describe_func
+
+    to_numeric = pd.to_numeric
+
+    @functools.wraps(to_numeric)
+    def krona_aware_to_numeric(arg: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(getattr(arg, "dtype", None), KronaDtype):
+            raise TypeError("krona amounts are numbers already and stay exact: .krona.ore gives the "
+                            "öre as Int64, astype(float) kronor as floats")
+        return to_numeric(arg, *args, **kwargs)
+
+    pd.to_numeric = krona_aware_to_numeric
+
+    evaluate = pd.DataFrame.eval
+
+    @functools.wraps(evaluate)
+    def frame_eval(self: pd.DataFrame, expr: str, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return evaluate(self, expr, *args, **kwargs)
+        except TypeError as error:
+            if not _krona_frame_columns(self):
+                raise
+            raise TypeError("DataFrame.eval cannot compute with krona columns; write the expression "
+                            "with the columns, frame['a'] + frame['b'] (exact), or use .krona.ore "
+                            "(öre as Int64)") from error
+
+    pd.DataFrame.eval = frame_eval
+
+    from pandas.plotting import PlotAccessor
+
+    plot = PlotAccessor.__call__
+
+    @functools.wraps(plot)
+    def krona_aware_plot(self: Any, *args: Any, **kwargs: Any) -> Any:
+        data = self._parent
+        if (_krona_frame_columns(data) if isinstance(data, pd.DataFrame)
+                else isinstance(data.dtype, KronaDtype)):
+            raise TypeError("plot draws floats, and krona amounts become floats only by name: "
+                            "plot astype(float) of the columns (kronor), or use anslag.plots")
+        return plot(self, *args, **kwargs)
+
+    PlotAccessor.__call__ = krona_aware_plot
+
+    for method in ("groupby", "pivot_table"):
+        setattr(pd.DataFrame, method, _keeping_unknown_keys(getattr(pd.DataFrame, method)))
+
+
+def _keeping_unknown_keys(original: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(original)
+    def keep_unknown(self: pd.DataFrame, *args: Any, **kwargs: Any) -> Any:
+        keys = kwargs.get("by", kwargs.get("index", args[0] if args else None))
+        keys = keys if isinstance(keys, list) else [keys]
+        # Grouping by amounts keeps pandas' default: an unknown amount is not a group.
+        by_amount = any(isinstance(k, str) and k in self.columns and isinstance(self[k].dtype, KronaDtype)
+                        for k in keys)
+        if "dropna" not in kwargs and _krona_frame_columns(self) and not by_amount:
+            kwargs["dropna"] = False
+        return original(self, *args, **kwargs)
+
+    return keep_unknown
+
+
+_install_hooks()

@@ -4,16 +4,44 @@ and listing the units of a day. The rules are in docs/units.md."""
 from __future__ import annotations
 
 import datetime
+import os
+import tomllib
 from functools import lru_cache
+from typing import Any, Union
 
-from anslag._core import Unit, UnitRegistry, load_units
+from anslag._core import InvalidArgumentError, Unit, UnitRegistry, load_units
 from anslag._data import data_path
+
+ALIASES_VARIABLE = "ANSLAG_UNIT_ALIASES"
 
 
 @lru_cache(maxsize=1)
 def unit_registry() -> UnitRegistry:
-    """The registry bundled with the package, read once."""
-    return load_units(data_path("units.toml"))
+    """The registry bundled with the package, read once, with the spellings of the aliases file
+    named by the environment variable ANSLAG_UNIT_ALIASES, if it is set (docs/units.md)."""
+    bundled = load_units(data_path("units.toml"))
+    own = os.environ.get(ALIASES_VARIABLE)
+    return with_aliases(bundled, own) if own else bundled
+
+
+def with_aliases(registry: UnitRegistry, path: Union[str, os.PathLike[str]]) -> UnitRegistry:
+    """``registry`` with the spellings of an aliases file of your own added: a TOML file of
+    ``"spelling" = "unit-id"`` lines under ``[aliases]``. The package is not edited; a spelling that
+    another unit already has, or an id the registry does not have, is an InvalidArgumentError."""
+    with open(path, "rb") as file:
+        aliases: dict[str, Any] = tomllib.load(file).get("aliases", {})
+    added: dict[str, list[str]] = {}
+    for spelling, unit_id in aliases.items():
+        if not isinstance(unit_id, str) or registry.find(unit_id) is None:
+            error = InvalidArgumentError(f"{os.fspath(path)}: alias \"{spelling}\" names no unit ({unit_id!r})")
+            error.code = "invalid_argument"
+            raise error
+        added.setdefault(unit_id, []).append(spelling)
+    return UnitRegistry([
+        Unit(u.id, u.name, u.kind, u.valid_from, u.valid_until, u.successor, u.parent,
+             [*u.aliases, *added.get(u.id, [])], u.source)
+        for u in registry.units
+    ])
 
 
 def resolve_unit(name: str) -> Unit:
@@ -24,9 +52,17 @@ def resolve_unit(name: str) -> Unit:
     merged district is a finding, not a lookup error. Ask ``unit.valid_on(day)`` and
     ``unit_registry().successor_on(unit, day)``.
     """
+    if not isinstance(name, str):
+        raise TypeError(f"resolve_unit takes a unit's name as a document writes it (a str), not "
+                        f"{type(name).__name__}")
     return unit_registry().resolve(name)
 
 
 def units_on(day: datetime.date | str) -> list[Unit]:
-    """The units (districts, Socialförvaltningen, its departments) that existed on ``day``."""
+    """The units (districts, Socialförvaltningen, its departments) that existed on ``day`` (a
+    date, an ISO text, or a pandas Timestamp at midnight)."""
+    # A pandas Timestamp at midnight is a day; any other datetime is refused by the engine.
+    if isinstance(day, datetime.datetime) and type(day).__module__.startswith("pandas") and (
+            day.time() == datetime.time() and day.tzinfo is None):
+        day = day.date()
     return unit_registry().units_on(day)

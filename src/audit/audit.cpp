@@ -1,5 +1,7 @@
 // The audit. Each check below reads only the round's data, its rules and the unit registry;
 // none knows a year, a fund or an applicant. docs/audit.md defines every code and severity.
+#include "finding_helpers.hpp"
+
 #include <anslag/audit/audit.hpp>
 #include <anslag/detail/text.hpp>
 #include <anslag/rules/evaluate.hpp>
@@ -20,21 +22,10 @@ std::size_t report::count(severity level) const noexcept {
 
 namespace {
 
-constexpr std::size_t rows_named_in_messages = 10;
-
-// "2020-MUST-03, 2020-MUST-09" (at most ten, then "and N more").
-std::string list_rows(const std::vector<std::string>& rows, const char* and_more) {
-  std::string out;
-  for (std::size_t i = 0; i < rows.size() && i < rows_named_in_messages; ++i) {
-    if (i != 0) out += ", ";
-    out += rows[i];
-  }
-  if (rows.size() > rows_named_in_messages)
-    out += " " + std::string(and_more) + " " + std::to_string(rows.size() - rows_named_in_messages);
-  return out;
-}
-std::string rows_sv(const std::vector<std::string>& rows) { return list_rows(rows, "och ytterligare"); }
-std::string rows_en(const std::vector<std::string>& rows) { return list_rows(rows, "and"); }
+using audit_detail::citing;
+using audit_detail::found;
+using audit_detail::rows_en;
+using audit_detail::rows_sv;
 
 std::string amount(Krona k) { return k.to_string(); }
 
@@ -53,27 +44,6 @@ std::pair<std::string, std::string> kind_plural(std::optional<unit_kind> k) {
   }
   return {};
 }
-
-// What every finding states: what was found, how grave, in which fund and rows; a check adds
-// what is particular to it.
-finding found(finding_code code, severity level, std::string fund, std::vector<std::string> rows = {}) {
-  finding f;
-  f.code = code;
-  f.level = level;
-  f.fund = std::move(fund);
-  f.rows = std::move(rows);
-  return f;
-}
-
-finding citing(finding f, const rule& r) {
-  f.rule = r.id;
-  f.quote = r.quote;
-  f.source = r.source;
-  return f;
-}
-
-// A limit set by the fund itself (no rule) cites nothing.
-finding citing(finding f, const rule* r) { return r ? citing(std::move(f), *r) : f; }
 
 finding citing(finding f, const statement& s) {
   f.statement = s.id;

@@ -5,7 +5,7 @@
 namespace anslag {
 namespace {
 
-constexpr detail::name_table<finding_code, 14> code_names{{
+constexpr detail::name_table<finding_code, 18> code_names{{
     {finding_code::total_mismatch, "TOTAL_MISMATCH"},
     {finding_code::count_mismatch, "COUNT_MISMATCH"},
     {finding_code::decision_amount_mismatch, "DECISION_AMOUNT_MISMATCH"},
@@ -20,6 +20,10 @@ constexpr detail::name_table<finding_code, 14> code_names{{
     {finding_code::required_criterion_not_met, "REQUIRED_CRITERION_NOT_MET"},
     {finding_code::derived_value, "DERIVED_VALUE"},
     {finding_code::missing_data, "MISSING_DATA"},
+    {finding_code::report_not_approved, "REPORT_NOT_APPROVED"},
+    {finding_code::project_funded_before, "PROJECT_FUNDED_BEFORE"},
+    {finding_code::merged_unit_limit_exceeded, "MERGED_UNIT_LIMIT_EXCEEDED"},
+    {finding_code::duplicate_round, "DUPLICATE_ROUND"},
 }};
 
 constexpr detail::name_table<severity, 3> severity_names{{

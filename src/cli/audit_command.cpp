@@ -1,7 +1,9 @@
-// `anslag audit YEAR|FILE [--format text|markdown|json|html] [--severity error|warning|info]
-//                         [--document PATH] [--output FILE]`
+// `anslag audit YEAR|FILE|FOLDER [--format text|markdown|json|html] [--severity error|warning|info]
+//                                [--document PATH] [--output FILE]`
 // Exit 0 when the report has no error-severity finding, 1 when it has one, 2 for bad input.
+// A folder: round_paths.hpp.
 #include "commands.hpp"
+#include "round_paths.hpp"
 
 #include <anslag/audit/audit.hpp>
 #include <anslag/io/report_format.hpp>
@@ -73,6 +75,23 @@ void write_whole(const std::filesystem::path& path, const std::string& text) {
   }
 }
 
+// A folder (round_paths.hpp): text, Markdown or JSON on standard output; an HTML page and
+// --output are for one round.
+int audit_folder_command(const std::string& folder, audit_format format, const std::string& minimum,
+                         const std::string& output) {
+  if (format == audit_format::html || !output.empty()) {
+    std::cerr << "anslag audit: --format html and --output apply to one round, not a folder\n";
+    return 2;
+  }
+  report_options options;
+  if (!minimum.empty()) options.minimum = parse_severity(minimum);
+  options.colour = format == audit_format::text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  const output_format shown = format == audit_format::json       ? output_format::json
+                              : format == audit_format::markdown ? output_format::markdown
+                                                                 : output_format::text;
+  return audit_folder(folder, shown, options);
+}
+
 }  // namespace
 
 void add_audit_command(CLI::App& app, context& context) {
@@ -85,7 +104,8 @@ void add_audit_command(CLI::App& app, context& context) {
     std::string output;
   };
   auto o = std::make_shared<options>();
-  command->add_option("round", o->round, "A bundled round's year (2020) or a round file")->required();
+  command->add_option("round", o->round, "A bundled round's year (2020), a round file, or a folder of round files")
+      ->required();
   const std::map<std::string, audit_format> formats{{"text", audit_format::text},
                                                     {"markdown", audit_format::markdown},
                                                     {"json", audit_format::json},
@@ -106,6 +126,10 @@ void add_audit_command(CLI::App& app, context& context) {
       return;
     }
     try {
+      if (is_round_folder(o->round)) {
+        context.exit_code = audit_folder_command(o->round, o->format, o->minimum, o->output);
+        return;
+      }
       const auto path = round_path(o->round);
       const round r = load_round(path);
       const unit_registry units = load_units(data_dir() / "units.toml");

@@ -32,6 +32,9 @@ void add_propose_command(CLI::App& app, context& context);
 void add_audit_command(CLI::App& app, context& context);
 void add_units_command(CLI::App& app, context& context);
 void add_round_command(CLI::App& app, context& context);
+void add_draft_command(CLI::App& app, context& context);
+void add_check_command(CLI::App& app, context& context);
+void add_synthetic_command(CLI::App& app, context& context);
 // `anslag rules` and `anslag evaluate`.
 void add_rules_commands(CLI::App& app, context& context);
 

@@ -19,6 +19,9 @@ int main(int argc, char** argv) {
   anslag::cli::add_propose_command(app, context);
   anslag::cli::add_rules_commands(app, context);
   anslag::cli::add_audit_command(app, context);
+  anslag::cli::add_draft_command(app, context);
+  anslag::cli::add_check_command(app, context);
+  anslag::cli::add_synthetic_command(app, context);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

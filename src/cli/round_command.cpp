@@ -1,7 +1,10 @@
 // `anslag round YEAR|FILE`: what a round file holds, in brief: the document, the funds with their
 // budget, cap and per-förvaltning limit, the applications per fund and decision, and the sums of
-// the amounts the document prints, saying plainly how many rows print none.
+// the amounts the document prints, saying plainly how many rows print none. A folder: each of its
+// round files in turn (JSON: {"rounds": [...]}); one that does not load is reported with its
+// position, and the command exits 2 (round_paths.hpp).
 #include "commands.hpp"
+#include "round_paths.hpp"
 
 #include <anslag/io/round_file.hpp>
 
@@ -141,7 +144,7 @@ nlohmann::json json_of(const known_sum& s) {
           {"unknown", s.unknown}};
 }
 
-void print_json(const round& r, const std::vector<fund_summary>& funds, std::ostream& out) {
+nlohmann::json json_of(const round& r, const std::vector<fund_summary>& funds) {
   auto optional_date = [](const std::optional<date>& d) { return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr); };
   nlohmann::json fund_list = nlohmann::json::array();
   for (const auto& s : funds) {
@@ -173,7 +176,38 @@ void print_json(const round& r, const std::vector<fund_summary>& funds, std::ost
       {"rules", r.rules.size()},
       {"statements", r.statements.size()},
       {"funds", fund_list}};
-  out << summary.dump(2) << "\n";
+  return summary;
+}
+
+void print(const round& r, output_format format) {
+  const auto funds = summarise(r);
+  switch (format) {
+    case output_format::text: print_text(r, funds, std::cout); break;
+    case output_format::markdown: print_markdown(r, funds, std::cout); break;
+    case output_format::json: std::cout << json_of(r, funds).dump(2) << "\n"; break;
+  }
+}
+
+int print_folder(const std::string& folder, output_format format) {
+  nlohmann::json listed = nlohmann::json::array();
+  bool broken = false, first = true;
+  for (const auto& one : load_round_folder(folder)) {
+    if (!one.loaded) {
+      broken = true;
+      std::cerr << "anslag round: " << one.failure << "\n";
+      listed.push_back({{"file", one.path.string()}, {"error", one.failure}});
+      continue;
+    }
+    if (format == output_format::json) {
+      listed.push_back(json_of(*one.loaded, summarise(*one.loaded)));
+      continue;
+    }
+    if (!first) std::cout << "\n";
+    first = false;
+    print(*one.loaded, format);
+  }
+  if (format == output_format::json) std::cout << nlohmann::json{{"rounds", listed}}.dump(2) << "\n";
+  return broken ? 2 : 0;
 }
 
 }  // namespace
@@ -182,17 +216,13 @@ void add_round_command(CLI::App& app, context& context) {
   auto* command = app.add_subcommand("round", "Summarise a round: document, funds, applications and amounts");
   auto year_or_file = std::make_shared<std::string>();
   auto format = std::make_shared<output_format>(output_format::text);
-  command->add_option("round", *year_or_file, "A bundled round's year (2020) or a round file")->required();
+  command->add_option("round", *year_or_file, "A bundled round's year (2020), a round file, or a folder of round files")
+      ->required();
   add_format_option(command, *format);
   command->callback([year_or_file, format, &context] {
     try {
-      const round r = load_round(round_path(*year_or_file));
-      const auto funds = summarise(r);
-      switch (*format) {
-        case output_format::text: print_text(r, funds, std::cout); break;
-        case output_format::markdown: print_markdown(r, funds, std::cout); break;
-        case output_format::json: print_json(r, funds, std::cout); break;
-      }
+      if (is_round_folder(*year_or_file)) context.exit_code = print_folder(*year_or_file, *format);
+      else print(load_round(round_path(*year_or_file)), *format);
     } catch (const error& e) {
       std::cerr << "anslag round: " << e.what() << "\n";
       context.exit_code = 2;

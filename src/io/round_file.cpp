@@ -81,15 +81,18 @@ document_info read_document(const record& root) {
   return d;
 }
 
-std::vector<fund> read_funds(const record& root, id_set& ids) {
+std::vector<fund> read_funds(const record& root, id_set& ids, const std::string& seed) {
   std::vector<fund> funds;
   for (const toml::table* table : root.tables("funds")) {
-    const record r(root.owner(), *table, {"id", "name", "budget"});
+    const record r(root.owner(), *table, {"id", "name", "budget", "quote", "source", "readings"});
     fund f;
     f.id = r.id("id");
     ids.add(r, "id", f.id);
     f.name = r.id("name");
     f.budget = r.amount("budget");
+    f.quote = r.optional_text("quote").value_or("");
+    if (r.has("source")) f.source = read_source(r, seed);
+    f.readings = read_readings(r);
     funds.push_back(std::move(f));
   }
   return funds;
@@ -102,6 +105,9 @@ rule read_rule(const record& r, const id_set& funds, const std::string& seed) {
   const auto parsed = parse_rule_kind(kind);
   if (!parsed) r.fail_at("kind", "unknown rule kind " + in_quotes(kind));
   u.kind = *parsed;
+  // Kinds no evaluation ever reads must say why (docs/round-format.md).
+  if (u.kind == rule_kind::ranking || u.kind == rule_kind::set_aside_condition || u.kind == rule_kind::repayment_notice)
+    check_parameter(r, "not_encoded", true, "rule", kind);
   check_parameter(r, "amount", u.kind == rule_kind::cap_per_application, "rule", kind);
   check_parameter(r, "count", u.kind == rule_kind::max_granted_per_unit, "rule", kind);
   check_parameter(r, "from", u.kind == rule_kind::application_window, "rule", kind);
@@ -299,7 +305,7 @@ round read_round(const reader& in, const toml::table& root_table) {
 
   id_set fund_ids("fund"), rule_ids("rule"), statement_ids("statement");
   if (!root.has("funds")) root.fail_here("missing key 'funds'");
-  result.funds = read_funds(root, fund_ids);
+  result.funds = read_funds(root, fund_ids, seed);
   result.rules = read_rules(root, fund_ids, rule_ids, seed);
   result.statements = read_statements(root, fund_ids, statement_ids, seed);
   result.applications = read_applications(root, fund_ids, rule_ids, seed);
@@ -318,7 +324,7 @@ bool too_large_for(std::size_t bytes, size_limit limit) {
 }
 
 round parse_round(std::string_view toml_text, const std::string& file_name, size_limit limit) {
-  const reader in(file_name);
+  const reader in(file_name, detail::wording{.suggests_keys = true});
   if (too_large_for(toml_text.size(), limit)) throw round_file_error(file_name, 0, 0, too_large);
   toml::table root;
   try {

@@ -6,6 +6,7 @@
 #include <anslag/error.hpp>
 #include <anslag/krona/amount_text.hpp>
 #include <anslag/model/date.hpp>
+#include <anslag/detail/text.hpp>
 
 #include "toml.hpp"
 
@@ -27,7 +28,20 @@ struct wording {
   char quote = '\'';
   bool at_value = false;     // an error about a key's value stands at the value, else at the key
   bool names_years = false;  // a date not of the calendar is told which years are
+  bool suggests_keys = false;  // an unknown key is told the key it may have meant
 };
+
+// What an unknown key may have meant: the keys a newcomer reaches for, then an allowed key at
+// most two edits away ("budgett" → 'budget'); "" when nothing is near.
+inline std::string key_hint(std::string_view key, std::initializer_list<std::string_view> allowed) {
+  if (key == "cap") return " (a fund's cap is the amount of a cap_per_application rule)";
+  if (key == "limit" || key == "max_granted_per_unit")
+    return " (the most grants per förvaltning is the count of a max_granted_per_unit rule)";
+  if (key.size() < 3) return "";
+  for (std::string_view candidate : allowed)
+    if (edit_distance(key, candidate) <= 2) return " (did you mean '" + std::string(candidate) + "'?)";
+  return "";
+}
 
 // The reader of one file: every failure goes through fail(), which names the file and the
 // position of the node it is given.
@@ -59,7 +73,8 @@ class record {
       : reader_(r), table_(table), where_(where) {
     for (const auto& [key, node] : table) {
       if (std::find(allowed.begin(), allowed.end(), key.str()) == allowed.end())
-        reader_.fail(key.source(), "unknown key " + reader_.quoted(key.str()) + std::string(where_));
+        reader_.fail(key.source(), "unknown key " + reader_.quoted(key.str()) + std::string(where_) +
+                                       (reader_.words().suggests_keys ? key_hint(key.str(), allowed) : ""));
     }
   }
 
@@ -186,6 +201,8 @@ class record {
   Krona as_amount(std::string_view key, const toml::node& node) const {
     if (!node.is_string())
       fail_at(key, reader_.quoted(key) + " must be an amount string such as \"626 000 kr\"");
+    if (node.as_string()->get().find_first_not_of(" \t") == std::string::npos)
+      fail_at(key, reader_.quoted(key) + " is empty: leave the key out when the document prints no amount");
     try {
       return parse_amount(node.as_string()->get());
     } catch (const error& e) {

@@ -67,21 +67,6 @@ bool is_word_character(char32_t c) {
   return (c >= U'a' && c <= U'z') || (c >= U'0' && c <= U'9') || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
 }
 
-std::size_t levenshtein(const std::u32string& a, const std::u32string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string quoted(std::string_view text) {
   std::string out(1, '"');
   out.append(text);
@@ -267,7 +252,7 @@ const unit& unit_registry::resolve(std::string_view name) const& {
   // a third of the name's length away (one edit at least).
   std::vector<std::size_t> distance(units_.size(), std::u32string::npos);
   for (const auto& [spelling, index] : by_spelling_)
-    distance[index] = std::min(distance[index], levenshtein(text, code_points(spelling)));
+    distance[index] = std::min(distance[index], detail::edit_distance(text, code_points(spelling)));
   std::vector<std::size_t> order(units_.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),

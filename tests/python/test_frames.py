@@ -29,9 +29,13 @@ def test_to_frame_leaves_import_anslag_free_of_pandas_and_matplotlib():
 
 
 def test_round_frame_has_one_row_per_application_with_krona_money_columns(round_2020, apps):
-    assert list(apps["id"]) == [a.id for a in round_2020.applications]
-    assert list(apps.columns) == ["id", "fund", "applicant", "unit", "forvaltning", "project", "requested",
-                                  "granted", "decision", "reason", "source_line"]
+    assert list(apps["application"]) == [a.id for a in round_2020.applications]
+    assert list(apps.columns) == ["application", "year", "fund", "applicant", "co_applicants", "unit",
+                                  "forvaltning", "forvaltning_id", "project", "destination", "purpose",
+                                  "submitted", "requested", "granted", "decision", "reason", "source_line"]
+    assert set(apps["year"]) == {2020}
+    assert apps["submitted"].dtype == "datetime64[ns]"
+    assert all(isinstance(c, list) for c in apps["co_applicants"])
     assert apps["requested"].dtype == KronaDtype() and apps["granted"].dtype == KronaDtype()
     assert apps.loc[2, "requested"] == Krona("626 000 kr")
     assert apps.loc[2, "source_line"] == round_2020.applications[2].source.line
@@ -65,8 +69,8 @@ def test_a_missing_granted_amount_stays_na(round_2020):
     frame = modified.to_frame()
     missing = [i for i, a in enumerate(modified.applications) if a.granted is None]
     assert len(missing) == 1 and frame.loc[missing[0], "granted"] is pd.NA
-    assert frame["granted"].sum(skipna=False) is pd.NA
-    assert frame["granted"].sum() == round_2020.to_frame()["granted"].sum() - Krona("25 000 kr")
+    assert frame["granted"].sum() is pd.NA  # a total with an unknown part is unknown
+    assert frame["granted"].krona.known_sum() == round_2020.to_frame()["granted"].sum() - Krona("25 000 kr")
 
 
 def test_report_frame_puts_amounts_in_krona_columns_and_counts_in_integer_columns(round_2020):
@@ -85,7 +89,7 @@ def test_report_frame_puts_amounts_in_krona_columns_and_counts_in_integer_column
             else:
                 assert cell is pd.NA and count == value
         assert frame.loc[i, "message_sv"] == finding.message_sv
-        assert frame.loc[i, "rows"] == ", ".join(finding.rows)
+        assert frame.loc[i, "rows"] == list(finding.rows)
     assert set(frame["severity"]) <= {"error", "warning", "info"}
 
 
@@ -114,3 +118,34 @@ def test_comparison_frame_differences_are_exact(round_2020):
     assert frame["difference"].sum() == comparison.difference_total
     assert (frame["proposed"] - frame["recorded"]).tolist() == frame["difference"].tolist()
     assert frame["reason"].notna().all()
+
+
+def test_a_column_name_means_the_same_in_every_frame(round_2020, apps):
+    proposal = anslag.propose(round_2020, "LUM", "ranked").to_frame()
+    merged = proposal.merge(apps, on=["application", "year", "forvaltning", "forvaltning_id"])
+    assert len(merged) == len(proposal) == (apps["fund"] == "LUM").sum()
+    assert "application" in anslag.evaluate(round_2020, "2020-LUM-03").to_frame().columns
+    assert "application" in anslag.propose(round_2020, "LUM", "ranked").compare().to_frame().columns
+
+
+def test_the_findings_frame_has_one_row_per_finding_with_its_rows_as_a_list(round_2020):
+    report = anslag.audit(round_2020)
+    frame = report.to_frame()
+    assert len(frame) == len(report.findings) and set(frame["year"]) == {2020}
+    assert frame["rows"].tolist() == [list(f.rows) for f in report.findings]
+
+
+def test_forvaltning_on_a_day_follows_the_mergers(round_2020, apps):
+    from anslag.frames import forvaltning_on
+
+    then = forvaltning_on(apps, "2020-01-01")
+    now = forvaltning_on(apps, pd.Timestamp("2024-01-01"))
+    assert then.tolist() == apps["forvaltning"].tolist()
+    merged = apps["forvaltning"].isin(["Norrmalm", "Östermalm"])
+    assert merged.any() and set(now[merged]) == {"Norra innerstaden"}
+    assert set(now[apps["forvaltning"] == "Kungsholmen"]) <= {"Kungsholmen"}
+    assert now[apps["forvaltning"].isna()].isna().all()
+    with pytest.raises(TypeError, match="pass .date"):
+        import datetime
+
+        forvaltning_on(apps, datetime.datetime(2024, 1, 1))

@@ -110,7 +110,9 @@ def test_krona_is_immutable():
 def test_krona_is_hashable_and_equal_values_hash_alike():
     assert hash(Krona("5 kr")) == hash(Krona(5))
     assert len({Krona(5), Krona("5,00"), Krona.from_ore(500), Krona(6)}) == 2
-    assert Krona(5) != 500  # an amount is not a bare number
+    with pytest.raises(TypeError, match="a bare number other than 0 is not an amount"):
+        Krona(5) != 500  # noqa: B015  # an amount is not a bare number: never silently unequal
+    assert Krona(0) == 0 and hash(Krona(0)) == hash(0) and 500 not in {Krona(5)}
 
 
 def test_krona_is_ordered():

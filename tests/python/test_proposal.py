@@ -45,7 +45,7 @@ def test_a_round_without_printed_requests_gets_no_proposal_rather_than_zeros():
     assert all(g.proposed is None and g.reason is None for g in proposal.grants)
     comparison = proposal.compare()
     assert comparison.proposed_unknown == len(proposal.grants)
-    assert comparison.proposed_total == K(0)
+    assert comparison.proposed_total is None  # nothing known: unknown, not 0 kr (issue 13)
     assert all(row.difference is None for row in comparison.rows)
 
 

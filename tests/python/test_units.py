@@ -42,7 +42,7 @@ def test_unit_fields_are_plain_python_values():
     assert unit.valid_until == D(2020, 6, 30)
     assert unit.successor == "hagersten-alvsjo"
     assert unit.parent is None
-    assert unit.aliases == []
+    assert unit.aliases == ["Älvsjö stadsdelsförvaltning", "Älvsjö sdf", "Älvsjö stadsdelsnämnd"]
     assert "battrestadsdel.se" in unit.source
     social = anslag.resolve_unit("Socialförvaltningen")
     assert (social.valid_from, social.valid_until) == (None, None)

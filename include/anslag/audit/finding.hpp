@@ -29,6 +29,11 @@ enum class finding_code {
   required_criterion_not_met,   // granted although a required criterion is assessed as not met
   derived_value,                // what the statements imply about values the rows do not give
   missing_data,                 // a check that could not be made, and the data it lacked
+  // Across rounds (include/anslag/audit/cross_round.hpp):
+  report_not_approved,          // granted while the report owed on last year's grant is stated not approved
+  project_funded_before,        // assessed as new, but an earlier round funded the same project
+  merged_unit_limit_exceeded,   // a förvaltning over a round's limit once its merged predecessors count as one
+  duplicate_round,              // two round files for one year
 };
 
 enum class severity { error, warning, info };

@@ -51,6 +51,9 @@ struct fund {
   Krona budget;      // the amount the decision sets aside for the fund
   std::optional<Krona> cap;                   // the most one application may request
   std::optional<std::int64_t> max_granted_per_unit;  // the most granted per förvaltning
+  std::string quote;               // the sentence that sets the budget aside; "" when not given
+  source_ref source;               // where that sentence stands
+  std::vector<reading> readings;   // e.g. an id made up where the document names none
 
   friend bool operator==(const fund&, const fund&) = default;
 };

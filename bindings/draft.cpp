@@ -1,0 +1,61 @@
+// anslag._core's drafting and source checking (docs/drafting.md): draft_round drafts a round file
+// from a decision document; check_sources lists where a round's quotes, lines and amounts do not
+// stand in its document. The Python package wraps them (python/anslag/draft.py) with the bundled
+// unit registry.
+#include "bindings.hpp"
+
+#include <anslag/io/draft.hpp>
+#include <anslag/io/source_check.hpp>
+
+#include <pybind11/stl.h>
+#include <pybind11/stl/filesystem.h>
+
+namespace py = pybind11;
+
+namespace anslag::python {
+
+void bind_draft(py::module_& m) {
+  py::class_<review_item>(m, "ReviewItem", "Something in a draft a person must check: where, what and why.")
+      .def_readonly("line", &review_item::line, "the document line; 0 for the document as a whole")
+      .def_readonly("field", &review_item::field)
+      .def_readonly("why", &review_item::why)
+      .def("__repr__", [](const review_item& r) {
+        return "ReviewItem(line=" + std::to_string(r.line) + ", field=" + py::repr(py::cast(r.field)).cast<std::string>() +
+               ", why=" + py::repr(py::cast(r.why)).cast<std::string>() + ")";
+      });
+  py::class_<round_draft>(m, "Draft", "A round file drafted from a decision document.")
+      .def_property_readonly("round", [](const round_draft& d) { return d.drafted; }, "the Round the text loads as")
+      .def_readonly("text", &round_draft::text, "the round file (TOML) with its # REVIEW: comments")
+      .def_readonly("review", &round_draft::review, "what a person must check, in document order")
+      .def("__repr__", [](const round_draft& d) {
+        return "Draft(" + std::to_string(d.drafted.year) + ", " + std::to_string(d.drafted.applications.size()) +
+               " applications, " + std::to_string(d.review.size()) + " to review)";
+      });
+  py::class_<source_problem>(m, "SourceProblem", "A quote, line or amount of a round file that its document does not bear out.")
+      .def_readonly("document", &source_problem::document)
+      .def_readonly("line", &source_problem::line)
+      .def_readonly("entry", &source_problem::entry)
+      .def_readonly("expected", &source_problem::expected)
+      .def_readonly("found", &source_problem::found)
+      .def("__repr__", [](const source_problem& p) {
+        return "SourceProblem(" + p.document + ":" + std::to_string(p.line) + ", " + p.entry + ")";
+      });
+  m.def(
+      "draft_round",
+      [](const std::filesystem::path& path, const unit_registry* units, std::optional<int> year) {
+        draft_options options;
+        options.units = units;
+        options.year = year;
+        py::gil_scoped_release release;
+        return draft_round_file(path, options);
+      },
+      py::arg("path"), py::arg("units") = nullptr, py::arg("year") = py::none(),
+      "Drafts the round of a decision document (UTF-8 text or PDF).");
+  m.def(
+      "check_sources",
+      [](const round& r, const std::filesystem::path& document) { return check_sources(r, document); },
+      py::arg("round"), py::arg("document_path"),
+      "The quotes, cited lines and printed amounts of a round that its document does not bear out.");
+}
+
+}  // namespace anslag::python

@@ -1,0 +1,32 @@
+// The text of a decision document, as the drafter and the source check read it: UTF-8 text (the
+// form of the seeds) or a PDF, whose text poppler's `pdftotext -layout` extracts (a separate
+// program, run as a subprocess: nothing of it is linked). Lines are numbered from 1, split at LF
+// (a CR before it and the form feeds pdftotext puts between pages are white space), so that a
+// `source.line` means the same line to the drafter, to the check and to a person with an editor.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace anslag {
+
+// The document's text. Errors are round_file_error naming the file (and for a byte that is not
+// UTF-8, its line and column): "cannot read the file", "empty document", "not UTF-8 text",
+// "a PDF without text (a scan?)", "cannot run pdftotext (poppler-utils) to read the PDF".
+std::string read_document_text(const std::filesystem::path& path);
+
+// The lines of `text`, without their line ends; line N of the document is element N - 1.
+std::vector<std::string> document_lines(std::string_view text);
+
+// Runs of white space (space, tab, CR, form feed, no-break and thin spaces) as one space, none
+// at either end: the form in which quotes are compared with lines.
+std::string collapse_space(std::string_view text);
+
+// The numbers printed in `text`, each as its digits (group separators dropped) with ",DECIMALS"
+// when it has them: "8 618 500 3 500 000" gives "8618500" and "3500000". Groups are separated by
+// one space (or a no-break or thin space) and have three digits, so two cells apart stay apart.
+std::vector<std::string> printed_numbers(std::string_view text);
+
+}  // namespace anslag

@@ -1,0 +1,53 @@
+// Drafting a round file from a decision document (docs/drafting.md): the drafter knows the
+// shapes of Swedish municipal decision documents (a head naming the committee and the date,
+// decision sentences that set funds aside, prose that states totals, counts and rules, annex
+// tables tab-separated or column-aligned, lists of projects in the prose) and writes a complete
+// round file (format 1, docs/round-format.md) that loads without edits.
+//
+// Nothing is guessed silently: what is not a verbatim fact is a `reading` in the file, and
+// everything a person must confirm is a review item, written as a `# REVIEW:` comment beside its
+// entry and returned in `review`. A cell the drafter cannot read stays unknown, on the list.
+#pragma once
+
+#include <anslag/model/round.hpp>
+#include <anslag/model/unit.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace anslag {
+
+struct review_item {
+  int line = 0;       // the document line it concerns; 0 for the document as a whole
+  std::string field;  // what it concerns: "application 2024-LUM-12: unit", "year", ...
+  std::string why;    // what a person must check, and why
+
+  friend bool operator==(const review_item&, const review_item&) = default;
+};
+
+struct draft_options {
+  std::optional<int> year;             // the round's year; absent: read from the title
+  std::string seed;                    // the document's file name, written as [document].seed
+  const unit_registry* units = nullptr;  // resolves applicants to unit ids; none: no `unit`
+};
+
+struct round_draft {
+  round drafted;                    // the round the text loads as
+  std::string text;                 // the round file (TOML), with its # REVIEW: comments
+  std::vector<review_item> review;  // in document order
+};
+
+// Drafts the round of the document `text` (its lines as document_lines() splits them). A text
+// in which no fund, total or application can be found is a round_file_error naming `seed`
+// ("no grant decision found: no fund, total or application in Swedish"), as is one without a
+// date ("no date (YYYY-MM-DD) in the document's head") or a deciding body.
+round_draft draft_round(std::string_view text, const draft_options& options);
+
+// Reads the document (text or PDF, read_document_text) and drafts it; `options.seed` defaults
+// to the file's name.
+round_draft draft_round_file(const std::filesystem::path& document, draft_options options = {});
+
+}  // namespace anslag

@@ -1,0 +1,14 @@
+// A folder of round files: every `*.toml` directly in it (not in subfolders), in name order,
+// so that a folder of years reads in the order of its years.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+namespace anslag {
+
+// The round files in `folder`. A folder without any is a not_found_error
+// "no round files (*.toml) in FOLDER"; a path that is no folder, "not a folder: PATH".
+std::vector<std::filesystem::path> round_files(const std::filesystem::path& folder);
+
+}  // namespace anslag

@@ -1,0 +1,55 @@
+// Synthetic rounds: consistent round files (every statement computed from the rows, so that the
+// audit finds nothing) with faults planted at known rows, for benchmarks, tests and corpora to
+// scale on. `anslag synthetic` and Python's anslag.synthetic_rounds write them; the benchmarks
+// generate theirs here too. docs/scaling.md lists the faults and the finding each must give.
+#pragma once
+
+#include <anslag/detail/progress.hpp>
+#include <anslag/model/unit.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace anslag {
+
+enum class synthetic_fault {
+  grant_exceeds_request,  // the middle row granted 1 kr more than requested: GRANT_EXCEEDS_REQUEST
+  total_mismatch,         // the LUM requested total stated 1 kr too high: TOTAL_MISMATCH
+  count_mismatch,         // the MUL application count stated one too high: COUNT_MISMATCH
+  unknown_unit,           // the first row's applicant misspelt: UNKNOWN_UNIT (a warning)
+};
+
+// "grant-exceeds-request", "total-mismatch", "count-mismatch", "unknown-unit".
+std::string_view to_string(synthetic_fault f) noexcept;
+std::optional<synthetic_fault> parse_synthetic_fault(std::string_view text) noexcept;
+// Every fault, in the order above.
+std::vector<synthetic_fault> all_synthetic_faults();
+
+struct synthetic_options {
+  std::size_t applications = 25;  // a round of realistic size (the bundled ones have 22 and 23)
+  std::uint64_t seed = 1;
+  int year = 2024;                // dated 12 December the year before
+  std::vector<synthetic_fault> faults;
+};
+
+// A round file (format 1) as text: applications over the funds LUM and MUL (every fifth), from
+// the districts that exist on the document's date (drawn by a seeded generator, so the same
+// options give the same text). A year outside 2..9999 is an invalid_argument_error "synthetic
+// year out of range (2 to 9999)"; one with no district on its date, "no district exists on the
+// synthetic round's date".
+std::string synthetic_round(const unit_registry& units, const synthetic_options& options);
+
+// Writes `count` round files round-00001.toml, ... into `folder` (made if missing): round i has
+// the year options.year + i, starting again at options.year after 9999, and the seed
+// options.seed + i. Returns their paths. A folder or file that cannot be written is an
+// invalid_argument_error "cannot write PATH".
+std::vector<std::filesystem::path> write_synthetic_rounds(const unit_registry& units, const std::filesystem::path& folder,
+                                                          std::size_t count, const synthetic_options& options,
+                                                          const progress_callback& progress = {});
+
+}  // namespace anslag

@@ -1,0 +1,26 @@
+"""Drafting a round file from a decision document, and checking a round against its document
+(docs/drafting.md)."""
+
+from __future__ import annotations
+
+import os
+from typing import Optional, Union
+
+from anslag import _core
+from anslag.units import unit_registry
+
+
+def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None) -> _core.Draft:
+    """The round drafted from the decision document at ``path`` (UTF-8 text or PDF).
+
+    ``Draft.round`` is the Round, ``Draft.text`` the round file with its ``# REVIEW:`` comments,
+    ``Draft.review`` what a person must check (line, field, why). Applicants are resolved with the
+    bundled unit registry. A document that cannot be drafted raises RoundFileError.
+    """
+    return _core.draft_round(os.fspath(path), unit_registry(), year)
+
+
+def check_sources(round: _core.Round, document_path: Union[str, os.PathLike[str]]) -> list[_core.SourceProblem]:
+    """The quotes, cited lines and printed amounts of ``round`` its document does not bear out;
+    an empty list when every one stands."""
+    return _core.check_sources(round, os.fspath(document_path))

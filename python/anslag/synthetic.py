@@ -1,0 +1,53 @@
+"""Synthetic rounds to scale on: consistent round files with planted faults (the generator of
+``anslag synthetic``; the faults and the findings they give are listed in docs/scaling.md)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from typing import Union
+
+from anslag import _core
+from anslag.units import unit_registry
+
+SYNTHETIC_FAULTS: tuple[str, ...] = _core.SYNTHETIC_FAULTS
+
+
+def synthetic_round(
+    applications: int = 25, *, seed: int = 1, year: int = 2024, faults: Sequence[str] = ()
+) -> str:
+    """One synthetic round file's text (parse it with ``anslag.parse_round``)."""
+    return _core._synthetic_round(unit_registry(), applications, seed, year, list(faults))
+
+
+def synthetic_rounds(
+    count: int,
+    folder: Union[str, os.PathLike[str]],
+    *,
+    applications: int = 25,
+    seed: int = 1,
+    year: int = 2024,
+    faults: Sequence[str] = (),
+    progress: bool | None = None,
+) -> list[str]:
+    """Writes ``count`` round files round-00001.toml, ... into ``folder`` and returns their paths.
+    Round i has the year ``year + i`` (starting again at ``year`` after 9999) and the seed
+    ``seed + i``. ``faults``: names from ``SYNTHETIC_FAULTS``, planted in every round. A progress
+    bar (tqdm) is shown when ``progress`` is true, or by default when standard error is a terminal."""
+    if progress is None:
+        progress = sys.stderr.isatty()
+    if not progress:
+        written = _core._write_synthetic_rounds(unit_registry(), folder, count, applications, seed, year, list(faults), None)
+        return [os.fspath(path) for path in written]
+    from tqdm import tqdm
+
+    with tqdm(total=count, desc="writing", unit="round") as bar:
+
+        def advance(done: int, total: int) -> None:
+            bar.update(done - bar.n)
+
+        written = _core._write_synthetic_rounds(
+            unit_registry(), folder, count, applications, seed, year, list(faults), advance
+        )
+    return [os.fspath(path) for path in written]

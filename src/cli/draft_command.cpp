@@ -1,0 +1,53 @@
+// `anslag draft DOCUMENT [--output FILE] [--year YEAR]`: a round file drafted from a decision
+// document (text or PDF), written to FILE or standard output; the review list goes to standard
+// error, one item a line, "DOCUMENT:LINE: FIELD: WHY". Exit 0 with a draft, 2 for bad input.
+#include "commands.hpp"
+
+#include <anslag/io/draft.hpp>
+#include <anslag/io/units_file.hpp>
+
+#include <fstream>
+#include <iostream>
+
+namespace anslag::cli {
+
+void add_draft_command(CLI::App& app, context& context) {
+  auto* command = app.add_subcommand("draft", "Draft a round file from a decision document (text or PDF)");
+  auto document = std::make_shared<std::string>();
+  auto output = std::make_shared<std::string>();
+  auto year = std::make_shared<int>(0);
+  command->add_option("document", *document, "The decision document: UTF-8 text or PDF")->required();
+  command->add_option("--output,-o", *output, "Write the round file here (default: standard output)");
+  command->add_option("--year", *year, "The round's year (default: the year the title names)")
+      ->check(CLI::Range(1, 9999));
+  command->callback([document, output, year, &context] {
+    try {
+      const auto units = load_units(data_dir() / "units.toml");
+      draft_options options;
+      options.units = &units;
+      if (*year != 0) options.year = *year;
+      const auto draft = draft_round_file(*document, options);
+      if (output->empty()) {
+        std::cout << draft.text;
+      } else {
+        std::ofstream file(*output, std::ios::binary);
+        file << draft.text;
+        if (!file.flush()) {
+          std::cerr << "anslag draft: " << *output << ": cannot write the file\n";
+          context.exit_code = 2;
+          return;
+        }
+      }
+      for (const auto& item : draft.review)
+        std::cerr << *document << ":" << item.line << ": REVIEW " << item.field << ": " << item.why << "\n";
+      std::cerr << "anslag draft: " << draft.drafted.applications.size() << " applications, "
+                << draft.drafted.statements.size() << " statements, " << draft.drafted.rules.size() << " rules; "
+                << draft.review.size() << " items to review\n";
+    } catch (const error& e) {
+      std::cerr << "anslag draft: " << e.what() << "\n";
+      context.exit_code = 2;
+    }
+  });
+}
+
+}  // namespace anslag::cli

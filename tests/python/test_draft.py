@@ -1,0 +1,246 @@
+"""Drafting round files from decision documents (`anslag.draft_round`, `anslag draft`) and checking
+round files against their documents (`anslag.check_sources`, `anslag check`): docs/drafting.md."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import anslag
+from pdf_maker import scan_pdf, text_pdf
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO / "data" / "seeds"
+DOCUMENTS = REPO / "tests" / "data" / "documents"
+CLI = os.environ.get("ANSLAG_CLI", str(REPO / "build" / "anslag"))
+ENVIRONMENT = {**os.environ, "ANSLAG_DATA_DIR": str(REPO / "data")}
+SEED_2020 = SEEDS / "004_2b1165072d843997.txt"
+SEED_2024 = SEEDS / "000_98bf0cbc657a04e3.txt"
+TEST_DOCUMENTS = ["2021_columns", "2022_tkr_prose"]
+SEED_TEXT = {seed: seed.read_text(encoding="utf-8") for seed in (SEED_2020, SEED_2024)}
+
+
+def anslag_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CLI, *arguments], capture_output=True, text=True, env=ENVIRONMENT, check=False)
+
+
+def test_the_agreement_table_is_current_and_every_disagreement_explained() -> None:
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    result = subprocess.run([sys.executable, str(REPO / "scripts" / "draft-agreement"), "--check"],
+                            capture_output=True, text=True, env=environment, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("seed, year", [(SEED_2020, 2020), (SEED_2024, 2024)])
+def test_a_seed_drafts_to_the_hand_round_row_by_row(seed: Path, year: int) -> None:
+    draft = anslag.draft_round(seed)
+    hand = anslag.load_round(year)
+    assert draft.round.year == year and draft.round.document == hand.document
+    assert {f: draft.round.funds[f].budget for f in draft.round.funds} == {f: hand.funds[f].budget for f in hand.funds}
+    rows = [(a.fund, a.source.line, a.applicant, a.decision, a.requested, a.granted) for a in draft.round.applications]
+    assert rows == [(a.fund, a.source.line, a.applicant, a.decision, a.requested, a.granted) for a in hand.applications]
+    assert [a.id for a in draft.round.applications] == [a.id for a in hand.applications]
+    assert anslag.parse_round(draft.text, seed.name) == draft.round
+    assert pickle.loads(pickle.dumps(draft.round)) == draft.round
+    budget = draft.round.funds["LUM"]
+    assert budget.quote in SEED_TEXT[seed] and budget.source.line > 0 and budget.readings[0].field == "id"
+
+
+@pytest.mark.parametrize("seed, year", [(SEED_2020, 2020), (SEED_2024, 2024)])
+def test_the_audit_of_a_draft_gives_the_errors_and_warnings_of_the_hand_round(seed: Path, year: int) -> None:
+    def serious(round_: anslag.Round) -> list[tuple[str, str, object, object]]:
+        return sorted((f.code, f.severity, str(f.expected), str(f.actual)) for f in anslag.audit(round_).findings
+                      if f.severity in ("error", "warning"))
+
+    assert serious(anslag.draft_round(seed).round) == serious(anslag.load_round(year))
+
+
+def test_everything_inferred_is_a_reading_and_on_the_review_list_beside_its_entry() -> None:
+    draft = anslag.draft_round(SEED_2024)
+    normmalm = next(a for a in draft.round.applications if a.applicant == "Normmalm")
+    assert normmalm.unit == "norrmalm"
+    assert [r.field for r in normmalm.readings] == ["unit", "decision"]
+    items = [r for r in draft.review if r.line == normmalm.source.line]
+    assert {r.field.split(": ")[-1] for r in items} == {"unit", "decision"}
+    assert "# REVIEW: reading of unit: 'Normmalm' read as a misspelling of Norrmalm" in draft.text
+    rejected = [a for a in draft.round.applications if a.source.line in (74, 75, 79, 80, 81, 82)]
+    assert all(a.applicant == "" and a.decision == "rejected" for a in rejected) and len(rejected) == 6
+    assert all({"applicant", "decision", "granted"} <= {r.field for r in a.readings} for a in rejected)
+
+
+@pytest.mark.parametrize("name", TEST_DOCUMENTS)
+def test_a_test_document_drafts_to_its_expected_round(name: str) -> None:
+    draft = anslag.draft_round(DOCUMENTS / f"{name}.txt")
+    assert draft.text == (DOCUMENTS / f"{name}.expected.toml").read_text(encoding="utf-8")
+    assert anslag.check_sources(draft.round, DOCUMENTS / f"{name}.txt") == []
+
+
+def test_tkr_columns_prose_grants_and_decision_words_of_another_layout() -> None:
+    r = anslag.draft_round(DOCUMENTS / "2022_tkr_prose.txt").round
+    assert r.funds["LUM"].budget == anslag.Krona("1 200 000 kr") and r.funds["MUST"].budget == anslag.Krona("75 000 kr")
+    decisions = [(a.applicant, a.decision, a.requested, a.granted) for a in r.applications if a.fund == "LUM"]
+    assert decisions[1] == ("Farsta", "partly_granted", anslag.Krona("300 000 kr"), anslag.Krona("200 000 kr"))
+    assert decisions[2][1] == "partly_granted"  # "Bifall delvis"
+    assert [a.decision for a in r.applications if a.fund == "MUST"] == ["granted", "granted", "granted", "rejected"]
+    berlin = r.applications[-1]
+    assert (berlin.requested, berlin.granted) == (anslag.Krona("25 000 kr"), anslag.Krona(0))
+    assert [(u.kind, u.count or u.amount) for u in r.rules if u.kind in ("cap_per_application", "max_granted_per_unit")] == [
+        ("max_granted_per_unit", 2), ("cap_per_application", anslag.Krona("25 000 kr"))]
+    assert [u for u in r.rules if u.not_encoded and "måste" in u.not_encoded]
+
+
+def test_a_pdf_drafts_as_its_text_does(tmp_path: Path) -> None:
+    lines = (DOCUMENTS / "2021_columns.txt").read_text(encoding="utf-8").split("\n")
+    pdf = tmp_path / "2021_columns.pdf"
+    text_pdf(pdf, lines)
+    from_pdf = anslag.draft_round(pdf)
+    from_text = anslag.draft_round(DOCUMENTS / "2021_columns.txt")
+    cells = lambda d: [(a.applicant, a.project, a.decision, a.requested, a.granted) for a in d.round.applications]  # noqa: E731
+    assert cells(from_pdf) == cells(from_text) and len(cells(from_pdf)) == 5
+    assert [s.amount or s.count for s in from_pdf.round.statements] == [s.amount or s.count for s in from_text.round.statements]
+    assert from_pdf.round.document.seed == "2021_columns.pdf"
+    assert anslag.check_sources(from_pdf.round, pdf) == []
+    saved = tmp_path / "draft.toml"
+    saved.write_text(from_pdf.text, encoding="utf-8")
+    result = anslag_cli("check", str(saved))
+    assert result.returncode == 0, result.stdout
+
+
+def test_the_command_drafts_to_a_file_lists_the_review_and_the_draft_checks(tmp_path: Path) -> None:
+    shutil.copy(SEED_2024, tmp_path)
+    out = tmp_path / "2024.toml"
+    result = anslag_cli("draft", str(tmp_path / SEED_2024.name), "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"{tmp_path / SEED_2024.name}:111: REVIEW application 2024-LUM-07: unit: reading: 'Normmalm'" in result.stderr
+    assert result.stderr.endswith("items to review\n")
+    checked = anslag_cli("check", str(out))
+    assert checked.returncode == 0, checked.stdout
+    assert "every quote, line and amount stands in" in checked.stdout
+
+
+@pytest.mark.parametrize("year", ["2020", "2024"])
+def test_the_bundled_rounds_pass_the_check(year: str) -> None:
+    result = anslag_cli("check", year)
+    assert result.returncode == 0, result.stdout
+    assert anslag.check_sources(anslag.load_round(int(year)), SEEDS / anslag.load_round(int(year)).document.seed) == []
+
+
+def tampered(tmp_path: Path, old: str, new: str) -> Path:
+    text = (REPO / "data" / "rounds" / "2020.toml").read_text(encoding="utf-8")
+    assert text.count(old) >= 1
+    path = tmp_path / "2020.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    shutil.copy(SEED_2020, tmp_path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "old, new, line, entry",
+    [
+        ("sträckte sig från 3 maj 2019", "sträckte sig från 4 maj 2019", 64, "rule 2020.ansokningsperiod: quote"),
+        ("source = { line = 79,", "source = { line = 80,", 80, "rule 2020.aterbetalning: quote"),
+        ('requested = "626 000 kr"', 'requested = "626 500 kr"', 95, "application 2020-LUM-03: requested"),
+        ("source = { line = 126,", "source = { line = 226,", 226, "statement 2020.MUST.beviljat.bilaga2: quote"),
+    ],
+)
+def test_an_altered_quote_a_shifted_line_or_a_changed_amount_fails_naming_the_line(
+    tmp_path: Path, old: str, new: str, line: int, entry: str
+) -> None:
+    path = tampered(tmp_path, old, new)
+    problems = anslag.check_sources(anslag.load_round(path), tmp_path / SEED_2020.name)
+    assert [(p.line, p.entry) for p in problems][:1] == [(line, entry)]
+    result = anslag_cli("check", str(path))
+    assert result.returncode == 1
+    assert f"{tmp_path / SEED_2020.name}:{line}: {entry}: expected " in result.stdout
+
+
+def test_check_exits_2_for_bad_input(tmp_path: Path) -> None:
+    assert anslag_cli("check", str(tmp_path / "missing.toml")).returncode == 2
+    path = tmp_path / "2020.toml"
+    shutil.copy(REPO / "data" / "rounds" / "2020.toml", path)
+    result = anslag_cli("check", str(path), "--document", str(tmp_path / "none.txt"))
+    assert result.returncode == 2 and "cannot read the file" in result.stderr
+
+
+HEAD = "Till\nSocialnämnden\n2023-12-12\n\nFördelning av utvecklingsmedel 2024\n\n"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty document"),
+        (b"  \n\t\n", "empty document"),
+        (b"Till\nSocialn\xe4mnden\n", "2:8: not UTF-8 text"),
+        (b"\x7fELF\x02\x01\x01\x00\x00\x00", "1:8: not UTF-8 text"),
+        (b"%PDF-1.4\nnot a pdf at all\n", "not a readable PDF"),
+        ("Memorandum\n\nTo the board, 12 December 2023.\n".encode(), "no date (YYYY-MM-DD) in the document's head"),
+        ("2023-12-12\n\nAllocation of development funds 2024\n\nThe committee grants 100 000 SEK.\n".encode(),
+         "no deciding body (a 'Till' line or a ...nämnden) in the document"),
+        ("Till\nSocialnämnden\n2023-12-12\n".encode(), "no title after the date in the document's head"),
+        ("Till\nSocialnämnden\n2023-12-12\n\nAllocation of local development funds 2024\n\n"
+         "The committee allocates funds to the projects listed in the annex.\n".encode(),
+         "no grant decision found: no fund, total or application in Swedish"),
+    ],
+)
+def test_bad_documents_are_clear_errors_naming_the_file(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "document.txt"
+    path.write_bytes(content)
+    with pytest.raises(anslag.RoundFileError) as caught:
+        anslag.draft_round(path)
+    assert str(caught.value).endswith(message)
+    assert str(caught.value).startswith(str(path) + ":")
+    result = anslag_cli("draft", str(path))
+    assert result.returncode == 2 and result.stderr.rstrip().endswith(message) and result.stdout == ""
+
+
+def test_a_pdf_without_text_is_a_scan_and_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    scan_pdf(path)
+    with pytest.raises(anslag.RoundFileError) as caught:
+        anslag.draft_round(path)
+    assert str(caught.value) == f"{path}:0:0: a PDF without text (a scan?)"
+
+
+def test_without_pdftotext_a_pdf_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "text.pdf"
+    text_pdf(path, ["Till", "Socialnämnden"])
+    result = subprocess.run([CLI, "draft", str(path)], capture_output=True, text=True,
+                            env={**ENVIRONMENT, "PATH": str(tmp_path)}, check=False)
+    assert result.returncode == 2
+    assert result.stderr.rstrip().endswith("cannot run pdftotext (poppler-utils) to read the PDF")
+
+
+def test_a_document_without_a_table_drafts_what_its_prose_says_and_marks_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "prose.txt"
+    path.write_text(HEAD + "Socialnämnden fördelar 500 000 kronor till lokala utvecklingsmedel.\n\n"
+                    "Fyra ansökningar om lokala utvecklingsmedel kom in.\n\n"
+                    "Ansökan ska vara undertecknad och måste lämnas in i tid.\n", encoding="utf-8")
+    draft = anslag.draft_round(path)
+    assert draft.round.applications == []
+    assert [(s.kind, s.amount or s.count) for s in draft.round.statements] == [
+        ("granted_total", anslag.Krona("500 000 kr")), ("application_count", 4)]
+    assert [u.not_encoded is not None for u in draft.round.rules] == [True]
+    assert any(item.field == "fund LUFM: id" or "initials" in item.why for item in draft.review)
+    assert "# REVIEW:" in draft.text
+
+
+def test_a_document_in_another_language_invents_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "english.txt"
+    path.write_text("To\nThe Social Services Committee\n2023-12-12\n\nAllocation of local development funds 2024\n\n"
+                    "The committee is proposed to allocate 3 000 000 SEK to the projects in annex 1.\n", encoding="utf-8")
+    with pytest.raises(anslag.RoundFileError, match="no deciding body"):
+        anslag.draft_round(path)
+
+
+def test_every_review_item_has_a_line_a_field_and_a_reason() -> None:
+    draft = anslag.draft_round(SEED_2020)
+    assert draft.review and all(item.field and item.why for item in draft.review)
+    assert [item.line for item in draft.review] == sorted(item.line for item in draft.review)
+    assert draft.text.count("# REVIEW:") == len(draft.review)
+    assert repr(draft).startswith("Draft(2020, 23 applications")
