@@ -5,7 +5,7 @@ PYTHON     := /usr/bin/python3
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit notebooks bench fuzz sanitize check-errors clean
+.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit notebooks bench fuzz sanitize tsan check-errors clean
 
 all: build
 
@@ -38,7 +38,7 @@ typecheck: bootstrap
 check-errors:
 	scripts/check-error-coverage
 
-test: test-cpp test-python typecheck check-errors sanitize test-install
+test: test-cpp test-python typecheck check-errors sanitize tsan test-install
 
 # The main job: audit every bundled round, print the reports, and regenerate the documents made
 # from them (docs/audits/YEAR.md, docs/rules.md). Exit 1 from `anslag audit` means the report
@@ -71,6 +71,14 @@ sanitize: bootstrap
 	cmake --build $(BUILD)-asan -j $(JOBS)
 	$(SANITIZER_OPTIONS) ctest --test-dir $(BUILD)-asan --output-on-failure -j $(JOBS) -E '^(consumer|compile_fail)\.'
 
+# ThreadSanitizer over the library and the one test that shares a round between threads
+# (tests/cpp/test_concurrency.cpp): any race report fails the run. Only that executable is built.
+tsan: bootstrap
+	cmake -S . -B $(BUILD)-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANSLAG_SANITIZE=thread \
+	  -DANSLAG_PYTHON=OFF -DANSLAG_CLI=OFF -DANSLAG_INSTALL=OFF $(CMAKE_ARGS)
+	cmake --build $(BUILD)-tsan -j $(JOBS) --target test_concurrency
+	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1:second_deadlock_stack=1 $(BUILD)-tsan/tests/test_concurrency
+
 # libFuzzer targets (clang) under the same sanitizers, each run FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
 fuzz: bootstrap
@@ -81,4 +89,4 @@ fuzz: bootstrap
 	scripts/run-fuzzers $(BUILD)-fuzz $(FUZZ_SECONDS)
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-bench $(BUILD)-asan $(BUILD)-fuzz
+	rm -rf $(BUILD) $(BUILD)-bench $(BUILD)-asan $(BUILD)-tsan $(BUILD)-fuzz

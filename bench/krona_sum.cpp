@@ -1,5 +1,6 @@
 // The cost of checking: anslag::sum over 10 million Krona against a plain int64 sum of the same
-// data, and the parser's cost per canonical amount string.
+// data, and the parser's cost per canonical amount string. Every figure is labelled with the CPU
+// model it was measured on (the ratio differs between machines: docs/performance.md).
 #include <anslag/krona/amount_text.hpp>
 #include <anslag/krona/krona.hpp>
 
@@ -7,6 +8,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <fstream>
 #include <numeric>
 #include <random>
 #include <string>
@@ -15,6 +17,17 @@
 namespace {
 
 constexpr std::size_t amount_count = 10'000'000;
+
+// "model name" of /proc/cpuinfo ("AMD EPYC", "Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz").
+const std::string& cpu_model() {
+  static const std::string model = [] {
+    std::ifstream cpuinfo("/proc/cpuinfo");
+    for (std::string line; std::getline(cpuinfo, line);)
+      if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+    return std::string("unknown CPU");
+  }();
+  return model;
+}
 
 // Amounts up to ±10 million kronor: realistic grants, and a sum far inside the range.
 const std::vector<std::int64_t>& ore_values() {
@@ -45,6 +58,7 @@ void plain_int64_sum(benchmark::State& state) {
     benchmark::DoNotOptimize(total);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
+  state.SetLabel(cpu_model());
 }
 BENCHMARK(plain_int64_sum)->Unit(benchmark::kMillisecond);
 
@@ -55,6 +69,7 @@ void checked_krona_sum(benchmark::State& state) {
     benchmark::DoNotOptimize(total);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
+  state.SetLabel(cpu_model());
 }
 BENCHMARK(checked_krona_sum)->Unit(benchmark::kMillisecond);
 
@@ -66,6 +81,7 @@ void checked_krona_sum_one_by_one(benchmark::State& state) {
     benchmark::DoNotOptimize(total);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
+  state.SetLabel(cpu_model());
 }
 BENCHMARK(checked_krona_sum_one_by_one)->Unit(benchmark::kMillisecond);
 
@@ -82,6 +98,7 @@ void parse_canonical_amounts(benchmark::State& state) {
     benchmark::DoNotOptimize(total);
   }
   state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * texts.size()));
+  state.SetLabel(cpu_model());
 }
 BENCHMARK(parse_canonical_amounts)->Unit(benchmark::kMillisecond);
 

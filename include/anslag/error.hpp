@@ -3,6 +3,12 @@
 // Messages are short and fixed in form so that tests can check them exactly.
 #pragma once
 
+// Every public header includes this one first, so a translation unit compiled as C++17 stops here
+// with a reason rather than somewhere inside (docs/architecture.md, "Standard and compilers").
+#if __cplusplus < 202002L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 202002L)
+#error "anslag needs C++20 (-std=c++20 or later): its headers use concepts, <=>, std::span and char8_t"
+#endif
+
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -64,10 +70,13 @@ class round_file_error : public error {
   round_file_error(std::string file, std::size_t line, std::size_t column, std::string detail)
       : error(errc::round_file, compose(file, line, column, detail)),
         file_(std::move(file)), line_(line), column_(column), detail_(std::move(detail)) {}
-  const std::string& file() const noexcept { return file_; }
+  // file() and detail() are the error's own strings: deleted on a temporary error.
+  const std::string& file() const& noexcept { return file_; }
+  const std::string& file() const&& = delete;
   std::size_t line() const noexcept { return line_; }
   std::size_t column() const noexcept { return column_; }
-  const std::string& detail() const noexcept { return detail_; }
+  const std::string& detail() const& noexcept { return detail_; }
+  const std::string& detail() const&& = delete;
 
  private:
   static std::string compose(const std::string& file, std::size_t line, std::size_t column,
@@ -84,7 +93,8 @@ class unknown_unit_error : public error {
  public:
   unknown_unit_error(const std::string& message, std::vector<std::string> suggestions)
       : error(errc::unknown_unit, message), suggestions_(std::move(suggestions)) {}
-  const std::vector<std::string>& suggestions() const noexcept { return suggestions_; }
+  const std::vector<std::string>& suggestions() const& noexcept { return suggestions_; }
+  const std::vector<std::string>& suggestions() const&& = delete;
 
  private:
   std::vector<std::string> suggestions_;
@@ -94,7 +104,8 @@ class ambiguous_unit_error : public error {
  public:
   ambiguous_unit_error(const std::string& message, std::vector<std::string> candidates)
       : error(errc::ambiguous_unit, message), candidates_(std::move(candidates)) {}
-  const std::vector<std::string>& candidates() const noexcept { return candidates_; }
+  const std::vector<std::string>& candidates() const& noexcept { return candidates_; }
+  const std::vector<std::string>& candidates() const&& = delete;
 
  private:
   std::vector<std::string> candidates_;

@@ -2,7 +2,7 @@
 
 #include <anslag/error.hpp>
 #include <anslag/krona/allocate.hpp>
-#include <anslag/krona/wide.hpp>
+#include "../krona/wide.hpp"
 
 #include <algorithm>
 #include <cstddef>

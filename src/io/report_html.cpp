@@ -2,7 +2,7 @@
 
 #include <anslag/detail/text.hpp>
 #include <anslag/error.hpp>
-#include <anslag/krona/wide.hpp>
+#include "../krona/wide.hpp"
 
 #include <algorithm>
 #include <array>

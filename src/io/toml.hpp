@@ -6,9 +6,21 @@
 // (upstream: marzer/tomlplusplus#190 and #295, fixed by #305, which returns false there). Those
 // tables are bool functions whose only unreachable points are those defaults, so they are
 // compiled first with TOML_UNREACHABLE meaning `return false`, the upstream fix.
+//
+// toml++ is compiled into anslag, so its inline functions become weak symbols of the library.
+// Under its own name (toml::v3) they could be merged with a consumer's toml++ of another version
+// or configuration; so toml++ is opened in a namespace of anslag's own (toml::anslag_private,
+// still reached as toml::): `nm -C libanslag.a | grep toml::v3` finds nothing. A shared
+// libanslag exports none of it either (cmake/anslag.map). Hidden visibility here would not do:
+// anslag's own types that hold toml++ values would then be more visible than their members.
 #pragma once
 
 #include <toml++/impl/preprocessor.h>
+
+#undef TOML_NAMESPACE_START
+#undef TOML_NAMESPACE
+#define TOML_NAMESPACE_START namespace toml { inline namespace anslag_private
+#define TOML_NAMESPACE ::toml::anslag_private
 
 #pragma push_macro("TOML_UNREACHABLE")
 #undef TOML_UNREACHABLE

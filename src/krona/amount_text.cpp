@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <type_traits>
 
@@ -349,5 +350,7 @@ std::string format_amount(Krona amount, const amount_format& format) {
 
 Krona Krona::parse(std::string_view text) { return parse_amount(text); }
 std::string Krona::to_string() const { return format_amount(*this); }
+
+std::ostream& operator<<(std::ostream& out, Krona amount) { return out << amount.to_string(); }
 
 }  // namespace anslag

@@ -211,9 +211,9 @@ unit_registry::unit_registry(std::vector<unit> units) : units_(std::move(units))
     throw invalid_argument_error(problem->message);
 }
 
-const unit* unit_registry::find(std::string_view id) const noexcept { return find_in(units_, id); }
+const unit* unit_registry::find(std::string_view id) const& noexcept { return find_in(units_, id); }
 
-const unit& unit_registry::resolve(std::string_view name) const {
+const unit& unit_registry::resolve(std::string_view name) const& {
   const std::string key = normalize_unit_name(name);
   if (const auto at = by_spelling_.find(key); at != by_spelling_.end()) return units_[at->second];
 
@@ -283,20 +283,20 @@ const unit& unit_registry::resolve(std::string_view name) const {
   throw unknown_unit_error(message, suggestions);
 }
 
-const unit& unit_registry::forvaltning(const unit& u) const {
+const unit& unit_registry::forvaltning(const unit& u) const& {
   if (!u.parent) return u;
   const unit* parent = find(*u.parent);
   if (!parent) throw invalid_argument_error("unit " + quoted(u.id) + " is not in the registry");
   return *parent;
 }
 
-const unit& unit_registry::forvaltning_on(const unit& u, date day) const {
+const unit& unit_registry::forvaltning_on(const unit& u, date day) const& {
   const unit& own = forvaltning(u);
   const unit* carried = successor_on(own, day);
   return carried ? *carried : own;
 }
 
-const unit* unit_registry::successor_on(const unit& u, date day) const {
+const unit* unit_registry::successor_on(const unit& u, date day) const& {
   if (u.valid_from && day < *u.valid_from) return nullptr;
   const unit* current = &u;
   // The constructor checked that each successor begins the day after: the chain ends.
@@ -305,7 +305,7 @@ const unit* unit_registry::successor_on(const unit& u, date day) const {
   return current;
 }
 
-std::vector<const unit*> unit_registry::units_on(date day) const {
+std::vector<const unit*> unit_registry::units_on(date day) const& {
   std::vector<const unit*> out;
   for (const auto& u : units_)
     if (u.valid_on(day)) out.push_back(&u);

@@ -1,10 +1,58 @@
-# Installs the built anslag into a fresh prefix, then builds and runs an outside project against
-# it. The outside program is the README's C++ example, and its output must be the README's.
+# Installs anslag into a fresh prefix, then builds and runs an outside project against it. The
+# outside program is the README's C++ example, and its output must be the README's.
+# KIND=static installs this build; KIND=shared first builds the library alone with
+# BUILD_SHARED_LIBS=ON. Either way the installed library must not carry toml++ under its own
+# name (src/io/toml.hpp), and the shared one must export nothing but namespace anslag.
 file(REMOVE_RECURSE ${WORK_DIR})
-execute_process(COMMAND ${CMAKE_COMMAND} --install ${ANSLAG_BINARY_DIR} --prefix ${WORK_DIR}/prefix
-                RESULT_VARIABLE rc OUTPUT_QUIET)
+set(prefix ${WORK_DIR}/prefix)
+
+if(KIND STREQUAL "shared")
+  execute_process(COMMAND ${CMAKE_COMMAND} -S ${ANSLAG_SOURCE_DIR} -B ${WORK_DIR}/anslag -G Ninja
+                          -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=${CXX_COMPILER}
+                          -DCMAKE_CXX_COMPILER_LAUNCHER=${CXX_COMPILER_LAUNCHER}
+                          -DBUILD_SHARED_LIBS=ON -DANSLAG_TEST=OFF -DANSLAG_PYTHON=OFF -DANSLAG_CLI=OFF
+                  RESULT_VARIABLE rc OUTPUT_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "configuring the shared library failed: ${rc}")
+  endif()
+  execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/anslag RESULT_VARIABLE rc OUTPUT_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "building the shared library failed: ${rc}")
+  endif()
+  set(installed ${WORK_DIR}/anslag)
+else()
+  set(installed ${ANSLAG_BINARY_DIR})
+endif()
+# Only the library and data components: the command line is not needed to build against anslag.
+foreach(component IN ITEMS library data)
+  execute_process(COMMAND ${CMAKE_COMMAND} --install ${installed} --prefix ${prefix} --component ${component}
+                  RESULT_VARIABLE rc OUTPUT_QUIET)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "installing the ${component} component failed: ${rc}")
+  endif()
+endforeach()
+if(EXISTS ${prefix}/bin/anslag)
+  message(FATAL_ERROR "the library component installed the command line")
+endif()
+
+file(GLOB library ${prefix}/lib*/libanslag.a ${prefix}/lib*/libanslag.so)
+if(NOT library)
+  message(FATAL_ERROR "no libanslag in ${prefix}")
+endif()
+execute_process(COMMAND nm -C ${library} OUTPUT_VARIABLE symbols RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
-  message(FATAL_ERROR "install failed: ${rc}")
+  message(FATAL_ERROR "nm failed: ${rc}")
+endif()
+if(symbols MATCHES "toml::v3")
+  message(FATAL_ERROR "${library} carries toml++ under its public name toml::v3")
+endif()
+if(KIND STREQUAL "shared")
+  execute_process(COMMAND nm -C -D --defined-only ${library}
+                  COMMAND grep -v -E " (anslag::|typeinfo for anslag::|typeinfo name for anslag::|vtable for anslag::)"
+                  OUTPUT_VARIABLE foreign)
+  if(NOT foreign STREQUAL "")
+    message(FATAL_ERROR "${library} exports symbols outside namespace anslag:\n${foreign}")
+  endif()
 endif()
 
 file(READ ${README} readme)
@@ -29,7 +77,8 @@ string(SUBSTRING "${rest}" 0 ${output_length} expected)
 file(COPY ${CONSUMER_SOURCE_DIR}/CMakeLists.txt DESTINATION ${WORK_DIR}/source)
 file(WRITE ${WORK_DIR}/source/main.cpp "${example}")
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${WORK_DIR}/source -B ${WORK_DIR}/build -G Ninja
-                        -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix RESULT_VARIABLE rc)
+                        -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_PREFIX_PATH=${prefix}
+                        -DCMAKE_BUILD_RPATH=${prefix}/lib RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "configuring the consumer failed: ${rc}")
 endif()
@@ -37,7 +86,7 @@ execute_process(COMMAND ${CMAKE_COMMAND} --build ${WORK_DIR}/build RESULT_VARIAB
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "building the consumer failed: ${rc}")
 endif()
-execute_process(COMMAND ${WORK_DIR}/build/consumer ${WORK_DIR}/prefix/share/anslag
+execute_process(COMMAND ${WORK_DIR}/build/consumer ${prefix}/share/anslag
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out)
 message("${out}")
 if(NOT rc EQUAL 0)

@@ -1,7 +1,6 @@
 // Krona arithmetic: the value type's promises, checked at both ends of the range.
 #include <anslag/krona/allocate.hpp>
 #include <anslag/krona/krona.hpp>
-#include <anslag/krona/wide.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -16,6 +15,9 @@ using anslag::Krona;
 using anslag::rounding;
 
 namespace {
+// The reference for exact sums and products: the compiler's 128-bit integer, independent of
+// the library's arithmetic (which the portable build replaces).
+__extension__ using wide = __int128;
 constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t int64_min = std::numeric_limits<std::int64_t>::min();
 Krona ore(std::int64_t n) { return Krona::from_ore(n); }
@@ -43,11 +45,16 @@ TEST_CASE("arithmetic overflow throws at both ends of the range, never wraps", "
                          Catch::Message("amount out of range in negation"));
   REQUIRE_THROWS_MATCHES(Krona::max() * 2, anslag::overflow_error,
                          Catch::Message("amount out of range in multiplication"));
-  REQUIRE_THROWS_AS(ore(2) * std::numeric_limits<std::uint64_t>::max(), anslag::overflow_error);
+  REQUIRE_THROWS_AS(ore(2) * int64_max, anslag::overflow_error);
+  REQUIRE_THROWS_AS(ore(-2) * int64_min, anslag::overflow_error);
   REQUIRE_THROWS_AS(Krona::from_kronor(int64_max / 100 + 1), anslag::overflow_error);
   REQUIRE(Krona::max() + Krona::min() == ore(-1));
   REQUIRE((Krona::min() * 1) == Krona::min());
-  REQUIRE(ore(-1) * std::uint64_t{3} == ore(-3));
+  REQUIRE(ore(-1) * std::int8_t{3} == ore(-3));
+  REQUIRE(3L * ore(-1) == ore(-3));
+  REQUIRE_THROWS_AS(ore(-1) * int64_min, anslag::overflow_error);
+  REQUIRE(ore(1) * int64_min == Krona::min());
+  REQUIRE(ore(-1) * int64_max == ore(int64_min + 1));
   REQUIRE(-Krona::max() == ore(-int64_max));
   REQUIRE(Krona::from_kronor(int64_min / 100).ore() == int64_min / 100 * 100);
 }
@@ -189,11 +196,12 @@ TEST_CASE("sum is exact whatever the order and throws only when the total is out
 
 TEST_CASE("the vectorised sum of contiguous amounts equals a 128-bit reference, across blocks",
           "[krona][sum][overflow]") {
-  using anslag::detail::wide;
   std::mt19937_64 random(20261123);
   // Mostly extremes, so that sums of high and low halves, negatives and carries all matter.
-  const std::array<std::int64_t, 8> edges{int64_min, int64_min + 1, -1, 0, 1, int64_max - 1, int64_max,
-                                          std::int64_t{1} << 32};
+  // ±2^52 bound the amounts a block sums without counting wraps.
+  constexpr std::int64_t fast = std::int64_t{1} << 52;
+  const std::array<std::int64_t, 11> edges{int64_min, int64_min + 1, -1, 0, 1, int64_max - 1, int64_max,
+                                           std::int64_t{1} << 32, -fast, fast - 1, fast};
   for (int round = 0; round < 2000; ++round) {
     std::vector<std::int64_t> values(random() % 13);
     for (auto& v : values) v = random() % 3 == 0 ? static_cast<std::int64_t>(random()) : edges[random() % edges.size()];
@@ -252,7 +260,7 @@ TEST_CASE("scale: the exact product rounded once, in every mode", "[krona][scale
 TEST_CASE("scale: overflow only when the result is beyond the range", "[krona][scale]") {
   // The product max * 3 is far beyond 64 bits, but the result max * 3 / 4 is not.
   const auto three_quarters =
-      static_cast<std::int64_t>((anslag::detail::wide_int{int64_max} * 3) / 4);
+      static_cast<std::int64_t>((wide{int64_max} * 3) / 4);
   CHECK(Krona::max().scale(3, 4, rounding::down) == ore(three_quarters));
   CHECK(Krona::min().scale(int64_max, int64_max, rounding::down) == Krona::min());
   CHECK(Krona::max().scale(std::numeric_limits<std::int64_t>::min(),
@@ -262,4 +270,86 @@ TEST_CASE("scale: overflow only when the result is beyond the range", "[krona][s
   REQUIRE_THROWS_AS(Krona::min().scale(-1, 1, rounding::down), anslag::overflow_error);
   REQUIRE_THROWS_MATCHES(ore(1).scale(1, 0, rounding::down), anslag::invalid_argument_error,
                          Catch::Message("scale denominator must not be zero"));
+}
+
+TEST_CASE("the arithmetic primitives agree with the compiler's 128-bit integers", "[krona][arithmetic]") {
+  // Run by both builds: with the builtins, and with ANSLAG_PORTABLE_ARITHMETIC (ctest -R portable).
+  __extension__ using uwide = unsigned __int128;
+  std::mt19937_64 random(20261201);
+  const std::array<std::int64_t, 10> edges{int64_min, int64_min + 1, -(std::int64_t{1} << 32), -3, -1, 0,
+                                           1, 2, std::int64_t{1} << 32, int64_max};
+  const auto draw = [&] {
+    switch (random() % 3) {
+      case 0: return edges[random() % edges.size()];
+      case 1: return static_cast<std::int64_t>(random()) >> (random() % 64);
+      default: return static_cast<std::int64_t>(random());
+    }
+  };
+  for (int i = 0; i < 20000; ++i) {
+    const std::int64_t a = draw(), b = draw();
+    INFO(a << " and " << b);
+    const wide sum = wide{a} + b, difference = wide{a} - b, product = wide{a} * b;
+    const auto fits = [](wide v) { return v >= int64_min && v <= int64_max; };
+    std::int64_t r = 0;
+    REQUIRE(anslag::detail::add_overflows(a, b, r) == !fits(sum));
+    if (fits(sum)) REQUIRE(r == static_cast<std::int64_t>(sum));
+    REQUIRE(anslag::detail::sub_overflows(a, b, r) == !fits(difference));
+    if (fits(difference)) REQUIRE(r == static_cast<std::int64_t>(difference));
+    REQUIRE(anslag::detail::mul_overflows(a, b, r) == !fits(product));
+    if (fits(product)) REQUIRE(r == static_cast<std::int64_t>(product));
+
+    const auto ua = anslag::detail::magnitude(a), ub = anslag::detail::magnitude(b);
+    const auto p = anslag::detail::multiply(ua, ub);
+    REQUIRE(((uwide{p.high} << 64) | p.low) == uwide{ua} * ub);
+    if (ub != 0) {
+      const auto [q, rest] = anslag::detail::divide(p, ub == 1 ? ua | 1 : ub - 1);
+      const uwide divisor = ub == 1 ? ua | 1 : ub - 1;
+      const uwide n = uwide{ua} * ub;
+      REQUIRE(((uwide{q.high} << 64) | q.low) == n / divisor);
+      REQUIRE(rest == n % divisor);
+    }
+  }
+}
+
+TEST_CASE("scale equals the 128-bit reference rounded by each mode", "[krona][scale]") {
+  std::mt19937_64 random(20261202);
+  const std::array modes{rounding::half_even, rounding::half_up, rounding::down,
+                         rounding::up,        rounding::floor,   rounding::ceiling};
+  for (int i = 0; i < 20000; ++i) {
+    const auto amount = static_cast<std::int64_t>(random()) >> (random() % 64);
+    const auto numerator = static_cast<std::int64_t>(random()) >> (random() % 64);
+    auto denominator = static_cast<std::int64_t>(random()) >> (random() % 64);
+    if (denominator == 0) denominator = 7;
+    const rounding mode = modes[random() % modes.size()];
+    INFO(amount << " * " << numerator << " / " << denominator << " mode " << static_cast<int>(mode));
+    const wide n = wide{amount} * numerator;
+    const wide d = denominator;
+    // Floor division, then each mode from the floor and the exact fraction's position.
+    wide q = n / d;
+    if ((n % d != 0) && ((n < 0) != (d < 0))) q -= 1;
+    const wide twice_rest = 2 * (n - q * d);  // 2·(n - floor·d), compared with |d| below
+    const wide ad = d < 0 ? -d : d;
+    const wide fraction_twice = d < 0 ? -twice_rest : twice_rest;  // in [0, 2|d|)
+    wide expected = q;
+    if (fraction_twice != 0) {
+      const bool exact_negative = (n < 0) != (d < 0);
+      switch (mode) {
+        case rounding::floor: break;
+        case rounding::ceiling: expected = q + 1; break;
+        case rounding::down: expected = exact_negative ? q + 1 : q; break;
+        case rounding::up: expected = exact_negative ? q : q + 1; break;
+        case rounding::half_up:
+          expected = fraction_twice > ad || (fraction_twice == ad && !exact_negative) ? q + 1 : q;
+          break;
+        case rounding::half_even:
+          expected = fraction_twice > ad || (fraction_twice == ad && q % 2 != 0) ? q + 1 : q;
+          break;
+      }
+    }
+    if (expected >= int64_min && expected <= int64_max) {
+      REQUIRE(ore(amount).scale(numerator, denominator, mode) == ore(static_cast<std::int64_t>(expected)));
+    } else {
+      REQUIRE_THROWS_AS(ore(amount).scale(numerator, denominator, mode), anslag::overflow_error);
+    }
+  }
 }

@@ -9,72 +9,48 @@
 //     therefore depends only on the weights and their order, never on hidden state.
 // Largest remainder is the Hamilton method; it is not monotone in T (the Alabama paradox):
 // raising T by one unit can lower one part by a unit. See docs/amounts.md.
+//
+// The weights come from any range of integers (signed or unsigned, any width up to 64 bits; not
+// bool, not characters). The arithmetic is done in 128 bits in the library (src/krona/allocate.cpp),
+// so this header brings no wide-integer library into the programs that include it.
 #pragma once
 
 #include <anslag/error.hpp>
+#include <anslag/krona/arithmetic.hpp>
 #include <anslag/krona/krona.hpp>
-#include <anslag/krona/wide.hpp>
 
-#include <algorithm>
-#include <cstddef>
 #include <cstdint>
-#include <numeric>
+#include <initializer_list>
+#include <ranges>
 #include <span>
 #include <vector>
 
 namespace anslag {
 
-inline std::vector<Krona> allocate(Krona total, std::span<const std::int64_t> weights,
+namespace detail {
+// allocate() once the weights are known to be non-negative, as magnitudes.
+std::vector<Krona> allocate_weights(Krona total, std::span<const std::uint64_t> weights, Krona unit);
+}  // namespace detail
+
+// Throws invalid_argument_error: "allocation weight is negative", "allocation unit must be
+// positive", "total is not a multiple of the allocation unit", "total weight is zero".
+template <std::ranges::input_range Weights>
+  requires detail::integer<std::ranges::range_value_t<Weights>>
+std::vector<Krona> allocate(Krona total, Weights&& weights, Krona unit = Krona::from_ore(1)) {
+  std::vector<std::uint64_t> magnitudes;
+  if constexpr (std::ranges::sized_range<Weights>) magnitudes.reserve(std::ranges::size(weights));
+  for (const auto w : weights) {
+    if constexpr (std::signed_integral<std::ranges::range_value_t<Weights>>)
+      if (w < 0) throw invalid_argument_error("allocation weight is negative");
+    magnitudes.push_back(static_cast<std::uint64_t>(w));
+  }
+  return detail::allocate_weights(total, magnitudes, unit);
+}
+
+// allocate(total, {2, 1, 1}): a braced list deduces no range.
+inline std::vector<Krona> allocate(Krona total, std::initializer_list<std::int64_t> weights,
                                    Krona unit = Krona::from_ore(1)) {
-  using detail::wide;
-  if (unit.ore() <= 0) throw invalid_argument_error("allocation unit must be positive");
-  if (total.ore() % unit.ore() != 0)
-    throw invalid_argument_error("total is not a multiple of the allocation unit");
-  wide weight_sum = 0;  // <= count · (2^63 - 1) < 2^127 for any count below 2^64
-  for (std::int64_t w : weights) {
-    if (w < 0) throw invalid_argument_error("allocation weight is negative");
-    weight_sum += w;
-  }
-  if (weight_sum == 0) throw invalid_argument_error("total weight is zero");
-
-  const bool negative = total.ore() < 0;
-  // |units| <= 2^63 (the magnitude of INT64_MIN öre with a unit of 1 öre), exact in wide.
-  wide units = wide(total.ore()) / unit.ore();
-  if (negative) units = -units;
-
-  const std::size_t n = weights.size();
-  std::vector<wide> base(n);
-  std::vector<wide> remainder(n);
-  wide given = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const wide product = units * weights[i];  // <= 2^63 · (2^63 - 1) < 2^126
-    base[i] = product / weight_sum;          // <= units
-    remainder[i] = product % weight_sum;     // in [0, weight_sum)
-    given += base[i];
-  }
-  // Each base is the floor of its share, so the shortfall is less than one unit per part.
-  const auto leftover = static_cast<std::size_t>(detail::narrow(units - given));
-
-  std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  const auto before = [&](std::size_t a, std::size_t b) {
-    if (remainder[a] != remainder[b]) return remainder[a] > remainder[b];
-    if (weights[a] != weights[b]) return weights[a] > weights[b];
-    return a < b;
-  };
-  std::nth_element(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(leftover),
-                   order.end(), before);
-  for (std::size_t k = 0; k < leftover; ++k) base[order[k]] += 1;
-
-  std::vector<Krona> parts;
-  parts.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    // base[i] · unit <= |total| <= 2^63; the signed result lies in the int64 range.
-    wide ore = base[i] * unit.ore();
-    if (negative) ore = -ore;
-    parts.push_back(Krona::from_ore(detail::narrow(ore)));
-  }
-  return parts;
+  return allocate(total, std::span<const std::int64_t>(weights.begin(), weights.size()), unit);
 }
 
 }  // namespace anslag

@@ -8,15 +8,22 @@
 #pragma once
 
 #include <anslag/error.hpp>
+#include <anslag/krona/arithmetic.hpp>
 
 #include <compare>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
+#include <iosfwd>
 #include <limits>
 #include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
+#include <version>
+#if defined(__cpp_lib_format)
+#include <format>
+#endif
 
 namespace anslag {
 
@@ -33,31 +40,21 @@ namespace detail {
   throw overflow_error(std::string("amount out of range in ") + operation);
 }
 
-// The one place a 128-bit integer is named, for exact products of two 64-bit values.
-__extension__ using wide_int = __int128;
-
-// The quotient q of some n / d (d > 0, truncated toward zero, with remainder r: |r| < d, r of the
-// sign of n) moved to the integer `mode` chooses. Int is std::int64_t or wide_int; the caller
-// checks that the result fits where it goes. The step away from zero cannot overflow: r != 0
-// needs d >= 2, so |q| <= |n| / 2, half of Int's range at most.
-template <typename Int>
-constexpr Int rounded_quotient(Int q, Int r, Int d, rounding mode) {
-  if (r == 0) return q;
-  const bool negative = r < 0;
-  // |r| < d, so negating r cannot overflow; neither can d - |r|.
-  const Int magnitude = negative ? -r : r;
-  const Int rest = d - magnitude;  // distance to the multiple away from zero
-  bool away = false;  // true: move from q one step further from zero
+// Whether a quotient truncated toward zero moves one step further from zero under `mode`, for a
+// division with a remainder: `remainder` is the remainder's magnitude (> 0), `rest` the distance
+// to the multiple away from zero (divisor - remainder), `negative` the sign of the exact
+// quotient, `odd` the parity of the truncated one.
+template <typename Magnitude>
+constexpr bool rounds_away(rounding mode, bool negative, Magnitude remainder, Magnitude rest, bool odd) {
   switch (mode) {
-    case rounding::down: away = false; break;
-    case rounding::up: away = true; break;
-    case rounding::floor: away = negative; break;
-    case rounding::ceiling: away = !negative; break;
-    case rounding::half_up: away = magnitude >= rest; break;
-    case rounding::half_even: away = magnitude > rest || (magnitude == rest && (q % 2 != 0)); break;
+    case rounding::down: return false;
+    case rounding::up: return true;
+    case rounding::floor: return negative;
+    case rounding::ceiling: return !negative;
+    case rounding::half_up: return remainder >= rest;
+    case rounding::half_even: return remainder > rest || (remainder == rest && odd);
   }
-  if (!away) return q;
-  return negative ? q - 1 : q + 1;
+  return false;
 }
 }  // namespace detail
 
@@ -70,17 +67,27 @@ class Krona {
   Krona(double) = delete;
   Krona(long double) = delete;
 
+  // The factories take signed integers only. A floating-point argument would be truncated
+  // (from_kronor(1234.56) is not 1 234,56 kr), an unsigned one can wrap to a negative amount,
+  // bool and the character types are no counts: each is a deleted overload, so the mistake is a
+  // compile error, not a warning (tests/compile_fail).
   static constexpr Krona from_ore(std::int64_t ore) noexcept { return Krona(ore); }
+  template <typename T>
+    requires(!detail::signed_integer<T>)
+  static Krona from_ore(T) = delete;
 
   // Whole kronor; |kronor| must be at most 92 233 720 368 547 758.
   static constexpr Krona from_kronor(std::int64_t kronor) {
     std::int64_t ore = 0;
-    if (__builtin_mul_overflow(kronor, ore_per_krona, &ore)) detail::throw_overflow("from_kronor");
+    if (detail::mul_overflows(kronor, ore_per_krona, ore)) detail::throw_overflow("from_kronor");
     return Krona(ore);
   }
+  template <typename T>
+    requires(!detail::signed_integer<T>)
+  static Krona from_kronor(T) = delete;
 
-  static constexpr Krona max() noexcept { return Krona(std::numeric_limits<std::int64_t>::max()); }
-  static constexpr Krona min() noexcept { return Krona(std::numeric_limits<std::int64_t>::min()); }
+  static constexpr Krona max() noexcept { return Krona(detail::int64_max); }
+  static constexpr Krona min() noexcept { return Krona(detail::int64_min); }
 
   // The Swedish amount grammar of docs/amounts.md ("8 618 500 kr", "1 234,50", "3,5 mnkr").
   // Throws parse_error naming the character position, or overflow_error.
@@ -94,35 +101,34 @@ class Krona {
 
   constexpr Krona operator-() const {
     std::int64_t r = 0;
-    if (__builtin_sub_overflow(std::int64_t{0}, ore_, &r)) detail::throw_overflow("negation");
+    if (detail::sub_overflows(0, ore_, r)) detail::throw_overflow("negation");
     return Krona(r);
   }
   constexpr Krona abs() const { return ore_ < 0 ? -*this : *this; }
 
   friend constexpr Krona operator+(Krona a, Krona b) {
     std::int64_t r = 0;
-    if (__builtin_add_overflow(a.ore_, b.ore_, &r)) detail::throw_overflow("addition");
+    if (detail::add_overflows(a.ore_, b.ore_, r)) detail::throw_overflow("addition");
     return Krona(r);
   }
   friend constexpr Krona operator-(Krona a, Krona b) {
     std::int64_t r = 0;
-    if (__builtin_sub_overflow(a.ore_, b.ore_, &r)) detail::throw_overflow("subtraction");
+    if (detail::sub_overflows(a.ore_, b.ore_, r)) detail::throw_overflow("subtraction");
     return Krona(r);
   }
   constexpr Krona& operator+=(Krona b) { return *this = *this + b; }
   constexpr Krona& operator-=(Krona b) { return *this = *this - b; }
 
-  // Scaling by a count. The builtin checks the product in the factor's own type first (any
-  // integral type, signed or unsigned), so no conversion can wrap before the check.
-  template <std::integral I>
-    requires(!std::same_as<I, bool>)
+  // Scaling by a count of a signed integer type, which converts to int64 exactly; an unsigned
+  // count, a bool or a character does not compile (a share is scale, round or allocate).
+  template <detail::signed_integer I>
   friend constexpr Krona operator*(Krona a, I factor) {
     std::int64_t r = 0;
-    if (__builtin_mul_overflow(a.ore_, factor, &r)) detail::throw_overflow("multiplication");
+    if (detail::mul_overflows(a.ore_, static_cast<std::int64_t>(factor), r))
+      detail::throw_overflow("multiplication");
     return Krona(r);
   }
-  template <std::integral I>
-    requires(!std::same_as<I, bool>)
+  template <detail::signed_integer I>
   friend constexpr Krona operator*(I factor, Krona a) {
     return a * factor;
   }
@@ -135,13 +141,17 @@ class Krona {
   // overflow_error.
   constexpr Krona round(Krona unit, rounding mode) const {
     if (unit.ore_ <= 0) throw invalid_argument_error("rounding unit must be positive");
-    // q in [-2^63, 2^63-1] (|q| <= |ore_|); r in (-unit, unit) with the sign of ore_.
-    const std::int64_t q = ore_ / unit.ore_;
+    // |q| <= |ore_| and r in (-unit, unit) with the sign of ore_. The step away from zero cannot
+    // overflow: r != 0 needs unit >= 2, so |q| <= 2^62.
+    std::int64_t q = ore_ / unit.ore_;
     const std::int64_t r = ore_ % unit.ore_;
     if (r == 0) return *this;
+    const bool negative = r < 0;
+    const std::int64_t remainder = negative ? -r : r;
+    if (detail::rounds_away(mode, negative, remainder, unit.ore_ - remainder, q % 2 != 0))
+      q += negative ? -1 : 1;
     std::int64_t result = 0;
-    if (__builtin_mul_overflow(detail::rounded_quotient(q, r, unit.ore_, mode), unit.ore_, &result))
-      detail::throw_overflow("rounding");
+    if (detail::mul_overflows(q, unit.ore_, result)) detail::throw_overflow("rounding");
     return Krona(result);
   }
 
@@ -151,21 +161,16 @@ class Krona {
   // a zero denominator is an invalid_argument_error.
   constexpr Krona scale(std::int64_t numerator, std::int64_t denominator, rounding mode) const {
     if (denominator == 0) throw invalid_argument_error("scale denominator must not be zero");
-    // |product| <= 2^126 and |denominator| <= 2^63: both fit 128 signed bits, and so do their
-    // negations, which make the denominator positive.
-    detail::wide_int product = detail::wide_int{ore_} * numerator;
-    detail::wide_int divisor = denominator;
-    if (divisor < 0) {
-      product = -product;
-      divisor = -divisor;
+    // On magnitudes: |product| < 2^126, so the quotient and its step away from zero fit 128 bits.
+    const bool negative = ((ore_ < 0) != (numerator < 0)) != (denominator < 0);
+    const std::uint64_t divisor = detail::magnitude(denominator);
+    auto [q, r] = detail::divide(detail::multiply(detail::magnitude(ore_), detail::magnitude(numerator)), divisor);
+    if (r != 0 && detail::rounds_away(mode, negative, r, divisor - r, (q.low & 1u) != 0)) {
+      q.low += 1;
+      if (q.low == 0) q.high += 1;
     }
-    const detail::wide_int q = product / divisor;  // |q| <= 2^126
-    const detail::wide_int r = product % divisor;  // |r| < divisor, sign of product
-    const detail::wide_int result = detail::rounded_quotient(q, r, divisor, mode);
-    if (result < std::numeric_limits<std::int64_t>::min() ||
-        result > std::numeric_limits<std::int64_t>::max())
-      detail::throw_overflow("scaling");
-    return Krona(static_cast<std::int64_t>(result));
+    if (q.high != 0 || !detail::fits_int64(negative, q.low)) detail::throw_overflow("scaling");
+    return Krona(detail::with_sign(negative, q.low));
   }
 
  private:
@@ -173,48 +178,51 @@ class Krona {
   std::int64_t ore_ = 0;
 };
 
+// Writes the canonical Swedish form: out << amount is out << amount.to_string() (so a width
+// counts bytes, as for any std::string; U+00A0 and U+2212 are two and three).
+std::ostream& operator<<(std::ostream& out, Krona amount);
+
 namespace detail {
 
 // Adds `value` to `total` with wrapping and counts the wraps in `wraps` (+1 past the top, -1
 // past the bottom): the pair is the exact sum, which lies in the range exactly when the wraps
 // cancel.
 constexpr void add_counting_wraps(std::int64_t& total, std::int64_t& wraps, std::int64_t value) {
-  if (__builtin_add_overflow(total, value, &total)) wraps += value < 0 ? -1 : 1;
+  if (add_overflows(total, value, total)) wraps += value < 0 ? -1 : 1;
 }
 
-// The exact sum of contiguous amounts in öre, without a branch per amount, so that the compiler
-// vectorises the loop. Read as unsigned, an amount's bits are u = high·2^32 + low with high,
-// low < 2^32, and u is the amount plus 2^64 when the amount is negative. Over a block of at most
-// 2^30 amounts the three sums (of high, of low, and the count of negatives) stay below 2^62, and
-//   block sum = (Σhigh + ⌊Σlow / 2^32⌋ − negatives·2^32) · 2^32 + (Σlow mod 2^32)
-// exactly. The first factor (`upper`, within ±2^62 + 2^30 for a block) is added up across
-// blocks with a count of wraps; the low 32 bits carry into it. The total is in range exactly
-// when no wrap is left and upper fits in 32 signed bits. `block` is a parameter for the tests.
-template <std::size_t block = std::size_t{1} << 30, typename T, typename Ore>
+// The exact sum of contiguous amounts in öre, in a loop the compiler vectorises with three
+// single-cycle operations per amount on any vector unit (SSE2, AVX2, AVX-512): no shifts, no
+// high/low split, no branch. In each block of `block` amounts it adds the amounts with wrapping
+// addition and ORs together every amount plus 2^52. While that OR stays below 2^53, every
+// amount of the block lies in [-2^52, 2^52) (about ±45 billion kronor) and the block's sum, at
+// most 2^10 · 2^52 = 2^62 in magnitude, did not wrap. The rare block holding a larger amount is
+// added again one amount at a time, counting wraps. Block sums are added counting wraps too, so
+// the total is exact and in range exactly when no wrap is left. `block` is a parameter for the
+// tests.
+template <std::size_t block = 1024, typename T, typename Ore>
 constexpr std::int64_t exact_sum(const T* values, std::size_t count, Ore ore) {
-  static_assert(block <= std::size_t{1} << 30);
-  std::int64_t upper = 0;
+  static_assert(block >= 1 && block <= 1024);
+  constexpr std::uint64_t bias = std::uint64_t{1} << 52;
+  std::int64_t total = 0;
   std::int64_t wraps = 0;
-  std::uint64_t lower = 0;  // < 2^32
   for (std::size_t start = 0; start < count; start += block) {
     const std::size_t end = count - start < block ? count : start + block;
-    std::uint64_t high = 0, low = 0, negatives = 0;  // each < 2^62
+    std::uint64_t block_sum = 0;
+    std::uint64_t spread = 0;
     for (std::size_t i = start; i < end; ++i) {
       const auto u = static_cast<std::uint64_t>(ore(values[i]));
-      high += u >> 32;
-      low += u & 0xFFFF'FFFFu;
-      negatives += u >> 63;
+      block_sum += u;
+      spread |= u + bias;
     }
-    low += lower;  // < 2^62 + 2^32
-    lower = low & 0xFFFF'FFFFu;
-    const auto block_upper =
-        static_cast<std::int64_t>(high + (low >> 32)) - static_cast<std::int64_t>(negatives << 32);
-    add_counting_wraps(upper, wraps, block_upper);
+    if (spread < 2 * bias) {
+      add_counting_wraps(total, wraps, static_cast<std::int64_t>(block_sum));
+    } else {
+      for (std::size_t i = start; i < end; ++i) add_counting_wraps(total, wraps, ore(values[i]));
+    }
   }
-  if (wraps != 0 || upper < std::numeric_limits<std::int32_t>::min() ||
-      upper > std::numeric_limits<std::int32_t>::max())
-    throw_overflow("sum");
-  return static_cast<std::int64_t>(static_cast<std::uint64_t>(upper) << 32 | lower);
+  if (wraps != 0) throw_overflow("sum");
+  return total;
 }
 
 }  // namespace detail
@@ -246,3 +254,22 @@ constexpr Krona sum_ore(std::span<const std::int64_t> ore) {
 }
 
 }  // namespace anslag
+
+// Krona as a key of unordered containers: equal amounts hash alike.
+template <>
+struct std::hash<anslag::Krona> {
+  std::size_t operator()(anslag::Krona k) const noexcept { return std::hash<std::int64_t>{}(k.ore()); }
+};
+
+#if defined(__cpp_lib_format)
+// std::format("{}", amount): the canonical Swedish form, with the string format spec (width,
+// fill, alignment). Only where the standard library has <format> (not libstdc++ 12); {fmt}
+// users include <anslag/krona/fmt.hpp>.
+template <>
+struct std::formatter<anslag::Krona, char> : std::formatter<std::string_view, char> {
+  template <typename FormatContext>
+  auto format(anslag::Krona amount, FormatContext& context) const {
+    return std::formatter<std::string_view, char>::format(amount.to_string(), context);
+  }
+};
+#endif

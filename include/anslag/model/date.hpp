@@ -1,5 +1,7 @@
 // anslag::date: a calendar day of the proleptic Gregorian calendar, as the documents write it
 // (2019-12-17). A small value type: constructed only valid, ordered, printed in ISO 8601.
+// <anslag/model/chrono.hpp> converts it to and from std::chrono::year_month_day (apart, so that
+// the model's headers do not pay for <chrono>).
 #pragma once
 
 #include <anslag/error.hpp>

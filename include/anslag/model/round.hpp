@@ -150,6 +150,7 @@ struct application {
 // that is unknown, ambiguous or not UTF-8). Never throws: a missing unit makes what needs it
 // unknown, it is not an error.
 const unit* unit_of(const application& a, const unit_registry& units);
+const unit* unit_of(const application& a, const unit_registry&& units) = delete;  // would dangle
 
 struct document_info {
   std::string title;
@@ -172,8 +173,12 @@ struct round {
   std::vector<statement> statements;
   std::vector<application> applications;
 
-  const fund* find_fund(std::string_view id) const noexcept;
-  const application* find_application(std::string_view id) const noexcept;
+  // Pointers into this round (nullptr when there is none). Deleted for a temporary round, whose
+  // entries would be gone by the end of the statement.
+  const fund* find_fund(std::string_view id) const& noexcept;
+  const application* find_application(std::string_view id) const& noexcept;
+  const fund* find_fund(std::string_view id) const&& = delete;
+  const application* find_application(std::string_view id) const&& = delete;
 
   friend bool operator==(const round&, const round&) = default;
 };

@@ -53,6 +53,10 @@ struct unit_registry_problem {
 };
 std::optional<unit_registry_problem> find_registry_problem(std::span<const unit> units);
 
+// Every function of unit_registry that returns a unit (a reference, a pointer, a span) returns
+// one of the registry's own, valid while the registry lives; each is deleted for a temporary
+// registry (load_units(path).resolve(name) does not compile), whose units would be gone at the
+// end of the statement. A registry is immutable once built: any number of threads may use one.
 class unit_registry {
  public:
   unit_registry() = default;
@@ -61,10 +65,12 @@ class unit_registry {
   // find_registry_problem).
   explicit unit_registry(std::vector<unit> units);
 
-  std::span<const unit> units() const noexcept { return units_; }
+  std::span<const unit> units() const& noexcept { return units_; }
+  std::span<const unit> units() const&& = delete;
 
   // By id; nullptr when there is none.
-  const unit* find(std::string_view id) const noexcept;
+  const unit* find(std::string_view id) const& noexcept;
+  const unit* find(std::string_view id) const&& = delete;
 
   // By a name as a document writes it. Normalises case, white space, hyphens, slashes and
   // dashes, then matches canonical names and aliases (a department also by "<förvaltning>
@@ -73,23 +79,28 @@ class unit_registry {
   // name that names two units ("Hägersten/Älvsjö EÅV") throws ambiguous_unit_error; a name that
   // is not valid UTF-8 throws parse_error naming the position of the bad byte.
   // docs/units.md states the rules in full.
-  const unit& resolve(std::string_view name) const;
+  const unit& resolve(std::string_view name) const&;
+  const unit& resolve(std::string_view name) const&& = delete;
 
   // The förvaltning a unit counts as in "per förvaltning" rules: a department's parent, else
   // the unit itself.
-  const unit& forvaltning(const unit& u) const;
+  const unit& forvaltning(const unit& u) const&;
+  const unit& forvaltning(const unit& u) const&& = delete;
 
   // The förvaltning a unit counts as on `day`: its förvaltning, or that förvaltning's successor
   // when it had merged away by then, so that spellings from either side of a merger are one
   // förvaltning in "per förvaltning" rules and counts.
-  const unit& forvaltning_on(const unit& u, date day) const;
+  const unit& forvaltning_on(const unit& u, date day) const&;
+  const unit& forvaltning_on(const unit& u, date day) const&& = delete;
 
   // The unit that carries on `u` on `day`: `u` itself while valid, else its successor chain
   // followed to the unit valid on that day; nullptr when there is none (or `day` precedes `u`).
-  const unit* successor_on(const unit& u, date day) const;
+  const unit* successor_on(const unit& u, date day) const&;
+  const unit* successor_on(const unit& u, date day) const&& = delete;
 
   // The units (all kinds) valid on `day`, in registry order.
-  std::vector<const unit*> units_on(date day) const;
+  std::vector<const unit*> units_on(date day) const&;
+  std::vector<const unit*> units_on(date day) const&& = delete;
 
  private:
   std::vector<unit> units_;

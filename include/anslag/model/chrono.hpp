@@ -1,0 +1,25 @@
+// anslag::date and std::chrono::year_month_day, both ways: to chrono always (every anslag::date
+// is a valid day), from chrono with a check (a year_month_day may be !ok(), or outside the years
+// 1 to 9999 that anslag::date covers). A header of its own, so that only the programs that
+// convert include <chrono>.
+#pragma once
+
+#include <anslag/model/date.hpp>
+
+#include <chrono>
+
+namespace anslag {
+
+constexpr std::chrono::year_month_day to_year_month_day(date d) noexcept {
+  return std::chrono::year_month_day{std::chrono::year{d.year()},
+                                     std::chrono::month{static_cast<unsigned>(d.month())},
+                                     std::chrono::day{static_cast<unsigned>(d.day())}};
+}
+
+// invalid_argument_error "no such date" when !day.ok() or the year is outside 1 to 9999.
+constexpr date to_date(std::chrono::year_month_day day) {
+  return date(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
+              day.ok() ? static_cast<int>(static_cast<unsigned>(day.day())) : 0);
+}
+
+}  // namespace anslag

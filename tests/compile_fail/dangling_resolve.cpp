@@ -1,0 +1,15 @@
+// load_units(path).resolve(...) would return a unit of a registry destroyed at the end of the statement.
+// Member functions that return a reference, pointer or view into their object are deleted for
+// rvalues; the snippet only compiles, it never runs.
+#include <anslag/io/units_file.hpp>
+
+#include <string>
+int main() {
+#ifdef ANSLAG_COMPILE_FAIL_GOOD
+  const auto registry = anslag::load_units("units.toml");
+  const anslag::unit& u = registry.resolve("Farsta");
+#else
+  const anslag::unit& u = anslag::load_units("units.toml").resolve("Farsta");
+#endif
+  return static_cast<int>(u.id.size());
+}

@@ -1,0 +1,15 @@
+// units_on gives pointers into the registry.
+// Member functions that return a reference, pointer or view into their object are deleted for
+// rvalues; the snippet only compiles, it never runs.
+#include <anslag/io/units_file.hpp>
+
+#include <string>
+int main() {
+#ifdef ANSLAG_COMPILE_FAIL_GOOD
+  const auto registry = anslag::load_units("units.toml");
+  const auto units = registry.units_on(anslag::date(2024, 1, 1));
+#else
+  const auto units = anslag::load_units("units.toml").units_on(anslag::date(2024, 1, 1));
+#endif
+  return static_cast<int>(units.size());
+}

@@ -1,0 +1,15 @@
+// units() is a span over the registry's own vector.
+// Member functions that return a reference, pointer or view into their object are deleted for
+// rvalues; the snippet only compiles, it never runs.
+#include <anslag/io/units_file.hpp>
+
+#include <string>
+int main() {
+#ifdef ANSLAG_COMPILE_FAIL_GOOD
+  const auto registry = anslag::load_units("units.toml");
+  const auto units = registry.units();
+#else
+  const auto units = anslag::load_units("units.toml").units();
+#endif
+  return static_cast<int>(units.size());
+}

@@ -1,0 +1,13 @@
+// Nor char32_t (or char16_t, wchar_t).
+#include <anslag/krona/krona.hpp>
+
+#include <cstddef>
+#include <cstdint>
+int main() {
+#ifdef ANSLAG_COMPILE_FAIL_GOOD
+  const anslag::Krona a = anslag::Krona::from_ore(7);
+#else
+  const anslag::Krona a = anslag::Krona::from_ore(U'7');
+#endif
+  return static_cast<int>(a.ore() % 2);
+}
