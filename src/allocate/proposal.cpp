@@ -1,7 +1,7 @@
 #include <anslag/allocate/proposal.hpp>
 
 #include <anslag/error.hpp>
-#include <anslag/krona/wide.hpp>
+#include "../krona/wide.hpp"
 #include <anslag/rules/facts.hpp>
 
 #include <algorithm>

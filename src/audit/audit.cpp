@@ -4,7 +4,7 @@
 
 #include <anslag/audit/audit.hpp>
 #include <anslag/detail/text.hpp>
-#include <anslag/krona/wide.hpp>
+#include "../krona/wide.hpp"
 #include <anslag/rules/evaluate.hpp>
 #include <anslag/rules/facts.hpp>
 

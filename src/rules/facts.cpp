@@ -1,6 +1,6 @@
 #include <anslag/rules/facts.hpp>
 
-#include <anslag/krona/wide.hpp>
+#include "../krona/wide.hpp"
 #include <anslag/rules/evaluate.hpp>
 
 #include <algorithm>

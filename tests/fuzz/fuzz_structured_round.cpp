@@ -72,6 +72,7 @@ enum class fault {
 struct planned {
   fault kind = fault::none;
   std::string finding;  // the code a fault of meaning must give
+  std::string also;     // a code the same fault gives too, by another rule (may be empty)
   std::string refusal;  // the detail an out-of-range value must give
 };
 
@@ -161,6 +162,7 @@ class generator {
         if (!r || r->granted < 2) return give_up();
         r->requested = r->granted - 1;
         plan_.finding = "GRANT_EXCEEDS_REQUEST";
+        plan_.also = "DECISION_AMOUNT_MISMATCH";  // no decision word allows a grant above its request
         break;
       }
       case fault::decision_amount_mismatch: {
@@ -323,6 +325,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       found = true;
       continue;
     }
+    if (!plan.also.empty() && code == plan.also) continue;
     if (f.level == anslag::severity::error || plan.finding.empty())
       std::fprintf(stderr, "%s\nunexpected %s: %s\n", text.c_str(), code.c_str(), f.message_en.c_str());
     FUZZ_CHECK(f.level != anslag::severity::error);

@@ -45,7 +45,7 @@ def test_audit_many_on_two_worker_processes_equals_the_serial_audits(client, cor
     assert len(client.scheduler_info()["workers"]) == 2
     assert frame.equals(serial(corpus))
     assert list(frame.columns[:2]) == ["year", "file"]
-    assert sorted(set(frame["code"])) == ["GRANT_EXCEEDS_REQUEST", "UNKNOWN_UNIT"]
+    assert sorted(set(frame["code"])) == ["DECISION_AMOUNT_MISMATCH", "GRANT_EXCEEDS_REQUEST", "UNKNOWN_UNIT"]
     assert list(frame["year"].unique()) == [2024, 2025, 2026, 2027, 2028, 2029]
     assert frame["file"].str.endswith(".toml").all()
 
