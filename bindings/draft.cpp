@@ -22,7 +22,13 @@ void bind_draft(py::module_& m) {
       .def("__repr__", [](const review_item& r) {
         return "ReviewItem(line=" + std::to_string(r.line) + ", field=" + py::repr(py::cast(r.field)).cast<std::string>() +
                ", why=" + py::repr(py::cast(r.why)).cast<std::string>() + ")";
-      });
+      })
+      .def(py::pickle([](const review_item& r) { return py::make_tuple(r.line, r.field, r.why); },
+                      [](py::tuple t) {
+                        return review_item{t[0].cast<int>(), t[1].cast<std::string>(), t[2].cast<std::string>()};
+                      }));
+  // Picklable, so that drafts made on Dask's workers (anslag.dask.draft_many) come back whole; the
+  // round is restored through Round's own pickle, validated like every loaded round.
   py::class_<round_draft>(m, "Draft", "A round file drafted from a decision document.")
       .def_property_readonly("round", [](const round_draft& d) { return d.drafted; }, "the Round the text loads as")
       .def_readonly("text", &round_draft::text, "the round file (TOML) with its # REVIEW: comments")
@@ -30,7 +36,12 @@ void bind_draft(py::module_& m) {
       .def("__repr__", [](const round_draft& d) {
         return "Draft(" + std::to_string(d.drafted.year) + ", " + std::to_string(d.drafted.applications.size()) +
                " applications, " + std::to_string(d.review.size()) + " to review)";
-      });
+      })
+      .def(py::pickle([](const round_draft& d) { return py::make_tuple(d.drafted, d.text, d.review); },
+                      [](py::tuple t) {
+                        return round_draft{t[0].cast<round>(), t[1].cast<std::string>(),
+                                           t[2].cast<std::vector<review_item>>()};
+                      }));
   py::class_<source_problem>(m, "SourceProblem", "A quote, line or amount of a round file that its document does not bear out.")
       .def_readonly("document", &source_problem::document)
       .def_readonly("line", &source_problem::line)

@@ -174,7 +174,8 @@ class RoundsReport:
         import pandas as pd
 
         # One frame of all findings at once: a frame per report costs milliseconds each.
-        frame = _core._findings_of(self.reports).to_frame()
+        # Its own year column is the joined report's; each finding's round gives it below.
+        frame = _core._findings_of(self.reports).to_frame().drop(columns=["year"])
         counts = [len(report.findings) for report in self.reports]
         frame.insert(0, "file", pd.array([r.file for r, n in zip(self.reports, counts) for _ in range(n)], dtype="string"))
         frame.insert(0, "year", pd.array([r.year for r, n in zip(self.reports, counts) for _ in range(n)], dtype="Int64"))

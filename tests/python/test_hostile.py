@@ -93,6 +93,7 @@ def test_endless_file_is_refused_at_the_size_limit(workdir):
     assert seconds < TIME_LIMIT
 
 
-def test_directory_is_refused_as_unreadable(tmp_path, workdir):
+def test_a_folder_without_round_files_is_refused(tmp_path, workdir):
+    # A folder is read as a folder of rounds (docs/scaling.md); one with none is bad input.
     stderr, _ = refuse(tmp_path, workdir)
-    assert stderr == f"anslag round: {tmp_path}:0:0: cannot read the file: Is a directory\n"
+    assert stderr == f"anslag round: no round files (*.toml) in {tmp_path}\n"

@@ -103,7 +103,7 @@ def test_pickles_round_trip_and_are_validated() -> None:
     with pytest.raises(anslag.InvalidArgumentError, match=r"^the round: 'year' must be a year from 1 to 9999$"):
         restore(cls, tuple(state))
     state = list(round_.__getstate__())
-    state[9] = state[9] + state[9][:1]
+    state[6] = state[6] + state[6][:1]  # the applications
     with pytest.raises(anslag.InvalidArgumentError, match=r"^application '2024-LUM-01': duplicate application id"):
         restore(cls, tuple(state))
     with pytest.raises(anslag.InvalidArgumentError, match=r"^not a valid pickled anslag.Round"):

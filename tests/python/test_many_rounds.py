@@ -37,7 +37,8 @@ def across(frame):
     """(year, code, severity, rows) of the findings across rounds: the new codes, and MISSING_DATA
     that names rows of another round."""
     rows = []
-    for year, code, severity, found in zip(frame["year"], frame["code"], frame["severity"], frame["rows"]):
+    for year, code, severity, listed in zip(frame["year"], frame["code"], frame["severity"], frame["rows"]):
+        found = ", ".join(listed)  # the findings frame lists a finding's rows
         if code in ACROSS or (code == "MISSING_DATA" and f"{year}:" in found):
             rows.append((year, code, severity, found))
     return sorted(rows)
