@@ -75,16 +75,29 @@ void write_whole(const std::filesystem::path& path, const std::string& text) {
   }
 }
 
-// A folder (round_paths.hpp): text, Markdown or JSON on standard output; an HTML page and
-// --output are for one round.
+// A folder (round_paths.hpp): text, Markdown or JSON on standard output; with --format html, one
+// page per round in the folder --output names (FILE.html for FILE.toml), and the summary table on
+// standard output. --document names one document, so it is for one round.
 int audit_folder_command(const std::string& folder, audit_format format, const std::string& minimum,
-                         const std::string& output) {
-  if (format == audit_format::html || !output.empty()) {
-    std::cerr << "anslag audit: --format html and --output apply to one round, not a folder\n";
+                         const std::string& output, const std::string& document) {
+  if (format != audit_format::html && !output.empty()) {
+    std::cerr << "anslag audit: --output applies to one round, or to a folder with --format html\n";
+    return 2;
+  }
+  if (format == audit_format::html && (output.empty() || !document.empty())) {
+    std::cerr << "anslag audit: a folder's HTML pages need --output DIR (one page per round) and no --document\n";
     return 2;
   }
   report_options options;
   if (!minimum.empty()) options.minimum = parse_severity(minimum);
+  if (format == audit_format::html) {
+    std::filesystem::create_directories(output);
+    return audit_folder(folder, output_format::text, options,
+                        [&](const report& result, const round& audited, const std::filesystem::path& file) {
+                          const auto page = std::filesystem::path(output) / file.filename().replace_extension(".html");
+                          write_whole(page, html_report(result, audited, file, "", options));
+                        });
+  }
   options.colour = format == audit_format::text && isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
   const output_format shown = format == audit_format::json       ? output_format::json
                               : format == audit_format::markdown ? output_format::markdown
@@ -127,7 +140,7 @@ void add_audit_command(CLI::App& app, context& context) {
     }
     try {
       if (is_round_folder(o->round)) {
-        context.exit_code = audit_folder_command(o->round, o->format, o->minimum, o->output);
+        context.exit_code = audit_folder_command(o->round, o->format, o->minimum, o->output, o->document);
         return;
       }
       const auto path = round_path(o->round);

@@ -53,7 +53,8 @@ std::vector<loaded_round> load_round_folder(const std::filesystem::path& folder)
   return out;
 }
 
-int audit_folder(const std::filesystem::path& folder, output_format format, const report_options& options) {
+int audit_folder(const std::filesystem::path& folder, output_format format, const report_options& options,
+                 const audited_round& each) {
   const auto loaded = load_round_folder(folder);
   const unit_registry units = load_units(data_dir() / "units.toml");
   std::vector<round> rounds;
@@ -77,7 +78,9 @@ int audit_folder(const std::filesystem::path& folder, output_format format, cons
       listed.push_back({{"file", one.path.string()}, {"year", nullptr}, {"error", one.failure}, {"findings", nullptr}});
       continue;
     }
-    const report& r = reports[next++];
+    const report& r = reports[next];
+    if (each) each(r, rounds[next], one.path);
+    ++next;
     errors = errors || r.has_errors();
     summary.push_back({std::to_string(r.year), r.file, std::to_string(r.count(severity::error)),
                        std::to_string(r.count(severity::warning)), std::to_string(r.count(severity::info))});
@@ -86,6 +89,10 @@ int audit_folder(const std::filesystem::path& folder, output_format format, cons
         {{"file", r.file}, {"year", r.year}, {"summary", json["summary"]}, {"findings", json["findings"]}});
   }
 
+  if (each) {
+    print_text_table(std::cout, summary);
+    return broken ? 2 : errors ? 1 : 0;
+  }
   switch (format) {
     case output_format::json: std::cout << nlohmann::json{{"rounds", listed}}.dump(2) << "\n"; break;
     case output_format::markdown:

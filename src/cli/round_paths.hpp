@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,8 +49,13 @@ class progress_bar {
   std::size_t drawn_ = static_cast<std::size_t>(-1);
 };
 
+// What `anslag audit FOLDER` does with each round it audited besides printing it (the HTML pages).
+using audited_round = std::function<void(const report&, const round&, const std::filesystem::path&)>;
+
 // `anslag audit FOLDER`: the summary table, then each report (text, Markdown), or
-// {"rounds": [...]} (JSON); the exit code (0, 1 or 2).
-int audit_folder(const std::filesystem::path& folder, output_format format, const report_options& options);
+// {"rounds": [...]} (JSON); the exit code (0, 1 or 2). With `each`, the summary table only, and
+// `each` is called for every round that loaded.
+int audit_folder(const std::filesystem::path& folder, output_format format, const report_options& options,
+                 const audited_round& each = {});
 
 }  // namespace anslag::cli

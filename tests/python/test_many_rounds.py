@@ -229,10 +229,36 @@ def test_audit_many_without_a_cluster_runs_on_threads_silently(tmp_path, capfd):
     assert capfd.readouterr().err == ""
 
 
-def test_a_folder_takes_no_html_page_and_no_output_file(three_years, tmp_path):
-    for extra in (["--format", "html"], ["--output", str(tmp_path / "out.txt")]):
+def test_a_folder_as_html_pages_one_per_round(three_years, tmp_path):
+    pages = tmp_path / "pages"
+    result = anslag_cli("audit", str(three_years), "--format", "html", "--output", str(pages))
+    assert result.returncode == 1  # 2024 has an error finding, as for the text report
+    assert result.stdout.splitlines()[0].split() == ["year", "file", "errors", "warnings", "info"]
+    written = sorted(p.name for p in pages.iterdir())
+    assert written == sorted(p.with_suffix(".html").name for p in three_years.glob("*.toml"))
+    for page in pages.iterdir():
+        text = page.read_text(encoding="utf-8")
+        assert text.startswith("<!DOCTYPE html>") and text.endswith("</html>\n")
+        assert f"Audit {page.stem}" in text
+    # A folder's pages carry the findings across rounds, which one round's page cannot have.
+    assert "MERGED_UNIT_LIMIT_EXCEEDED" in (pages / "2023.html").read_text(encoding="utf-8")
+    single = anslag_cli("audit", str(three_years / "2023.toml"), "--format", "html")
+    assert "MERGED_UNIT_LIMIT_EXCEEDED" not in single.stdout
+
+
+def test_a_folder_takes_no_output_file_and_its_pages_no_single_document(three_years, tmp_path):
+    cases = [
+        (["--output", str(tmp_path / "out.txt")],
+         "anslag audit: --output applies to one round, or to a folder with --format html\n"),
+        (["--format", "html"],
+         "anslag audit: a folder's HTML pages need --output DIR (one page per round) and no --document\n"),
+        (["--format", "html", "--output", str(tmp_path / "pages"), "--document", str(tmp_path / "d.txt")],
+         "anslag audit: a folder's HTML pages need --output DIR (one page per round) and no --document\n"),
+    ]
+    for extra, message in cases:
         result = anslag_cli("audit", str(three_years), *extra)
         assert result.returncode == 2
-        assert result.stderr == "anslag audit: --format html and --output apply to one round, not a folder\n"
+        assert result.stderr == message
         assert result.stdout == ""
     assert not (tmp_path / "out.txt").exists()
+    assert not (tmp_path / "pages").exists()
