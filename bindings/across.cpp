@@ -19,7 +19,7 @@ synthetic_options options_of(std::size_t applications, std::uint64_t seed, int y
                              const std::vector<std::string>& faults) {
   synthetic_options options{applications, seed, year, {}};
   for (const auto& name : faults) {
-    const auto fault = parse_synthetic_fault(name);
+    const auto fault = synthetic_fault_from_name(name);
     if (!fault) throw invalid_argument_error("unknown fault '" + name + "'");
     options.faults.push_back(*fault);
   }

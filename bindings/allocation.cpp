@@ -216,16 +216,19 @@ codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
 
   py::class_<comparison> comparison_cls(m, "Comparison", "A proposal beside the recorded decision.");
   comparison_cls.def_readonly("rows", &comparison::rows)
-      .def_readonly("recorded_total", &comparison::recorded_total, "the sum of the known recorded grants")
-      .def_readonly("proposed_total", &comparison::proposed_total, "the sum of the known proposed grants")
+      .def_readonly("recorded_total", &comparison::recorded_total,
+                    "the sum of the known recorded grants; None when none is known")
+      .def_readonly("proposed_total", &comparison::proposed_total,
+                    "the sum of the known proposed grants; None when none is known")
       .def_readonly("difference_total", &comparison::difference_total,
-                    "the sum of the known differences (rows where both grants are known)")
+                    "the sum of the known differences (rows where both grants are known); None when none is known")
       .def_readonly("recorded_unknown", &comparison::recorded_unknown, "rows without a recorded grant")
       .def_readonly("proposed_unknown", &comparison::proposed_unknown, "rows without a request")
       .def("__repr__",
            [](const comparison& c) {
-             return "<Comparison " + std::to_string(c.rows.size()) + " rows: recorded " +
-                    c.recorded_total.to_string() + ", proposed " + c.proposed_total.to_string() + ">";
+             const auto text = [](const std::optional<Krona>& k) { return k ? k->to_string() : "unknown"; };
+             return "<Comparison " + std::to_string(c.rows.size()) + " rows: recorded " + text(c.recorded_total) +
+                    ", proposed " + text(c.proposed_total) + ">";
            })
       .def(py::pickle(
           [](const comparison& c) {
@@ -234,8 +237,9 @@ codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
           },
           [](const py::tuple& t) {
             check_state(t, 6);
-            return comparison{t[0].cast<std::vector<compared_grant>>(), t[1].cast<Krona>(), t[2].cast<Krona>(),
-                              t[3].cast<Krona>(), t[4].cast<std::size_t>(), t[5].cast<std::size_t>()};
+            return comparison{t[0].cast<std::vector<compared_grant>>(), t[1].cast<std::optional<Krona>>(),
+                              t[2].cast<std::optional<Krona>>(), t[3].cast<std::optional<Krona>>(),
+                              t[4].cast<std::size_t>(), t[5].cast<std::size_t>()};
           }));
   add_value_semantics(comparison_cls);
 
@@ -280,7 +284,7 @@ codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
 
   m.def(
       "propose",
-      [](const round& r, const std::string& fund, const std::string& strategy,
+      [](const grant_round& r, const std::string& fund, const std::string& strategy,
          std::vector<std::string> order, py::handle unit, py::object units, bool include_rejected) {
         if (units.is_none()) units = py::module_::import("anslag.units").attr("unit_registry")();
         propose_options options;

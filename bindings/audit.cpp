@@ -29,7 +29,7 @@ std::optional<figure> figure_from_python(py::handle value) {
 report_options options_from(const std::optional<std::string>& minimum) {
   report_options options;
   if (minimum) {
-    options.minimum = parse_severity(*minimum);
+    options.minimum = severity_from_name(*minimum);
     if (!options.minimum) throw invalid_argument_error("unknown severity '" + *minimum + "' (error, warning, info)");
   }
   return options;
@@ -44,8 +44,8 @@ py::tuple finding_state(const finding& f) {
 finding finding_from_state(const py::tuple& t) {
   if (t.size() != 13) throw invalid_argument_error("bad pickled Finding");
   finding f;
-  f.code = parse_finding_code(t[0].cast<std::string>()).value();
-  f.level = parse_severity(t[1].cast<std::string>()).value();
+  f.code = finding_code_from_name(t[0].cast<std::string>()).value();
+  f.level = severity_from_name(t[1].cast<std::string>()).value();
   f.fund = t[2].cast<std::string>();
   f.rule = t[3].cast<std::string>();
   f.statement = t[4].cast<std::string>();

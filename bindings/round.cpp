@@ -181,7 +181,7 @@ void bind_round(py::module_& m) {
             rule u;
             u.id = t[0].cast<std::string>();
             const auto kind = t[1].cast<std::string>();
-            u.kind = enum_from(parse_rule_kind(kind), kind, "rule kind");
+            u.kind = enum_from(rule_kind_from_name(kind), kind, "rule kind");
             u.funds = t[2].cast<std::vector<std::string>>();
             u.stated = t[3].cast<bool>();
             u.summary = t[4].cast<std::string>();
@@ -228,13 +228,13 @@ void bind_round(py::module_& m) {
             statement s;
             s.id = t[0].cast<std::string>();
             const auto kind = t[1].cast<std::string>();
-            s.kind = enum_from(parse_statement_kind(kind), kind, "statement kind");
+            s.kind = enum_from(statement_kind_from_name(kind), kind, "statement kind");
             s.funds = t[2].cast<std::vector<std::string>>();
             s.amount = t[3].cast<std::optional<Krona>>();
             s.count = t[4].cast<std::optional<std::int64_t>>();
             if (!t[5].is_none()) {
               const auto name = t[5].cast<std::string>();
-              s.of_decision = enum_from(parse_decision(name), name, "decision");
+              s.of_decision = enum_from(decision_from_name(name), name, "decision");
             }
             if (!t[6].is_none()) s.applicant_kind = unit_kind_from(t[6].cast<std::string>());
             s.quote = t[7].cast<std::string>();
@@ -290,7 +290,7 @@ void bind_round(py::module_& m) {
             a.requested = t[8].cast<std::optional<Krona>>();
             a.granted = t[9].cast<std::optional<Krona>>();
             const auto name = t[10].cast<std::string>();
-            a.outcome = enum_from(parse_decision(name), name, "decision");
+            a.outcome = enum_from(decision_from_name(name), name, "decision");
             a.reason = t[11].cast<std::string>();
             a.assessments = assessments_from(t[12].cast<std::map<std::string, std::string>>());
             a.submitted = to_optional_date(t[13]);

@@ -40,9 +40,9 @@ verdict verdict_from_tuple(const py::tuple& t) {
   if (t.size() != 10) throw invalid_argument_error("not a pickled evaluation");
   verdict v;
   v.rule = t[0].cast<std::string>();
-  v.kind = parse_or_throw(parse_rule_kind(t[1].cast<std::string>()));
+  v.kind = parse_or_throw(rule_kind_from_name(t[1].cast<std::string>()));
   v.required = t[2].cast<bool>();
-  v.state = parse_or_throw(parse_verdict_state(t[3].cast<std::string>()));
+  v.state = parse_or_throw(verdict_state_from_name(t[3].cast<std::string>()));
   v.missing = t[4].cast<std::vector<std::string>>();
   v.parameters = t[5].cast<std::map<std::string, std::string>>();
   v.explanation_sv = t[6].cast<std::string>();
@@ -74,7 +74,7 @@ py::tuple unevaluated_tuple(const unevaluated_rule& n) {
 
 unevaluated_rule unevaluated_from_tuple(const py::tuple& t) {
   if (t.size() != 3) throw invalid_argument_error("not a pickled evaluation");
-  return {t[0].cast<std::string>(), parse_or_throw(parse_rule_kind(t[1].cast<std::string>())),
+  return {t[0].cast<std::string>(), parse_or_throw(rule_kind_from_name(t[1].cast<std::string>())),
           t[2].cast<std::string>()};
 }
 
@@ -170,7 +170,7 @@ void bind_rules(py::module_& m) {
             e.application = t[0].cast<std::string>();
             e.fund = t[1].cast<std::string>();
             e.unit = t[2].cast<std::optional<std::string>>();
-            e.result = parse_or_throw(parse_verdict_state(t[3].cast<std::string>()));
+            e.result = parse_or_throw(verdict_state_from_name(t[3].cast<std::string>()));
             for (auto v : t[4].cast<py::list>()) e.verdicts.push_back(verdict_from_tuple(v.cast<py::tuple>()));
             for (auto n : t[5].cast<py::list>())
               e.not_evaluated.push_back(unevaluated_from_tuple(n.cast<py::tuple>()));

@@ -21,7 +21,7 @@ unit make_unit(std::string id, std::string name, const std::string& kind, py::ha
                py::handle valid_until, std::optional<std::string> successor,
                std::optional<std::string> parent, std::vector<std::string> aliases,
                std::string source) {
-  const auto parsed = parse_unit_kind(kind);
+  const auto parsed = unit_kind_from_name(kind);
   if (!parsed)
     throw invalid_argument_error("unknown kind \"" + kind + "\" (district, administration, department)");
   return unit{std::move(id),        std::move(name),   *parsed,

@@ -1,6 +1,11 @@
 // The one error hierarchy of anslag. Every error the library raises derives from anslag::error
 // and carries an errc; Python maps each class one-to-one (anslag.Error and its subclasses).
 // Messages are short and fixed in form so that tests can check them exactly.
+//
+// Thread safety: an error is immutable once thrown; reading one from several threads is safe.
+// Exceptions: constructing an error throws nothing but std::bad_alloc.
+// Lifetimes: file(), detail(), suggestions() and candidates() refer into the error: deleted on a
+// temporary error.
 #pragma once
 
 // Every public header includes this one first, so a translation unit compiled as C++17 stops here

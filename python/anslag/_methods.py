@@ -57,28 +57,6 @@ for _cls, _method in (
 ):
     setattr(_cls, "to_frame", _method)
 
-# The engine's Comparison sums the known proposals and differences, which is 0 kr when none is
-# known; a total over nothing known is unknown (docs/python.md, "What pandas does with money").
-# With some known, the sum stands beside proposed_unknown, which says how many are missing.
-_engine_proposed_total = Comparison.proposed_total
-_engine_difference_total = Comparison.difference_total
-
-
-def _proposed_total(self: Comparison) -> Optional[Krona]:
-    """The sum of the known proposed grants; None when no proposal is known."""
-    known = any(r.proposed is not None for r in self.rows)
-    return _engine_proposed_total.__get__(self) if known else None
-
-
-def _difference_total(self: Comparison) -> Optional[Krona]:
-    """The sum of the known differences; None when no difference is known."""
-    known = any(r.difference is not None for r in self.rows)
-    return _engine_difference_total.__get__(self) if known else None
-
-
-setattr(Comparison, "proposed_total", property(_proposed_total))
-setattr(Comparison, "difference_total", property(_difference_total))
-
 for _shown, _html in (
     (Krona, display.krona_html),
     (Round, display.round_html),

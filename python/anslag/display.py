@@ -138,7 +138,7 @@ def proposal_html(proposal: Proposal) -> str:
 
 def _totals(comparison: Comparison) -> str:
     return (
-        f"<p>Beslutat {_e(comparison.recorded_total)}, föreslaget "
+        f"<p>Beslutat {_e(UNKNOWN if comparison.recorded_total is None else comparison.recorded_total)}, föreslaget "
         f"{_e(UNKNOWN if comparison.proposed_total is None else comparison.proposed_total)}; "
         f"{comparison.proposed_unknown} utan känt förslag (ansökt belopp okänt), "
         f"{comparison.recorded_unknown} utan känt beslut.</p>"

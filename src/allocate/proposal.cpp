@@ -13,7 +13,7 @@ namespace anslag {
 namespace {
 
 // The fund's applications in the order of allocation: `order` first, the rest in document order.
-std::vector<const application*> ordered(const round& r, const std::string& fund_id,
+std::vector<const application*> ordered(const grant_round& r, const std::string& fund_id,
                                         const propose_options& options) {
   std::vector<const application*> in_fund;
   for (const auto& a : r.applications)
@@ -39,7 +39,7 @@ std::vector<const application*> ordered(const round& r, const std::string& fund_
 
 // The förvaltning an application counts as in the per-förvaltning limit, on the document's
 // date (the same notion as the rules and the audit); empty when its unit is not known.
-std::optional<std::string> forvaltning_of(const round& r, const application& a, const unit_registry& units) {
+std::optional<std::string> forvaltning_of(const grant_round& r, const application& a, const unit_registry& units) {
   const unit* u = unit_of(a, units);
   if (!u) return std::nullopt;
   return units.forvaltning_on(*u, r.document.dated).id;
@@ -47,7 +47,7 @@ std::optional<std::string> forvaltning_of(const round& r, const application& a, 
 
 }  // namespace
 
-proposal propose(const round& r, std::string_view fund_id, allocation_strategy strategy,
+proposal propose(const grant_round& r, std::string_view fund_id, allocation_strategy strategy,
                  const unit_registry& units, const propose_options& options) {
   const fund* f = r.find_fund(fund_id);
   if (!f)
@@ -103,24 +103,37 @@ comparison proposal::compare() const {
       throw overflow_error(what + " is beyond the range of amounts");
     return Krona::from_ore(detail::narrow(ore));
   };
+  // A total is known when at least one of its terms is: the sum of nothing known is unknown.
+  struct total {
+    detail::wide ore = 0;
+    bool known = false;
+    void add(Krona k) {
+      ore += k.ore();
+      known = true;
+    }
+  };
+  const auto result = [&](const total& t, const std::string& what) -> std::optional<Krona> {
+    if (!t.known) return std::nullopt;
+    return in_range(t.ore, what);
+  };
   comparison c;
-  detail::wide recorded = 0, proposed = 0, difference = 0;
+  total recorded, proposed, difference;
   for (const auto& g : grants) {
     compared_grant row{g.application, g.recorded, g.proposed, {}, g.reason};
-    if (g.recorded) recorded += g.recorded->ore();
+    if (g.recorded) recorded.add(*g.recorded);
     else ++c.recorded_unknown;
-    if (g.proposed) proposed += g.proposed->ore();
+    if (g.proposed) proposed.add(*g.proposed);
     else ++c.proposed_unknown;
     if (g.recorded && g.proposed) {
       row.difference = in_range(detail::wide(g.proposed->ore()) - g.recorded->ore(),
                                 "the difference for application '" + g.application + "' in fund " + fund);
-      difference += row.difference->ore();
+      difference.add(*row.difference);
     }
     c.rows.push_back(std::move(row));
   }
-  c.recorded_total = in_range(recorded, "the sum of the recorded grants in fund " + fund);
-  c.proposed_total = in_range(proposed, "the sum of the proposed grants in fund " + fund);
-  c.difference_total = in_range(difference, "the sum of the differences in fund " + fund);
+  c.recorded_total = result(recorded, "the sum of the recorded grants in fund " + fund);
+  c.proposed_total = result(proposed, "the sum of the proposed grants in fund " + fund);
+  c.difference_total = result(difference, "the sum of the differences in fund " + fund);
   return c;
 }
 

@@ -33,10 +33,10 @@ constexpr detail::name_table<severity, 3> severity_names{{
 
 std::string_view to_string(finding_code code) noexcept { return detail::name_of(code_names, code); }
 std::string_view to_string(severity s) noexcept { return detail::name_of(severity_names, s); }
-std::optional<finding_code> parse_finding_code(std::string_view text) noexcept {
+std::optional<finding_code> finding_code_from_name(std::string_view text) noexcept {
   return detail::value_of(code_names, text);
 }
-std::optional<severity> parse_severity(std::string_view text) noexcept {
+std::optional<severity> severity_from_name(std::string_view text) noexcept {
   return detail::value_of(severity_names, text);
 }
 

@@ -89,7 +89,7 @@ int audit_folder_command(const std::string& folder, audit_format format, const s
     return 2;
   }
   report_options options;
-  if (!minimum.empty()) options.minimum = parse_severity(minimum);
+  if (!minimum.empty()) options.minimum = severity_from_name(minimum);
   if (format == audit_format::html) {
     std::filesystem::create_directories(output);
     return audit_folder(folder, output_format::text, options,
@@ -151,7 +151,7 @@ void add_audit_command(CLI::App& app, context& context) {
       // that generated reports are the same on every machine.
       if (is_bundled_year(o->round)) result.file = "rounds/" + o->round + ".toml";
       report_options options;
-      if (!o->minimum.empty()) options.minimum = parse_severity(o->minimum);
+      if (!o->minimum.empty()) options.minimum = severity_from_name(o->minimum);
       options.colour = o->format == audit_format::text && o->output.empty() && isatty(STDOUT_FILENO) &&
                        !std::getenv("NO_COLOR");
       std::string text;

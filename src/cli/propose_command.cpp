@@ -78,8 +78,7 @@ void print(const proposal& p, output_format format) {
                     text(row.proposed), text(row.difference),
                     row.reason ? std::string(to_string(*row.reason)) : "no request"});
   }
-  rows.push_back({"total", "", c.recorded_total.to_string(), c.proposed_total.to_string(),
-                  c.difference_total.to_string(), ""});
+  rows.push_back({"total", "", text(c.recorded_total), text(c.proposed_total), text(c.difference_total), ""});
   std::ostringstream heading;
   heading << p.year << " " << p.fund << ", strategy " << to_string(p.strategy) << ", budget "
           << p.budget.to_string() << ", cap " << (p.cap ? p.cap->to_string() : "none") << ", unit " << p.unit.to_string()

@@ -22,7 +22,7 @@ std::vector<synthetic_fault> parse_faults(const std::string& text) {
   std::vector<synthetic_fault> faults;
   std::stringstream in(text);
   for (std::string name; std::getline(in, name, ',');) {
-    const auto fault = parse_synthetic_fault(name);
+    const auto fault = synthetic_fault_from_name(name);
     if (!fault)
       throw invalid_argument_error("unknown fault '" + name +
                                    "' (grant-exceeds-request, total-mismatch, count-mismatch, unknown-unit, all, none)");

@@ -91,7 +91,7 @@ std::vector<rule> read_rules(const record& root, const std::string& seed) {
     rule u;
     u.id = r.text("id");
     const std::string kind = r.text("kind");
-    const auto parsed = parse_rule_kind(kind);
+    const auto parsed = rule_kind_from_name(kind);
     if (!parsed) r.fail_at("kind", "unknown rule kind " + in_quotes(kind));
     u.kind = *parsed;
     u.funds = read_list(r, "funds");
@@ -113,7 +113,7 @@ std::vector<rule> read_rules(const record& root, const std::string& seed) {
 std::optional<decision> read_decision(const record& r, std::string_view key) {
   if (!r.has(key)) return std::nullopt;
   const std::string text = r.text(key);
-  const auto d = parse_decision(text);
+  const auto d = decision_from_name(text);
   if (!d)
     r.fail_at(key, "unknown decision " + in_quotes(text) + " (expected granted, partly_granted or rejected)");
   return d;
@@ -128,7 +128,7 @@ std::vector<statement> read_statements(const record& root, const std::string& se
     statement s;
     s.id = r.text("id");
     const std::string kind = r.text("kind");
-    const auto parsed = parse_statement_kind(kind);
+    const auto parsed = statement_kind_from_name(kind);
     if (!parsed) r.fail_at("kind", "unknown statement kind " + in_quotes(kind));
     s.kind = *parsed;
     s.funds = read_list(r, "funds");
@@ -136,7 +136,7 @@ std::vector<statement> read_statements(const record& root, const std::string& se
     s.count = r.optional_integer("count");
     s.of_decision = read_decision(r, "decision");
     if (const auto applicant_kind = r.optional_text("applicant_kind")) {
-      s.applicant_kind = parse_unit_kind(*applicant_kind);
+      s.applicant_kind = unit_kind_from_name(*applicant_kind);
       if (!s.applicant_kind)
         r.fail_at("applicant_kind", "unknown applicant kind " + in_quotes(*applicant_kind) +
                                         " (expected district, administration or department)");

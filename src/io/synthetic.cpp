@@ -25,7 +25,7 @@ bool planted(const synthetic_options& options, synthetic_fault f) {
 }  // namespace
 
 std::string_view to_string(synthetic_fault f) noexcept { return detail::name_of(fault_names, f); }
-std::optional<synthetic_fault> parse_synthetic_fault(std::string_view text) noexcept {
+std::optional<synthetic_fault> synthetic_fault_from_name(std::string_view text) noexcept {
   return detail::value_of(fault_names, text);
 }
 std::vector<synthetic_fault> all_synthetic_faults() {

@@ -23,7 +23,7 @@ unit read_unit(const record& r) {
   u.id = r.text("id");
   u.name = r.text("name");
   const std::string kind = r.text("kind");
-  const auto parsed = parse_unit_kind(kind);
+  const auto parsed = unit_kind_from_name(kind);
   if (!parsed) r.fail_at("kind", "unknown kind \"" + kind + "\" (district, administration, department)");
   u.kind = *parsed;
   u.valid_from = r.optional_day("valid_from");

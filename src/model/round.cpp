@@ -42,15 +42,15 @@ constexpr detail::name_table<statement_kind, 5> statement_kind_names{{
 }  // namespace
 
 std::string_view to_string(decision d) noexcept { return name_of(decision_names, d); }
-std::optional<decision> parse_decision(std::string_view text) noexcept {
+std::optional<decision> decision_from_name(std::string_view text) noexcept {
   return value_of(decision_names, text);
 }
 std::string_view to_string(rule_kind k) noexcept { return name_of(rule_kind_names, k); }
-std::optional<rule_kind> parse_rule_kind(std::string_view text) noexcept {
+std::optional<rule_kind> rule_kind_from_name(std::string_view text) noexcept {
   return value_of(rule_kind_names, text);
 }
 std::string_view to_string(statement_kind k) noexcept { return name_of(statement_kind_names, k); }
-std::optional<statement_kind> parse_statement_kind(std::string_view text) noexcept {
+std::optional<statement_kind> statement_kind_from_name(std::string_view text) noexcept {
   return value_of(statement_kind_names, text);
 }
 

@@ -175,7 +175,7 @@ constexpr detail::name_table<unit_kind, 3> unit_kind_names{{
 }  // namespace
 
 std::string_view to_string(unit_kind k) noexcept { return detail::name_of(unit_kind_names, k); }
-std::optional<unit_kind> parse_unit_kind(std::string_view text) noexcept {
+std::optional<unit_kind> unit_kind_from_name(std::string_view text) noexcept {
   return detail::value_of(unit_kind_names, text);
 }
 

@@ -338,7 +338,7 @@ constexpr detail::name_table<verdict_state, 3> verdict_state_names{{
 }  // namespace
 
 std::string_view to_string(verdict_state s) noexcept { return detail::name_of(verdict_state_names, s); }
-std::optional<verdict_state> parse_verdict_state(std::string_view text) noexcept {
+std::optional<verdict_state> verdict_state_from_name(std::string_view text) noexcept {
   return detail::value_of(verdict_state_names, text);
 }
 

@@ -7,9 +7,9 @@
 int main() {
 #ifdef ANSLAG_COMPILE_FAIL_GOOD
   const auto registry = anslag::load_units("units.toml");
-  const auto units = registry.units_on(anslag::date(2024, 1, 1));
+  const auto units = registry.units_on(anslag::calendar_date(2024, 1, 1));
 #else
-  const auto units = anslag::load_units("units.toml").units_on(anslag::date(2024, 1, 1));
+  const auto units = anslag::load_units("units.toml").units_on(anslag::calendar_date(2024, 1, 1));
 #endif
   return static_cast<int>(units.size());
 }

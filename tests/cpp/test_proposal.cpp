@@ -146,6 +146,27 @@ TEST_CASE("compare gives per application the difference and totals of what is kn
   REQUIRE(c.proposed_unknown == 1);
 }
 
+TEST_CASE("a comparison total over nothing known is unknown, not 0 kr", "[proposal][compare]") {
+  // No request printed: no proposal, so no proposed total and no difference; no decision
+  // printed either: no recorded total. A known 0 kr stays 0 kr.
+  auto unknown = small_round();
+  for (auto& a : unknown.applications) a.requested.reset();
+  const auto c = anslag::propose(unknown, "LUM", allocation_strategy::pro_rata, registry()).compare();
+  REQUIRE(c.proposed_unknown == c.rows.size());
+  REQUIRE_FALSE(c.proposed_total);
+  REQUIRE_FALSE(c.difference_total);
+  REQUIRE(c.recorded_total == kr(1000));
+  for (auto& a : unknown.applications) a.granted.reset();
+  const auto none = anslag::propose(unknown, "LUM", allocation_strategy::pro_rata, registry()).compare();
+  REQUIRE_FALSE(none.recorded_total);
+  REQUIRE(none.recorded_unknown == none.rows.size());
+
+  auto zero = small_round();
+  for (auto& a : zero.applications) a.granted = kr(0);
+  const auto z = anslag::propose(zero, "LUM", allocation_strategy::ranked, registry()).compare();
+  REQUIRE(z.recorded_total == kr(0));
+}
+
 TEST_CASE("propose refuses unknown funds and applications and a repeated order",
           "[proposal][errors]") {
   const auto r = small_round();

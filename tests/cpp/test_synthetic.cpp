@@ -57,10 +57,10 @@ TEST_CASE("a synthetic round without faults audits clean; each fault gives exact
   for (const auto& [fault, findings] : expected) {
     INFO(to_string(fault));
     CHECK(codes(audit_synthetic({25, 3, 2024, {fault}})) == findings);
-    CHECK(anslag::parse_synthetic_fault(to_string(fault)) == fault);
+    CHECK(anslag::synthetic_fault_from_name(to_string(fault)) == fault);
   }
   CHECK(anslag::all_synthetic_faults().size() == expected.size());
-  CHECK_FALSE(anslag::parse_synthetic_fault("grant"));
+  CHECK_FALSE(anslag::synthetic_fault_from_name("grant"));
 }
 
 TEST_CASE("the same options give the same round") {

@@ -85,8 +85,8 @@ TEST_CASE("normalize_unit_name refuses invalid UTF-8 naming the code point", "[u
 
 TEST_CASE("unit kinds read and print as their words", "[units]") {
   for (auto k : {unit_kind::district, unit_kind::administration, unit_kind::department})
-    CHECK(anslag::parse_unit_kind(anslag::to_string(k)) == k);
-  CHECK_FALSE(anslag::parse_unit_kind("District"));
+    CHECK(anslag::unit_kind_from_name(anslag::to_string(k)) == k);
+  CHECK_FALSE(anslag::unit_kind_from_name("District"));
 }
 
 TEST_CASE("every name and alias in data/units.toml resolves to its unit", "[units]") {

@@ -1,5 +1,7 @@
 """anslag.propose on the bundled rounds, and Proposal.compare()."""
 
+import pickle
+
 import pytest
 
 import anslag
@@ -45,7 +47,11 @@ def test_a_round_without_printed_requests_gets_no_proposal_rather_than_zeros():
     assert all(g.proposed is None and g.reason is None for g in proposal.grants)
     comparison = proposal.compare()
     assert comparison.proposed_unknown == len(proposal.grants)
-    assert comparison.proposed_total is None  # nothing known: unknown, not 0 kr (issue 13)
+    # Nothing known: unknown, not 0 kr (issues 13 and 14), in the engine itself, not only in Python.
+    assert comparison.proposed_total is None and comparison.difference_total is None
+    assert comparison.recorded_total == sum((g.recorded for g in proposal.grants if g.recorded is not None), K(0))
+    assert repr(comparison).endswith(", proposed unknown>")
+    assert pickle.loads(pickle.dumps(comparison)) == comparison
     assert all(row.difference is None for row in comparison.rows)
 
 

@@ -16,6 +16,10 @@
 // equal_cap: water filling: the level L is the largest multiple of u with Σ min(d_i, L) <= B;
 //            each grant is min(d_i, L); what is left raises the requests still short by one unit
 //            each (or to d_i, if that is nearer), cheapest raise first, ties to the earlier index.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Exceptions: invalid_argument_error (the messages are below), overflow_error.
+// Lifetimes: values; the _ore form writes into the caller's spans during the call only.
 #pragma once
 
 #include <anslag/krona/krona.hpp>

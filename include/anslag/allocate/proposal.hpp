@@ -4,8 +4,11 @@
 // the limit are those of the fund's rules, asked of anslag::cap_per_application and
 // anslag::max_granted_per_unit (rules/facts.hpp), as `evaluate` and `audit` ask them.
 //
-// Throws: see propose() and proposal::compare(); nothing else. Both are pure functions of their
-// arguments, safe to call from several threads on one round.
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Several threads may propose on one round.
+// Exceptions: not_found_error, invalid_argument_error and those of allocate_budget (propose);
+// overflow_error naming the fund or application (proposal::compare).
+// Lifetimes: values (copies); a proposal refers to nothing in the round.
 #pragma once
 
 #include <anslag/allocate/budget.hpp>
@@ -52,9 +55,12 @@ struct compared_grant {
 
 struct comparison {
   std::vector<compared_grant> rows;  // in the proposal's order
-  Krona recorded_total;              // the sum of the known recorded grants
-  Krona proposed_total;              // the sum of the known proposed grants
-  Krona difference_total;            // the sum of the known differences (both grants known)
+  // The sums of the known recorded grants, proposed grants and differences (rows where both
+  // grants are known). A total over rows none of which is known is unknown (empty), never 0 kr;
+  // with some known, the count of the unknown ones stands beside it.
+  std::optional<Krona> recorded_total;
+  std::optional<Krona> proposed_total;
+  std::optional<Krona> difference_total;
   std::size_t recorded_unknown = 0;  // rows whose recorded grant is not known
   std::size_t proposed_unknown = 0;  // rows whose proposed grant is not known (no request)
 
@@ -86,7 +92,7 @@ struct proposal {
 // invalid_argument_error "application 'ID' is twice in the order", and the invalid_argument
 // errors of allocate_budget (a negative budget, request or cap; a unit that is not positive).
 // No overflow: the allocation's sums are exact (128 bits) and its grants stay within the budget.
-proposal propose(const round& r, std::string_view fund_id, allocation_strategy strategy,
+proposal propose(const grant_round& r, std::string_view fund_id, allocation_strategy strategy,
                  const unit_registry& units, const propose_options& options = {});
 
 }  // namespace anslag

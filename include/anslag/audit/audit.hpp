@@ -8,6 +8,11 @@
 //
 // Cost: O(N log N) time and O(N) memory for a round of N entries in the shapes docs/audit.md
 // ("Cost and size of the report") names, with identical findings over many rules grouped.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Several threads may audit one round.
+// Exceptions: no anslag::error (below); std::bad_alloc.
+// Lifetimes: values (copies); a report refers to nothing in the round or the registry.
 #pragma once
 
 #include <anslag/audit/finding.hpp>
@@ -23,7 +28,7 @@ namespace anslag {
 struct report {
   int year = 0;
   std::string title;           // the document's title
-  date dated{2000, 1, 1};      // the document's date
+  calendar_date dated{2000, 1, 1};  // the document's date
   std::string file;            // the round file audited
   std::vector<finding> findings;
 
@@ -38,6 +43,6 @@ struct report {
 // exact figure, not an overflow. A round built in code with an application in a fund it does not
 // have is not checked for that application (anslag::validate refuses such a round). Reads `r` and
 // `units` only: concurrent audits of one round are safe.
-report audit(const round& r, const unit_registry& units);
+report audit(const grant_round& r, const unit_registry& units);
 
 }  // namespace anslag

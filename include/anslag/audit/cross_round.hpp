@@ -6,6 +6,11 @@
 // The förvaltning of an application is compared across rounds as it stands on the later round's
 // date: the registry's successor chain carries a merged district to the förvaltning that took it
 // over, so Hägersten-Liljeholmen in 2020 and Hägersten-Älvsjö in 2024 are one förvaltning.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// `progress` is called on the calling thread.
+// Exceptions: no anslag::error; whatever `progress` throws passes through; std::bad_alloc.
+// Lifetimes: values (copies); the rounds and the registry are read during the call only.
 #pragma once
 
 #include <anslag/audit/audit.hpp>
@@ -34,12 +39,12 @@ struct cross_round_finding {
 // The findings across `rounds` (any order; they are read in order of year, then document date).
 // The cost is linear in the applications, plus for each project assessed as new the earlier
 // funded projects of its own förvaltning that share a token of the title's prefix (below).
-std::vector<cross_round_finding> audit_across(std::span<const round> rounds, const unit_registry& units);
+std::vector<cross_round_finding> audit_across(std::span<const grant_round> rounds, const unit_registry& units);
 
 // The audit of every round (anslag::audit), each report followed by the findings across rounds
 // that concern it; reports in the order of `rounds`. `progress`, if given, hears of each round
 // audited.
-std::vector<report> audit_rounds(std::span<const round> rounds, const unit_registry& units,
+std::vector<report> audit_rounds(std::span<const grant_round> rounds, const unit_registry& units,
                                  const progress_callback& progress = {});
 
 // "Near-same" titles: the titles' tokens (normalised as unit names are: lower case, dashes as

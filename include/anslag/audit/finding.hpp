@@ -1,6 +1,10 @@
 // A finding of the audit: what was checked, what the document states and what its rows show,
 // which rule and which sentence it rests on, and whether it depends on an interpretation.
 // The vocabulary of codes is fixed and defined in docs/audit.md.
+//
+// Thread safety: findings are values; the name look-ups are pure.
+// Exceptions: none but std::bad_alloc; the look-ups are noexcept.
+// Lifetimes: values only.
 #pragma once
 
 #include <anslag/krona/krona.hpp>
@@ -40,8 +44,8 @@ enum class severity { error, warning, info };
 
 std::string_view to_string(finding_code code) noexcept;  // "TOTAL_MISMATCH", ...
 std::string_view to_string(severity s) noexcept;          // "error", "warning", "info"
-std::optional<finding_code> parse_finding_code(std::string_view text) noexcept;
-std::optional<severity> parse_severity(std::string_view text) noexcept;
+std::optional<finding_code> finding_code_from_name(std::string_view text) noexcept;
+std::optional<severity> severity_from_name(std::string_view text) noexcept;
 
 // A compared figure: an amount or a count.
 struct figure {

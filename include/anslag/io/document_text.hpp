@@ -3,6 +3,11 @@
 // program, run as a subprocess: nothing of it is linked). Lines are numbered from 1, split at LF
 // (a CR before it and the form feeds pdftotext puts between pages are white space), so that a
 // `source.line` means the same line to the drafter, to the check and to a person with an editor.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// A PDF is read by a pdftotext process of its own per call.
+// Exceptions: round_file_error naming the file (below).
+// Lifetimes: values; nothing refers into the text after the call.
 #pragma once
 
 #include <filesystem>

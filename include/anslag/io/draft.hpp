@@ -7,6 +7,10 @@
 // Nothing is guessed silently: what is not a verbatim fact is a `reading` in the file, and
 // everything a person must confirm is a review item, written as a `# REVIEW:` comment beside its
 // entry and returned in `review`. A cell the drafter cannot read stays unknown, on the list.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Exceptions: round_file_error naming the document (below), those of read_document_text.
+// Lifetimes: values; a draft refers to nothing in the text.
 #pragma once
 
 #include <anslag/model/round.hpp>

@@ -4,6 +4,11 @@
 // Every text that comes from a round file or a document (names, quotes, titles, ids, messages
 // that quote them) is shown escaped: a round file can neither drive a terminal, nor forge a
 // report line, nor put markup or a link into a Markdown report (docs/audit.md, "Escaping").
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Exceptions: none but std::bad_alloc.
+// Lifetimes: values, except grouped(), whose finding pointers point into the report: the report
+// must outlive them.
 #pragma once
 
 #include <anslag/audit/audit.hpp>

@@ -7,6 +7,11 @@
 // allowed by their SHA-256 in a Content-Security-Policy that forbids everything else. Every text
 // from the round file or the document is escaped (escape_controls, then HTML); the page reads the
 // same without JavaScript, which only adds filters and a search.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Exceptions: read_document: round_file_error "cannot read the file"; formatting: only
+// std::bad_alloc.
+// Lifetimes: values; the report, the round and the document are read during the call only.
 #pragma once
 
 #include <anslag/audit/audit.hpp>
@@ -21,17 +26,17 @@ namespace anslag {
 
 // The page for `r`, the audit of `audited`. `document` is the text of the decision document the
 // round was read from (its `seed`); without it the page says so and links no line.
-std::string format_report_html(const report& r, const round& audited, const std::optional<std::string>& document,
+std::string format_report_html(const report& r, const grant_round& audited, const std::optional<std::string>& document,
                                const report_options& options = {});
 
 // Only the summary and the findings, for embedding in another page (a notebook's display): no
 // <html>, no script, no links to lines or rows, the style scoped to the fragment's class. Without
 // the round (`audited` null) the summary has no figures per fund.
-std::string format_report_html_fragment(const report& r, const round* audited, const report_options& options = {});
+std::string format_report_html_fragment(const report& r, const grant_round* audited, const report_options& options = {});
 
 // Where the decision document of `audited` is, found as `anslag check` finds it: the round's
 // `seed` beside the round file, else in `bundled_seeds`; nullopt when neither has it.
-std::optional<std::filesystem::path> find_document(const round& audited, const std::filesystem::path& round_file,
+std::optional<std::filesystem::path> find_document(const grant_round& audited, const std::filesystem::path& round_file,
                                                    const std::filesystem::path& bundled_seeds);
 
 // The text of a document file; throws round_file_error "cannot read the file".

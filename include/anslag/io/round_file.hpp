@@ -4,6 +4,11 @@
 // the offending node and what is wrong with it; nothing half-built escapes. Only the form is
 // checked here (types, keys, references between ids); whether the content adds up is the
 // audit's business, and unit ids are checked against the registry by the audit too.
+//
+// Thread safety: no shared state; any number of threads may load or parse files at once.
+// Exceptions: round_file_error naming the file, line and column (or the file alone, for one that
+// cannot be read or is over the size limit).
+// Lifetimes: values; a loaded round refers to nothing in the text or the file.
 #pragma once
 
 #include <anslag/model/round.hpp>
@@ -21,10 +26,10 @@ namespace anslag {
 enum class size_limit { bounded, unbounded };
 
 // The round in `toml_text`; `file_name` is what errors and round::file name.
-round parse_round(std::string_view toml_text, const std::string& file_name,
+grant_round parse_round(std::string_view toml_text, const std::string& file_name,
                   size_limit limit = size_limit::bounded);
 
 // The round in the file at `path` (an unreadable file is a round_file_error at 0:0).
-round load_round(const std::filesystem::path& path, size_limit limit = size_limit::bounded);
+grant_round load_round(const std::filesystem::path& path, size_limit limit = size_limit::bounded);
 
 }  // namespace anslag

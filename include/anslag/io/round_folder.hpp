@@ -1,5 +1,9 @@
 // A folder of round files: every `*.toml` directly in it (not in subfolders), in name order,
 // so that a folder of years reads in the order of its years.
+//
+// Thread safety: no shared state; it lists the folder as it is at the call.
+// Exceptions: not_found_error for a folder without round files (below).
+// Lifetimes: values (paths).
 #pragma once
 
 #include <filesystem>

@@ -2,6 +2,10 @@
 // collapsed), every amount a row or total prints appears among the numbers of its line, and every
 // cited line exists. What a reading says was not printed (a "granted" read from "avslås") is not
 // looked for. docs/drafting.md, "Checking".
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Exceptions: none but std::bad_alloc on text; on a file, those of read_document_text.
+// Lifetimes: values; a problem refers to nothing in the round or the text.
 #pragma once
 
 #include <anslag/model/round.hpp>
@@ -24,9 +28,9 @@ struct source_problem {
 };
 
 // The problems of `r` against the document text `text` (named `document` in the problems).
-std::vector<source_problem> check_sources(const round& r, std::string_view text, const std::string& document);
+std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document);
 
 // The same against the document file (text or PDF: read_document_text, whose errors it throws).
-std::vector<source_problem> check_sources(const round& r, const std::filesystem::path& document);
+std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document);
 
 }  // namespace anslag

@@ -2,6 +2,11 @@
 // audit finds nothing) with faults planted at known rows, for benchmarks, tests and corpora to
 // scale on. `anslag synthetic` and Python's anslag.synthetic_rounds write them; the benchmarks
 // generate theirs here too. docs/scaling.md lists the faults and the finding each must give.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Two calls writing into one folder at once are the caller's to avoid.
+// Exceptions: invalid_argument_error (a year outside 2..9999; "cannot write PATH").
+// Lifetimes: values.
 #pragma once
 
 #include <anslag/detail/progress.hpp>
@@ -26,7 +31,7 @@ enum class synthetic_fault {
 
 // "grant-exceeds-request", "total-mismatch", "count-mismatch", "unknown-unit".
 std::string_view to_string(synthetic_fault f) noexcept;
-std::optional<synthetic_fault> parse_synthetic_fault(std::string_view text) noexcept;
+std::optional<synthetic_fault> synthetic_fault_from_name(std::string_view text) noexcept;
 // Every fault, in the order above.
 std::vector<synthetic_fault> all_synthetic_faults();
 

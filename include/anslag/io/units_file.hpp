@@ -1,4 +1,8 @@
 // Reading the unit registry from its TOML file (data/units.toml; the format is in docs/units.md).
+//
+// Thread safety: no shared state; any number of threads may load registries at once.
+// Exceptions: round_file_error naming the file, line and column.
+// Lifetimes: values; the registry refers to nothing in the text.
 #pragma once
 
 #include <anslag/model/unit.hpp>

@@ -13,6 +13,10 @@
 // The weights come from any range of integers (signed or unsigned, any width up to 64 bits; not
 // bool, not characters). The arithmetic is done in 128 bits in the library (src/krona/allocate.cpp),
 // so this header brings no wide-integer library into the programs that include it.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Exceptions: invalid_argument_error (weights, unit, total), as each function states.
+// Lifetimes: values only; the weights are read during the call, never kept.
 #pragma once
 
 #include <anslag/error.hpp>

@@ -19,6 +19,11 @@
 // Errors: parse_error, whose message ends in " at position N" and whose position() is N, the
 // 0-based index of the offending code point; overflow_error ("amount out of range") for a value
 // beyond the range of Krona. docs/amounts.md lists every message.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Exceptions: parse_error with the position, overflow_error; format_amount: invalid_argument_error
+// for decimals::never with öre.
+// Lifetimes: values only; nothing refers into the text after the call.
 #pragma once
 
 #include <anslag/krona/krona.hpp>

@@ -7,6 +7,10 @@
 // Both give identical results; the tests run with either (ctest -R portable). Define the macro
 // for every translation unit of a program or for none, as for any macro that changes an inline
 // function.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Exceptions: none; every function is noexcept and reports an overflow by its result.
+// Lifetimes: values only.
 #pragma once
 
 #include <concepts>

@@ -5,6 +5,11 @@
 // wraps, nothing widens silently, and nothing passes through a floating-point type: the
 // constructors from float and double are deleted, and there is no operator/ (a share of an
 // amount exists only through Krona::round and anslag::allocate, which say how to round).
+//
+// Thread safety: Krona is a value; every function is pure and may run on any thread.
+// Exceptions: overflow_error (a result beyond the range), invalid_argument_error (a non-positive
+// rounding unit, a zero denominator), parse_error (Krona::parse); `noexcept` where none can occur.
+// Lifetimes: values only; nothing refers into an argument after the call.
 #pragma once
 
 #include <anslag/error.hpp>

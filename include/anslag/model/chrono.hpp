@@ -1,7 +1,11 @@
-// anslag::date and std::chrono::year_month_day, both ways: to chrono always (every anslag::date
-// is a valid day), from chrono with a check (a year_month_day may be !ok(), or outside the years
-// 1 to 9999 that anslag::date covers). A header of its own, so that only the programs that
-// convert include <chrono>.
+// anslag::calendar_date and std::chrono::year_month_day, both ways: to chrono always (every
+// calendar_date is a valid day), from chrono with a check (a year_month_day may be !ok(), or
+// outside the years 1 to 9999 that calendar_date covers). A header of its own, so that only the
+// programs that convert include <chrono>.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Exceptions: to_date: invalid_argument_error "no such date"; to_year_month_day: none.
+// Lifetimes: values only.
 #pragma once
 
 #include <anslag/model/date.hpp>
@@ -10,16 +14,16 @@
 
 namespace anslag {
 
-constexpr std::chrono::year_month_day to_year_month_day(date d) noexcept {
+constexpr std::chrono::year_month_day to_year_month_day(calendar_date d) noexcept {
   return std::chrono::year_month_day{std::chrono::year{d.year()},
                                      std::chrono::month{static_cast<unsigned>(d.month())},
                                      std::chrono::day{static_cast<unsigned>(d.day())}};
 }
 
 // invalid_argument_error "no such date" when !day.ok() or the year is outside 1 to 9999.
-constexpr date to_date(std::chrono::year_month_day day) {
-  return date(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
-              day.ok() ? static_cast<int>(static_cast<unsigned>(day.day())) : 0);
+constexpr calendar_date to_date(std::chrono::year_month_day day) {
+  return calendar_date(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
+                       day.ok() ? static_cast<int>(static_cast<unsigned>(day.day())) : 0);
 }
 
 }  // namespace anslag

@@ -4,6 +4,12 @@
 //
 // Unknown is not zero: what the document does not say is an empty optional, never 0. An
 // interpretation by whoever encoded the round is a `reading`, so findings can say they rest on one.
+//
+// Thread safety: a grant_round is a plain value: const reads from any number of threads are
+// safe; writing one while another thread reads it needs the caller's lock.
+// Exceptions: none but std::bad_alloc; unit_of never throws; the name look-ups are noexcept.
+// Lifetimes: find_fund and find_application point into the round, valid until it is changed or
+// destroyed: deleted for a temporary round; unit_of is deleted for a temporary registry.
 #pragma once
 
 #include <anslag/krona/krona.hpp>
@@ -26,7 +32,7 @@ constexpr bool is_granted(decision d) noexcept { return d != decision::rejected;
 
 // "granted", "partly_granted", "rejected": the words of the round file and of Python.
 std::string_view to_string(decision d) noexcept;
-std::optional<decision> parse_decision(std::string_view text) noexcept;
+std::optional<decision> decision_from_name(std::string_view text) noexcept;
 
 // Where a sentence or a row stands in the seed document.
 struct source_ref {
@@ -73,7 +79,7 @@ enum class rule_kind {
 };
 
 std::string_view to_string(rule_kind k) noexcept;
-std::optional<rule_kind> parse_rule_kind(std::string_view text) noexcept;
+std::optional<rule_kind> rule_kind_from_name(std::string_view text) noexcept;
 
 struct rule {
   std::string id;                  // stable: "2024.LUM.huvudkriterium-nytt"
@@ -83,8 +89,8 @@ struct rule {
   std::string summary;             // one English line: what the rule says
   std::optional<Krona> amount;     // cap_per_application
   std::optional<std::int64_t> count;  // max_granted_per_unit
-  std::optional<date> from;        // application_window
-  std::optional<date> to;          // application_window, repayment_notice
+  std::optional<calendar_date> from;  // application_window
+  std::optional<calendar_date> to;    // application_window, repayment_notice
   std::string quote;               // the Swedish sentence, verbatim
   source_ref source;
   std::optional<std::string> not_encoded;  // why it is not evaluated per application
@@ -104,7 +110,7 @@ enum class statement_kind {
 };
 
 std::string_view to_string(statement_kind k) noexcept;
-std::optional<statement_kind> parse_statement_kind(std::string_view text) noexcept;
+std::optional<statement_kind> statement_kind_from_name(std::string_view text) noexcept;
 
 struct statement {
   std::string id;
@@ -137,7 +143,7 @@ struct application {
   decision outcome = decision::rejected;
   std::string reason;                   // the document's assessment or stated reason
   std::map<std::string, assessment> assessments;  // rule id → what the document says of it
-  std::optional<date> submitted;
+  std::optional<calendar_date> submitted;
   std::optional<bool> approved_report;  // last year's report approved, where stated
   source_ref source;
   std::vector<reading> readings;
@@ -154,7 +160,7 @@ const unit* unit_of(const application& a, const unit_registry&& units) = delete;
 
 struct document_info {
   std::string title;
-  date dated{2000, 1, 1};
+  calendar_date dated{2000, 1, 1};
   std::string seed;           // the seed file it was read from
   std::string deciding_body;  // "Socialnämnden"
   std::string kind;           // "tjänsteutlåtande"
@@ -162,7 +168,7 @@ struct document_info {
   friend bool operator==(const document_info&, const document_info&) = default;
 };
 
-struct round {
+struct grant_round {
   int year = 0;
   document_info document;
   std::string file;  // the file it was loaded from (for messages)
@@ -180,7 +186,15 @@ struct round {
   const fund* find_fund(std::string_view id) const&& = delete;
   const application* find_application(std::string_view id) const&& = delete;
 
-  friend bool operator==(const round&, const round&) = default;
+  friend bool operator==(const grant_round&, const grant_round&) = default;
 };
+
+#if defined(ANSLAG_LEGACY_NAMES)
+// The name before grant_round, for code written against it (the project's own sources, until
+// they are renamed). Opt-in, because under `using namespace std; using namespace anslag;` a
+// type anslag::round makes every unqualified round(x) ambiguous with std::round (and with
+// Hinnant's date::round): docs/architecture.md, "Names".
+using round = grant_round;
+#endif
 
 }  // namespace anslag

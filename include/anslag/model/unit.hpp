@@ -1,6 +1,12 @@
 // Units: the district administrations (stadsdelsförvaltningar), Socialförvaltningen and its
 // departments, with the dates they existed, their successors after mergers, and the ways the
 // documents spell them. The registry's data is data/units.toml (format and rules: docs/units.md).
+//
+// Thread safety: a unit_registry is immutable once built: any number of threads may read one.
+// Exceptions: the constructor: invalid_argument_error; resolve: unknown_unit_error,
+// ambiguous_unit_error, parse_error; the other look-ups are noexcept or return nullptr.
+// Lifetimes: units, find, resolve, forvaltning_on, successor_on and units_on return the
+// registry's own units, valid while it lives: deleted for a temporary registry.
 #pragma once
 
 #include <anslag/model/date.hpp>
@@ -23,20 +29,20 @@ enum class unit_kind {
 
 // "district", "administration", "department": the words of units.toml and of Python.
 std::string_view to_string(unit_kind k) noexcept;
-std::optional<unit_kind> parse_unit_kind(std::string_view text) noexcept;
+std::optional<unit_kind> unit_kind_from_name(std::string_view text) noexcept;
 
 struct unit {
   std::string id;    // stable, ASCII: "hagersten-liljeholmen"
   std::string name;  // canonical Swedish name: "Hägersten-Liljeholmen"
   unit_kind kind = unit_kind::district;
-  std::optional<date> valid_from;   // first day it existed; empty: before the registry's horizon
-  std::optional<date> valid_until;  // last day it existed; empty: still exists
+  std::optional<calendar_date> valid_from;   // first day it existed; empty: before the registry's horizon
+  std::optional<calendar_date> valid_until;  // last day it existed; empty: still exists
   std::optional<std::string> successor;  // id of the unit it merged into
   std::optional<std::string> parent;     // departments: id of their förvaltning
   std::vector<std::string> aliases;      // spellings seen in documents
   std::string source;                    // where the dates come from
 
-  bool valid_on(date day) const {
+  bool valid_on(calendar_date day) const {
     return (!valid_from || *valid_from <= day) && (!valid_until || day <= *valid_until);
   }
 
@@ -90,17 +96,17 @@ class unit_registry {
   // The förvaltning a unit counts as on `day`: its förvaltning, or that förvaltning's successor
   // when it had merged away by then, so that spellings from either side of a merger are one
   // förvaltning in "per förvaltning" rules and counts.
-  const unit& forvaltning_on(const unit& u, date day) const&;
-  const unit& forvaltning_on(const unit& u, date day) const&& = delete;
+  const unit& forvaltning_on(const unit& u, calendar_date day) const&;
+  const unit& forvaltning_on(const unit& u, calendar_date day) const&& = delete;
 
   // The unit that carries on `u` on `day`: `u` itself while valid, else its successor chain
   // followed to the unit valid on that day; nullptr when there is none (or `day` precedes `u`).
-  const unit* successor_on(const unit& u, date day) const&;
-  const unit* successor_on(const unit& u, date day) const&& = delete;
+  const unit* successor_on(const unit& u, calendar_date day) const&;
+  const unit* successor_on(const unit& u, calendar_date day) const&& = delete;
 
   // The units (all kinds) valid on `day`, in registry order.
-  std::vector<const unit*> units_on(date day) const&;
-  std::vector<const unit*> units_on(date day) const&& = delete;
+  std::vector<const unit*> units_on(calendar_date day) const&;
+  std::vector<const unit*> units_on(calendar_date day) const&& = delete;
 
  private:
   std::vector<unit> units_;

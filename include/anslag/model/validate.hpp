@@ -3,6 +3,11 @@
 // ends before it begins, a count no document prints). The loader calls it on every round it
 // reads, and a program calls it on a round it built, so both are held to the same rules; the
 // ranges are written down in docs/round-format.md ("What each field may hold").
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// validate only reads the round.
+// Exceptions: invalid_round_error naming the entry (below).
+// Lifetimes: values; an invalid_round_error holds a copy of its entry.
 #pragma once
 
 #include <anslag/error.hpp>
@@ -66,6 +71,6 @@ std::string count_problem(std::string_view key, std::int64_t value);
 
 // Throws invalid_round_error at the first entry, in file order of the lists (funds, rules,
 // statements, applications), that breaks a rule of docs/round-format.md.
-void validate(const round& r);
+void validate(const grant_round& r);
 
 }  // namespace anslag

@@ -10,6 +10,11 @@
 //
 // Throws: evaluate() throws no anslag::error (sums are exact; an unknown unit makes verdicts
 // unknown); judge() throws invalid_argument_error "rule ID has no verdict" for a rule without one.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// Several threads may evaluate one round.
+// Exceptions: as stated below (judge's invalid_argument_error); std::bad_alloc.
+// Lifetimes: values (copies); an evaluation refers to nothing in the round.
 #pragma once
 
 #include <anslag/model/round.hpp>
@@ -27,7 +32,7 @@ enum class verdict_state { met, not_met, unknown };
 
 // "met", "not_met", "unknown": the words of Python and of the command line.
 std::string_view to_string(verdict_state s) noexcept;
-std::optional<verdict_state> parse_verdict_state(std::string_view text) noexcept;
+std::optional<verdict_state> verdict_state_from_name(std::string_view text) noexcept;
 
 struct verdict {
   std::string rule;  // the rule's id
@@ -79,7 +84,7 @@ std::map<std::string, std::string> rule_parameters(const rule& r);
 // The verdicts of `application` (usually one of round.applications; other applications of the
 // round count where a rule compares applications). Never throws for an unknown or ambiguous
 // unit: the verdicts that need the unit are unknown.
-evaluation evaluate(const round& r, const application& a, const unit_registry& registry);
+evaluation evaluate(const grant_round& r, const application& a, const unit_registry& registry);
 
 // Whether `evaluate` gives `r` a verdict: it is encoded, of a kind with verdicts, and has the
 // parameters its kind needs.
@@ -87,6 +92,6 @@ bool has_verdict(const rule& r) noexcept;
 
 // The verdict of one rule that has_verdict, for one application: the same verdict `evaluate`
 // gives it. invalid_argument_error for a rule without a verdict.
-verdict judge(const round& r, const application& a, const rule& rl, const unit_registry& registry);
+verdict judge(const grant_round& r, const application& a, const rule& rl, const unit_registry& registry);
 
 }  // namespace anslag

@@ -8,6 +8,12 @@
 //
 // Nothing here throws anslag::error: sums are exact (128 bits), and a derivation whose result
 // would leave the range of an amount is not made.
+//
+// Thread safety: pure functions of their arguments; any number of threads may call them at once.
+// fund_limits and amount_facts are immutable once built.
+// Exceptions: no anslag::error (below); std::bad_alloc.
+// Lifetimes: the rule pointers point into the round, and fund_limits keeps pointers into it:
+// the round must outlive them. amount_facts holds copies.
 #pragma once
 
 #include <anslag/krona/krona.hpp>
@@ -26,20 +32,20 @@ namespace anslag {
 // The cap_per_application rule with a verdict (has_verdict) that applies to `fund_id`; of
 // several, the one with the lowest amount (every one binds, so the lowest decides); nullptr
 // when none applies.
-const rule* cap_rule(const round& r, std::string_view fund_id) noexcept;
-std::optional<Krona> cap_per_application(const round& r, std::string_view fund_id) noexcept;
+const rule* cap_rule(const grant_round& r, std::string_view fund_id) noexcept;
+std::optional<Krona> cap_per_application(const grant_round& r, std::string_view fund_id) noexcept;
 
 // The max_granted_per_unit rule with a verdict that applies to `fund_id`; of several, the one
 // with the lowest count; nullptr when none applies.
-const rule* unit_limit_rule(const round& r, std::string_view fund_id) noexcept;
-std::optional<std::int64_t> max_granted_per_unit(const round& r, std::string_view fund_id) noexcept;
+const rule* unit_limit_rule(const grant_round& r, std::string_view fund_id) noexcept;
+std::optional<std::int64_t> max_granted_per_unit(const grant_round& r, std::string_view fund_id) noexcept;
 
 // cap_rule and unit_limit_rule for every fund at once, for a caller that asks of many funds:
 // built in O(R log R) for R rules, each answer in O(log R). The free functions above ask it.
 // The round must outlive it.
 class fund_limits {
  public:
-  explicit fund_limits(const round& r);
+  explicit fund_limits(const grant_round& r);
   const rule* cap_rule(std::string_view fund_id) const noexcept;
   const rule* unit_limit_rule(std::string_view fund_id) const noexcept;
 
@@ -55,8 +61,8 @@ class fund_limits {
 // The round's application_window rule (the first that gives both dates), and its
 // repayment_notice rule (the first that gives `to`, evaluated or not: the date is a fact of the
 // round either way); nullptr when there is none.
-const rule* application_window_rule(const round& r) noexcept;
-const rule* repayment_notice_rule(const round& r) noexcept;
+const rule* application_window_rule(const grant_round& r) noexcept;
+const rule* repayment_notice_rule(const grant_round& r) noexcept;
 
 // Where a known amount of one application comes from.
 enum class amount_basis {
@@ -81,7 +87,7 @@ struct known_amount {
 // file counts.
 class amount_facts {
  public:
-  explicit amount_facts(const round& r);
+  explicit amount_facts(const grant_round& r);
 
   // `a` is an application of the round (matched by id), or a copy of one.
   std::optional<known_amount> requested(const application& a) const;
