@@ -137,9 +137,10 @@ def proposal_html(proposal: Proposal) -> str:
 
 
 def _totals(comparison: Comparison) -> str:
+    recorded, proposed = comparison.recorded_total, comparison.proposed_total
     return (
-        f"<p>Beslutat {_e(UNKNOWN if comparison.recorded_total is None else comparison.recorded_total)}, föreslaget "
-        f"{_e(UNKNOWN if comparison.proposed_total is None else comparison.proposed_total)}; "
+        f"<p>Beslutat {_e(UNKNOWN if recorded is None else recorded)}, föreslaget "
+        f"{_e(UNKNOWN if proposed is None else proposed)}; "
         f"{comparison.proposed_unknown} utan känt förslag (ansökt belopp okänt), "
         f"{comparison.recorded_unknown} utan känt beslut.</p>"
     )
