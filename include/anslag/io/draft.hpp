@@ -39,7 +39,7 @@ struct draft_options {
 };
 
 struct round_draft {
-  round drafted;                    // the round the text loads as
+  grant_round drafted;              // the round the text loads as
   std::string text;                 // the round file (TOML), with its # REVIEW: comments
   std::vector<review_item> review;  // in document order
 };
