@@ -27,6 +27,7 @@ import datetime
 import decimal
 import json
 import os
+import pathlib
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
@@ -37,7 +38,7 @@ import pandas as pd
 from anslag._core import InvalidArgumentError, Krona, NotFoundError, OverflowError, ParseError
 from anslag.pandas import KronaArray, KronaDtype
 
-__all__ = ["KRONOR_FORMAT", "read_excel", "read_json", "read_sql", "to_excel", "to_json", "to_sql"]
+__all__ = ["KRONOR_FORMAT", "convert", "main", "read_excel", "read_json", "read_sql", "to_excel", "to_json", "to_sql"]
 
 KRONOR_FORMAT = '#,##0.00 "kr"'
 """The number format of amount cells: "1 234,50 kr" in Swedish Excel, "1,234.50 kr" in English."""
@@ -343,3 +344,97 @@ def read_json(source: Path | IO[str]) -> pd.DataFrame:
     names = list(dict.fromkeys(name for record in records for name in record))
     rows = [[record.get(name) for name in names] for record in records]
     return _frame_from_columns(names, rows, lambda r, c: f"record {r}, {c!r}")
+
+
+# --- the command line: python3 -m anslag.exchange IN OUT ---------------------------------------------
+
+_SUFFIXES = {".xlsx": "excel", ".csv": "csv", ".json": "json", ".sqlite": "sql", ".db": "sql"}
+
+
+def _format_of(path: str) -> str:
+    suffix = os.path.splitext(path)[1].lower()
+    if suffix not in _SUFFIXES:
+        raise _error(InvalidArgumentError, "invalid_argument",
+                     f"{path}: unknown kind of file (.xlsx, .csv, .json, .sqlite or .db)")
+    return _SUFFIXES[suffix]
+
+
+def _table_of(path: str, table: str | None) -> str:
+    if table is None:
+        raise _error(InvalidArgumentError, "invalid_argument", f"{path}: a database needs --table")
+    return table
+
+
+def convert(source: str, target: str, *, krona: Sequence[str] | None = None, sheet: str | None = None,
+            table: str | None = None, sep: str = ";") -> pd.DataFrame:
+    """Reads ``source`` and writes ``target``, each an .xlsx, .csv, .json or SQLite (.sqlite, .db)
+    file chosen by its suffix, with the conventions of this module; returns the frame. ``krona``
+    names the money columns of an Excel sheet (found by their format otherwise) or of a CSV file
+    (which has no other way to say so); ``sheet`` and ``table`` name where to read and write."""
+    kind, target_kind = _format_of(source), _format_of(target)
+    if target_kind == "sql":
+        _table_of(target, table)  # before any reading
+    if kind == "excel":
+        frame = read_excel(source, sheet_name=sheet, krona=krona)
+    elif kind == "csv":
+        frame = pd.read_csv(source, sep=sep, dtype={name: "krona" for name in krona or ()})
+    elif kind == "json":
+        frame = read_json(source)
+    else:
+        quoted = '"' + _table_of(source, table).replace('"', '""') + '"'
+        connection = sqlite3.connect(pathlib.Path(source).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            frame = read_sql(f"SELECT * FROM {quoted}", connection)
+        finally:
+            connection.close()
+    if target_kind == "excel":
+        to_excel(frame, target, sheet_name=sheet or "Sheet1")
+    elif target_kind == "csv":
+        frame.to_csv(target, sep=sep, index=False, encoding="utf-8-sig")
+    elif target_kind == "json":
+        to_json(frame, target)
+    else:
+        connection = sqlite3.connect(target)
+        try:
+            with connection:
+                to_sql(frame, _table_of(target, table), connection)
+        finally:
+            connection.close()
+    return frame
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python3 -m anslag.exchange IN OUT [--krona COLUMN]... [--sheet NAME] [--table NAME]
+    [--sep C]``: 0 when written, 2 with a message on a bad file or value."""
+    import argparse
+    import sys
+
+    from anslag._core import Error
+
+    parser = argparse.ArgumentParser(prog="python3 -m anslag.exchange",
+                                     description="Converts a table with amounts between Excel, CSV "
+                                                 "(UTF-8 with a byte-order mark), JSON and SQLite, exactly.")
+    parser.add_argument("source", help="the file to read: .xlsx, .csv, .json, .sqlite or .db")
+    parser.add_argument("target", help="the file to write, of one of those kinds")
+    parser.add_argument("--krona", action="append", metavar="COLUMN",
+                        help="a money column of the Excel or CSV input (repeatable)")
+    parser.add_argument("--sheet", help="the sheet to read, and the name of the sheet written")
+    parser.add_argument("--table", help="the table to read from or write to a database")
+    parser.add_argument("--sep", default=";", help="the CSV field separator (default ';')")
+    options = parser.parse_args(argv)
+    try:
+        frame = convert(options.source, options.target, krona=options.krona, sheet=options.sheet,
+                        table=options.table, sep=options.sep)
+    except (Error, OSError, ValueError) as error:
+        print(f"anslag.exchange: {error}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as error:
+        print(f"anslag.exchange: {options.source} or {options.target}: {error}", file=sys.stderr)
+        return 2
+    print(f"{options.target}: {len(frame)} rows, money columns: "
+          f"{', '.join(map(str, _krona_columns(frame))) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -9,6 +9,7 @@ import random
 import re
 import sqlite3
 import subprocess
+import sys
 import zipfile
 
 import openpyxl
@@ -343,3 +344,43 @@ def test_json_value_that_is_not_whole_ore_names_record_and_member():
 def test_json_records_missing_a_member_read_it_as_unknown():
     back = read_json(io.StringIO('[{"a": "x", "granted_ore": 5}, {"a": "y"}]'))
     assert back["granted"].tolist() == [Krona.from_ore(5), pd.NA]
+
+
+# --- the command line ---------------------------------------------------------------------------------
+
+
+def exchange(*args):
+    return subprocess.run([sys.executable, "-m", "anslag.exchange", *map(str, args)],
+                          capture_output=True, text=True, check=False)
+
+
+def test_the_command_line_converts_through_every_format_exactly(tmp_path, grants):
+    start = tmp_path / "bidrag.xlsx"
+    to_excel(grants, start, sheet_name="2024")
+    steps = [(start, tmp_path / "bidrag.sqlite", ["--sheet", "2024", "--table", "bidrag"]),
+             (tmp_path / "bidrag.sqlite", tmp_path / "bidrag.json", ["--table", "bidrag"]),
+             (tmp_path / "bidrag.json", tmp_path / "bidrag.csv", []),
+             (tmp_path / "bidrag.csv", tmp_path / "back.xlsx", ["--krona", "requested", "--krona", "granted"])]
+    for source, target, options in steps:
+        result = exchange(source, target, *options)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == f"{target}: 6 rows, money columns: requested, granted\n"
+    assert (tmp_path / "bidrag.csv").read_bytes().startswith(b"\xef\xbb\xbfapplication;")
+    back = read_excel(tmp_path / "back.xlsx")
+    pd.testing.assert_frame_equal(back[["requested", "granted"]], grants[["requested", "granted"]])
+
+
+def test_the_command_line_names_a_bad_cell_and_exits_2(tmp_path):
+    source = tmp_path / "bidrag.xlsx"
+    source.write_bytes(sheet_with([100, 1234.565], KRONOR_FORMAT))
+    result = exchange(source, tmp_path / "out.json")
+    assert result.returncode == 2
+    assert result.stderr == ("anslag.exchange: sheet 'Bidrag', cell A3: 1234.565 kr has more than two "
+                             "decimals, which is not whole öre\n")
+    assert not (tmp_path / "out.json").exists()  # nothing half-done
+    result = exchange(source, tmp_path / "out.db")
+    assert (result.returncode, result.stderr) == (2, f"anslag.exchange: {tmp_path / 'out.db'}: a database needs --table\n")
+    result = exchange(source, tmp_path / "out.txt")
+    assert result.returncode == 2
+    assert result.stderr == (f"anslag.exchange: {tmp_path / 'out.txt'}: unknown kind of file (.xlsx, .csv, "
+                             ".json, .sqlite or .db)\n")
