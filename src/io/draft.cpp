@@ -118,16 +118,31 @@ bool starts_upper(const std::string& text) {
          static_cast<unsigned char>(text[1]) <= 0x9E;
 }
 
+// A numbered heading ("3. Ärendet", "2 Sammanfattning", "3.2 Bedömning", "§ 3 Ärendet") is a
+// heading by its words. Each number has at most two digits, so "2023 års medel" keeps its year.
+std::string without_numbering(const std::string& text) {
+  std::size_t i = 0;
+  if (text.rfind("§ ", 0) == 0) i = std::string_view("§ ").size();
+  const std::size_t number = i;
+  std::size_t digits = 0;
+  while (i < text.size()) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      if (++digits > 2) return text;
+    } else if (text[i] == '.' && digits > 0) {
+      digits = 0;
+    } else {
+      break;
+    }
+    ++i;
+  }
+  if (i == number || i >= text.size() || text[i] != ' ') return text;
+  return text.substr(text.find_first_not_of(' ', i) == std::string::npos ? text.size() : text.find_first_not_of(' ', i));
+}
+
 // A heading stands alone between blank lines, is short, begins with a capital and does not end
 // as a sentence or a lead-in does.
 bool is_heading(const std::vector<line_info>& lines, std::size_t i) {
-  std::string t = lines[i].text;
-  // A numbered heading ("3. Ärendet", "2 Sammanfattning") is a heading by its words.
-  const std::size_t digits = t.find_first_not_of("0123456789");
-  if (digits > 0 && digits != std::string::npos && digits < 3) {
-    const std::size_t words = t.find_first_not_of(". ", digits);
-    if (words != std::string::npos && words > digits) t = t.substr(words);
-  }
+  const std::string t = without_numbering(lines[i].text);
   if (t.empty() || lines[i].table || t.size() > 110 || !starts_upper(t) || is_list_item(t)) return false;
   const char last = t.back();
   if (last == '.' || last == ':' || last == ',' || last == ';') return false;
@@ -163,6 +178,18 @@ bool contains(const std::string& lowered, std::string_view what) { return lowere
 
 bool has_word(const std::vector<std::string>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Swedish inflects by its endings: "studieresa", "studieresor" and "studieresan" name one fund, as
+// "utvecklingsmedel" and "utvecklingsmedlen" do. Long words that differ only in their last two or
+// three letters are one word; short ones must match exactly ("lokala" is not "lokalen").
+bool same_stem(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  const std::size_t shorter = std::min(a.size(), b.size());
+  // A compound that begins with the word ("utvecklingsprojekt") is another word.
+  if (shorter < 7 || std::max(a.size(), b.size()) > shorter + 3) return false;
+  const auto [mismatch, _] = std::mismatch(a.begin(), a.begin() + static_cast<std::ptrdiff_t>(shorter), b.begin());
+  return static_cast<std::size_t>(mismatch - a.begin()) + 3 >= shorter;
 }
 
 const std::set<std::string, std::less<>> stop_words{
@@ -683,7 +710,8 @@ class drafter {
     std::vector<std::string> found;
     for (const auto& f : funds_) {
       bool named = has_word(tokens, f.id);
-      for (const auto& k : f.keys) named = named || has_word(words, k);
+      for (const auto& k : f.keys)
+        named = named || std::any_of(words.begin(), words.end(), [&](const std::string& w) { return same_stem(w, k); });
       if (named) found.push_back(f.id);
     }
     return found;
@@ -927,7 +955,7 @@ class drafter {
       const std::size_t next = lowered.find("högst ", at + 1);
       const std::string part = s.text.substr(at, next == std::string::npos ? std::string::npos : next - at);
       const auto w = words_of(part);
-      if (w.size() < 3 || !w[2].starts_with("ansökning")) continue;
+      if (w.size() < 3 || !(w[2].starts_with("ansökning") || w[2].starts_with("projekt"))) continue;
       const auto n = detail::count_word(w[1]);
       if (!n) continue;
       rule_draft r;
@@ -951,7 +979,11 @@ class drafter {
       add_rule(std::move(r), s, i, funds_or_section(funds, i));
       return true;
     };
-    if (contains(lowered, "godkänd rapport") || contains(lowered, "godkänd redovisning") || contains(lowered, "godkänd slutrapport"))
+    const auto words = words_of(s.text);
+    const auto approved = std::adjacent_find(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
+      return a.starts_with("godkän") && (contains(b, "rapport") || contains(b, "redovisning"));
+    });
+    if (approved != words.end())
       return simple(rule_kind::approved_report, "godkand-rapport",
                     "An approved report on last year's funds is a condition for being granted funds.", std::nullopt);
     if (contains(lowered, "beviljas inte för") || contains(lowered, "beviljas ej för") || contains(lowered, "kan inte beviljas för") ||
