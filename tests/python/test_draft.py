@@ -292,3 +292,26 @@ def test_every_review_item_has_a_line_a_field_and_a_reason() -> None:
     assert [item.line for item in draft.review] == sorted(item.line for item in draft.review)
     assert draft.text.count("# REVIEW:") == len(draft.review)
     assert repr(draft).startswith("Draft(2020, 23 applications")
+
+
+def test_the_year_comes_from_the_title_else_from_the_date_and_the_option_overrides_both(tmp_path: Path) -> None:
+    path = tmp_path / "utan-ar.txt"
+    path.write_text("Till\nSocialnämnden\n2023-11-14\n\nFördelning av lokala utvecklingsmedel\n\n"
+                    "Socialnämnden fördelar 500 000 kronor till lokala utvecklingsmedel.\n", encoding="utf-8")
+    draft = anslag.draft_round(path)
+    assert draft.round.year == 2024  # a decision in the autumn is for the next year: a reading to review
+    assert [(i.line, i.field) for i in draft.review if i.field == "year"] == [(5, "year")]
+    given = anslag.draft_round(path, year=2031)
+    assert given.round.year == 2031 and not [i for i in given.review if i.field == "year"]
+    assert anslag.draft_round(DOCUMENTS / "2023_sections.txt", year=2031).round.year == 2031
+    result = anslag_cli("draft", str(path), "--year", "2031")
+    assert result.returncode == 0 and "\nyear = 2031\n" in result.stdout
+
+
+def test_check_fails_on_a_test_document_whose_row_amount_was_changed(tmp_path: Path) -> None:
+    text = (DOCUMENTS / "2023_sections.expected.toml").read_text(encoding="utf-8")
+    changed = tmp_path / "2023.toml"
+    changed.write_text(text.replace('requested = "30 000 kr"', 'requested = "25 000 kr"', 1), encoding="utf-8")
+    result = anslag_cli("check", str(changed), "--document", str(DOCUMENTS / "2023_sections.txt"))
+    assert result.returncode == 1
+    assert f"{DOCUMENTS / '2023_sections.txt'}:66: application 2023-MUST-01: requested: expected " in result.stdout
