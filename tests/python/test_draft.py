@@ -22,7 +22,7 @@ CLI = os.environ.get("ANSLAG_CLI", str(REPO / "build" / "anslag"))
 ENVIRONMENT = {**os.environ, "ANSLAG_DATA_DIR": str(REPO / "data")}
 SEED_2020 = SEEDS / "004_2b1165072d843997.txt"
 SEED_2024 = SEEDS / "000_98bf0cbc657a04e3.txt"
-TEST_DOCUMENTS = ["2021_columns", "2022_tkr_prose", "2023_sections"]
+TEST_DOCUMENTS = ["2021_columns", "2022_tkr_prose", "2023_sections", "2025_one_fund"]
 SEED_TEXT = {seed: seed.read_text(encoding="utf-8") for seed in (SEED_2020, SEED_2024)}
 
 
@@ -292,6 +292,22 @@ def test_every_review_item_has_a_line_a_field_and_a_reason() -> None:
     assert [item.line for item in draft.review] == sorted(item.line for item in draft.review)
     assert draft.text.count("# REVIEW:") == len(draft.review)
     assert repr(draft).startswith("Draft(2020, 23 applications")
+
+
+def test_one_fund_in_mnkr_and_tkr_without_a_till_line_or_a_year_drafts_with_each_reading_on_the_list() -> None:
+    d = anslag.draft_round(DOCUMENTS / "2025_one_fund.txt")
+    r = d.round
+    assert (r.year, r.document.deciding_body, list(r.funds)) == (2025, "Socialnämnden", ["UMS"])
+    assert r.funds["UMS"].budget == anslag.Krona("1 200 000 kr")
+    assert [(s.kind, s.amount or s.count) for s in r.statements][:4] == [
+        ("granted_total", anslag.Krona("1 200 000 kr")), ("requested_total", anslag.Krona("1 800 000 kr")),
+        ("application_count", 9), ("applicant_count", 7)]
+    assert {i.field for i in d.review} >= {"document: deciding_body", "document: kind", "year", "table"}
+    first = r.applications[0]
+    assert (first.applicant, first.unit, first.co_applicants) == ("Farsta (medsökande Bromma)", "farsta", ["bromma"])
+    assert [a.decision for a in r.applications].count("rejected") == 2  # "Beviljas ej"
+    assert sum((a.granted for a in r.applications), anslag.Krona(0)) == anslag.Krona("1 200 tkr")
+    assert [f for f in anslag.audit(r).findings if f.severity in ("error", "warning")] == []
 
 
 def test_the_year_comes_from_the_title_else_from_the_date_and_the_option_overrides_both(tmp_path: Path) -> None:
