@@ -1,9 +1,12 @@
 """anslag.dask on a LocalCluster of two worker processes: audit_many gives the findings of the
-serial audits, with year and file; draft_many once anslag.draft_round exists. Without a cluster
-(on threads): tests/python/test_many_rounds.py."""
+serial audits, with year and file, from a bag of the files in parts of many files; draft_many the
+serial drafts; load and audit release the GIL. Without a cluster (on threads):
+tests/python/test_many_rounds.py."""
 
 import io
 import sys
+import threading
+import time
 
 import pytest
 
@@ -53,7 +56,67 @@ def test_audit_many_on_two_worker_processes_equals_the_serial_audits(client, cor
 def test_audit_many_without_a_client_uses_the_open_one(client, corpus):
     with distributed.get_task_stream(client) as stream:
         assert anslag.dask.audit_many(corpus, progress=False).equals(serial(corpus))
-    assert len(stream.data) >= 6  # on the cluster: a task per file (and the bag's own)
+    assert len(stream.data) == 6  # on the cluster: 6 files are fewer than 4 parts per thread, a task each
+
+
+def test_parts_hold_many_files_and_there_are_four_per_thread():
+    assert anslag.dask.part_size(10_000, 2) == 500  # at most 500 files a part: 20 parts
+    assert anslag.dask.part_size(1_000, 2) == 125  # 4 parts per thread
+    assert anslag.dask.part_size(1_000, 100) == 3  # 400 parts asked for, so 3 files each (334 parts)
+    assert anslag.dask.part_size(6, 2) == 1
+    assert anslag.dask.part_size(1, 0) == 1
+
+
+def test_a_task_audits_a_part_of_many_files_and_the_frame_keeps_their_order(client, tmp_path):
+    faulty = anslag.synthetic_rounds(20, tmp_path / "faulty", faults=["total-mismatch"], progress=False)
+    clean = anslag.synthetic_rounds(20, tmp_path / "clean", faults=[], progress=False)
+    # Parts of 5 (40 files, 8 parts on 2 threads): two parts find nothing, and their empty frames
+    # must not change the columns' types.
+    files = faulty[:10] + clean + faulty[10:]
+    with distributed.get_task_stream(client) as stream:
+        frame = anslag.dask.audit_many(files, client, progress=False)
+    assert len(stream.data) == 8
+    assert frame.equals(anslag.RoundsReport([anslag.audit(anslag.load_round(f)) for f in files]).to_frame())
+    assert list(frame["file"]) == faulty
+    assert list(frame["code"]) == ["TOTAL_MISMATCH"] * 20
+
+
+def test_load_and_audit_release_the_gil(tmp_path):
+    # As test_parse_amounts_releases_the_gil: with a switch interval of a minute the main thread
+    # never yields the GIL by itself, so the other thread counts only while the engine has
+    # released it. A round large enough that loading and auditing outlast a scheduling delay.
+    path = tmp_path / "large.toml"
+    path.write_text(anslag.synthetic_round(applications=20_000, faults=[]), encoding="utf-8")
+    ticks = 0
+    running = threading.Event()
+    done = threading.Event()
+
+    def tick():
+        nonlocal ticks
+        running.set()
+        while not done.is_set():
+            ticks += 1
+            time.sleep(0)  # hands the GIL back to the main thread
+
+    registry = anslag.unit_registry()
+    interval = sys.getswitchinterval()
+    worker = threading.Thread(target=tick)
+    worker.start()
+    running.wait()
+    sys.setswitchinterval(60)
+    try:
+        before = ticks
+        loaded = anslag.load_round(path)
+        while_loading = ticks - before
+        before = ticks
+        anslag.audit(loaded, registry)
+        while_auditing = ticks - before
+    finally:
+        sys.setswitchinterval(interval)
+        done.set()
+        worker.join()
+    assert while_loading > 0
+    assert while_auditing > 0
 
 
 def test_audit_many_of_a_list_of_files_keeps_their_order(client, corpus):
@@ -83,16 +146,9 @@ def test_a_progress_bar_when_asked(client, corpus, monkeypatch):
     assert "6/6" in captured.getvalue()
 
 
-@pytest.mark.skipif(not hasattr(anslag, "draft_round"), reason="anslag.draft_round (branch i12) is not in this build")
-def test_draft_many_equals_the_serial_drafts(client):  # pragma: no cover - runs once i12 is merged
+def test_draft_many_equals_the_serial_drafts(client):
     from pathlib import Path
 
     seeds = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "data" / "seeds").glob("*.txt"))
     drafts = anslag.dask.draft_many(seeds, client, progress=False)
     assert [repr(d) for d in drafts] == [repr(anslag.draft_round(s)) for s in seeds]
-
-
-@pytest.mark.skipif(hasattr(anslag, "draft_round"), reason="anslag.draft_round exists: the test above runs")
-def test_draft_many_says_when_drafting_is_not_built():
-    with pytest.raises(NotImplementedError, match=r"^anslag\.draft_round is not in this build of anslag$"):
-        anslag.dask.draft_many(["x.txt"])
