@@ -43,6 +43,12 @@ def cpu_seconds():
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def own_cpu_seconds():
+    """CPU time of the process it runs in (a worker's, through Client.run)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
 def serial(paths):
     return anslag.RoundsReport([anslag.audit(anslag.load_round(p)) for p in paths]).to_frame()
 
@@ -80,12 +86,15 @@ def run(count, folder):
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=50) as cluster, Client(cluster) as client:
         anslag.dask.audit_many(paths[:4], client, progress=False)  # the workers import anslag once
+        cpu, workers = cpu_seconds(), sum(client.run(own_cpu_seconds).values())
         cluster_time, frame = timed(lambda: anslag.dask.audit_many(paths, client, progress=False))
+        client_cpu = (cpu_seconds() - cpu) / REPEATS
+        workers_cpu = (sum(client.run(own_cpu_seconds).values()) - workers) / REPEATS
         assert frame.equals(expected)
         per_task = anslag.dask.part_size(count, 2)
-        print(f"audit_many, LocalCluster of 2 processes: {cluster_time:.2f} s, "
-              f"{1e3 * cluster_time / count:.3f} ms a round, in {-(-count // per_task)} tasks of {per_task} files; "
-              f"serial / cluster = {serial_time / cluster_time:.2f}")
+        print(f"audit_many, LocalCluster of 2 processes: {cluster_time:.2f} s wall, CPU {workers_cpu:.2f} s in the "
+              f"workers and {client_cpu:.2f} s here, {1e3 * cluster_time / count:.3f} ms a round, "
+              f"in {-(-count // per_task)} tasks of {per_task} files; serial / cluster = {serial_time / cluster_time:.2f}")
 
         one = paths[0]
         registry = anslag.unit_registry()

@@ -125,10 +125,20 @@ def test_audit_many_of_a_list_of_files_keeps_their_order(client, corpus):
     assert list(frame["file"].unique()) == files
 
 
-def test_a_broken_file_raises_its_position(client, tmp_path):
-    (tmp_path / "bad.toml").write_text("format = 1\nyear = \n", encoding="utf-8")
-    with pytest.raises(anslag.RoundFileError, match=r"bad\.toml:2:"):
+def test_a_broken_file_among_good_ones_raises_its_position(client, tmp_path):
+    anslag.synthetic_rounds(12, tmp_path, faults=["total-mismatch"], progress=False)
+    (tmp_path / "round-00007-bad.toml").write_text("format = 1\nyear = \n", encoding="utf-8")
+    with pytest.raises(anslag.RoundFileError, match=r"round-00007-bad\.toml:2:8: "):
         anslag.dask.audit_many(tmp_path, client, progress=False)
+
+
+def test_a_folder_without_round_files_and_no_files(client, tmp_path):
+    (tmp_path / "notes.txt").write_text("not a round", encoding="utf-8")
+    with pytest.raises(anslag.NotFoundError, match=r"^no round files \(\*\.toml\) in "):
+        anslag.dask.audit_many(tmp_path, client, progress=False)
+    nothing = anslag.dask.audit_many([], client, progress=False)
+    assert nothing.empty
+    assert list(nothing.columns) == list(anslag.load_rounds().audit().to_frame().columns)
 
 
 def test_silent_when_standard_error_is_not_a_terminal(client, corpus, monkeypatch, capfd):
@@ -144,6 +154,16 @@ def test_a_progress_bar_when_asked(client, corpus, monkeypatch):
     monkeypatch.setattr(sys, "stderr", captured)
     anslag.dask.audit_many(corpus, client, progress=True)
     assert "6/6" in captured.getvalue()
+
+
+def test_the_progress_bar_counts_files_a_part_at_a_time(client, tmp_path, monkeypatch):
+    anslag.synthetic_rounds(10, tmp_path, faults=[], progress=False)  # 5 parts of 2 on 2 threads
+    captured = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", captured)
+    anslag.dask.audit_many(tmp_path, client, progress=True)
+    drawn = captured.getvalue()
+    assert "10/10" in drawn
+    assert not any(f"{odd}/10" in drawn for odd in (1, 3, 5, 7, 9))
 
 
 def test_draft_many_equals_the_serial_drafts(client):
