@@ -83,7 +83,7 @@ def run(count, folder):
 
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
                       silence_logs=50) as cluster, Client(cluster) as client:
         anslag.dask.audit_many(paths[:4], client, progress=False)  # the workers import anslag once
         cpu, workers = cpu_seconds(), sum(client.run(own_cpu_seconds).values())

@@ -75,28 +75,33 @@ def _active_client() -> Any:
         return None
 
 
+def bag_of_parts(function: Callable[[Sequence[str]], list[Any]], items: Sequence[str], size: int) -> Any:
+    """The Dask bag of ``items`` in parts of ``size``, ``function`` mapped over each part: one
+    task per part. Each part's list goes into the task that reads it, not a task of its own (Dask
+    does not fuse a bag's literal parts into their readers, and each task costs the scheduler
+    milliseconds)."""
+    import dask.bag as db
+    from dask.optimization import inline
+
+    files = db.from_sequence(list(items), partition_size=size)
+    mapped = files.map_partitions(function)
+    parts_of_files = [(files.name, i) for i in range(files.npartitions)]
+    graph = inline(dict(mapped.__dask_graph__()), keys=parts_of_files, inline_constants=True)
+    return db.Bag({key: task for key, task in graph.items() if key[0] != files.name}, mapped.name, mapped.npartitions)
+
+
 def _run(
     function: Callable[[Sequence[str]], list[_Result]], items: Sequence[str], client: Any, progress: Optional[bool]
 ) -> list[_Result]:
     """``function`` over the parts of a Dask bag of ``items`` (``part_size`` files each); the
     results of the parts, in the order of ``items``."""
-    import dask.bag as db
-    from dask.optimization import inline
-
     if not items:
         return []
     if client is None:
         client = _active_client()
     threads = (os.cpu_count() or 1) if client is None else sum(client.nthreads().values())
     size = part_size(len(items), threads)
-    files = db.from_sequence(list(items), partition_size=size)
-    mapped = files.map_partitions(function)
-    # Each part's list of files goes into the task that reads it: one task per part, not two
-    # (Dask does not fuse a bag's literal parts into their readers, and each task costs the
-    # scheduler milliseconds).
-    parts_of_files = [(files.name, i) for i in range(files.npartitions)]
-    graph = inline(dict(mapped.__dask_graph__()), keys=parts_of_files, inline_constants=True)
-    bag = db.Bag({key: task for key, task in graph.items() if key[0] != files.name}, mapped.name, mapped.npartitions)
+    bag = bag_of_parts(function, items, size)
     show = _show_progress(progress)
     if client is None:
         if not show:

@@ -10,6 +10,7 @@ import pytest
 
 import anslag
 from anslag import Krona, format_amount, format_amounts, parse_amounts, sum_amounts
+from gil_probe import ticks_during
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -190,35 +191,10 @@ def test_parse_amounts_refuses_what_is_not_a_sequence_of_str():
 
 
 def test_parse_amounts_releases_the_gil():
-    # With a switch interval of a minute the main thread never yields the GIL by itself, so the
-    # other thread can count only while parse_amounts has released it.
     # Enough text (a million strings, some 250 chunks) that the parse outlasts a scheduling
     # delay of the other thread even on a loaded machine.
     texts = [f"{i % 1000} {i % 1000:03d},50 kr" for i in range(1_000_000)]
-    ticks = 0
-    running = threading.Event()
-    done = threading.Event()
-
-    def tick():
-        nonlocal ticks
-        running.set()
-        while not done.is_set():
-            ticks += 1
-            time.sleep(0)  # hands the GIL back to the main thread
-
-    interval = sys.getswitchinterval()
-    worker = threading.Thread(target=tick)
-    worker.start()
-    running.wait()
-    sys.setswitchinterval(60)
-    try:
-        before = ticks
-        parse_amounts(texts)
-        during = ticks - before
-    finally:
-        sys.setswitchinterval(interval)
-        done.set()
-        worker.join()
+    (during,) = ticks_during(lambda: parse_amounts(texts))
     assert during > 0
 
 
