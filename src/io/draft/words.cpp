@@ -1,4 +1,4 @@
-#include "draft_words.hpp"
+#include "words.hpp"
 
 #include <anslag/error.hpp>
 #include <anslag/io/document_text.hpp>

@@ -1,5 +1,5 @@
 // The Swedish of decision documents as the drafter reads it: words, amounts, dates, counts and
-// decision words. Private to src/io (draft.cpp and its tests through the public API).
+// decision words. Private to src/io/draft/ (tested through the public API).
 #pragma once
 
 #include <anslag/krona/krona.hpp>
