@@ -1,7 +1,8 @@
 // Batch calls for notebook-sized data: numpy arrays in and out, no Python object made per
-// element, and the GIL released while the C++ loop runs. parse_amounts reads each str where
-// Python keeps it (PEP 393 storage: one, two or four bytes per code point) or each cell of a
-// numpy str array, so nothing is encoded or copied before parsing.
+// element, and the GIL released while the C++ loop runs (except while parse_amounts reads str
+// objects: see str_batch). parse_amounts reads each str where Python keeps it (PEP 393 storage:
+// one, two or four bytes per code point) or each cell of a numpy str array, so nothing is
+// encoded or copied before parsing.
 #include "bindings.hpp"
 
 #include <anslag/krona/amount_text.hpp>
@@ -18,7 +19,6 @@
 #include <cstdint>
 #include <exception>
 #include <limits>
-#include <mutex>
 #include <optional>
 #include <ranges>
 #include <span>
@@ -122,34 +122,26 @@ py::array_t<std::int64_t> parse_cells(const py::array& texts) {
   return result;
 }
 
-// Python str objects are parsed where CPython keeps them. An object may be read without the
-// GIL only while a reference of ours keeps it alive (another thread could otherwise change the
-// list and free it), and taking or dropping a reference needs the GIL. So the texts go in
-// chunks: with the GIL, this thread takes a reference to each str of a chunk; without it, the
-// chunk is parsed; with it again, the references are dropped. A chunk (4 096 objects, some
-// 400 KiB) stays in cache from one step to the next, so each object comes from memory once.
+// Python str objects are parsed where CPython keeps them, with no reference taken: taking and
+// dropping a reference to each of a million objects cost about as much as parsing them all.
+// That is safe only while this thread holds the GIL, so that no Python code runs: the list
+// cannot change and no str can be freed. So the texts go in slices of 65 536 with the GIL held;
+// between slices the GIL is released for a moment (a thread waiting for it gets it then, as
+// between bytecodes) and the items are looked up afresh.
 //
-// Taking references is bound by memory traffic and parsing by computation, so with a second
-// core they overlap: while this thread takes the references of chunk k + 1, a second thread
-// parses chunk k, and then both finish chunk k together. Work is claimed in blocks of 256 texts
-// from one counter, so neither thread ever waits for more than the one block the other is
-// parsing, and when the second thread gets no core, this one parses everything itself. The
-// second thread never touches the GIL or calls into Python.
-constexpr std::size_t chunk_size = 4096;
-constexpr std::size_t block_size = 256;
-constexpr std::size_t blocks_per_chunk = chunk_size / block_size;
-// The objects of a chunk were last written by the other thread (taking the references), so each
-// comes from the other core's cache; asking for them 16 texts ahead overlaps those transfers.
+// A second thread, which never touches the GIL or calls into Python, parses blocks of the same
+// slice meanwhile: it only reads the objects, which nobody writes while the slice lasts. Blocks
+// of 512 texts are claimed from one counter, so when the second thread gets no core this one
+// parses everything itself and waits at most for the one block the other has in hand. A text
+// either thread cannot parse fast (not a str, a bad amount, a legacy string not yet "ready")
+// stops the slice there; this thread then goes on alone from that text, with the GIL, where
+// every error is raised as usual. So the first bad text is the one named.
+constexpr std::size_t slice_size = 65536;
+constexpr std::size_t block_size = 512;
+static_assert(slice_size % block_size == 0);
+// Each object is somewhere in memory; asking for it 16 texts ahead overlaps the fetches.
 constexpr std::size_t prefetch_distance = 16;
-
-struct str_chunk {
-  std::size_t start = 0;         // the index of its first text
-  std::vector<PyObject*> texts;  // held: a new reference each
-  std::atomic<std::size_t> blocks_parsed{0};
-  std::mutex failure_lock;
-  std::size_t failed = 0;        // with `failure`: the index in `texts` of the first bad one
-  std::exception_ptr failure;
-};
+constexpr std::size_t no_problem = std::numeric_limits<std::size_t>::max();
 
 // Where the str objects are: the items of a list or tuple, or the cells of a numpy object array.
 // Another thread may change either while the GIL is released (resizing a list moves its item
@@ -187,74 +179,49 @@ class str_source {
   std::size_t count_ = 0;
 };
 
-// With the GIL: holds the str objects of texts[start, start + size).
-void hold(str_chunk& chunk, const str_source& source, std::size_t start, std::size_t size) {
-  PyObject* const* items = source.items();
-  chunk.start = start;
-  chunk.texts.clear();
-  chunk.blocks_parsed.store(0, std::memory_order_relaxed);
-  chunk.failure = nullptr;
-  for (std::size_t k = 0; k < size; ++k) {
-    PyObject* item = items[start + k] != nullptr ? items[start + k] : Py_None;
+text_view view_of(PyObject* text) {
+  return {PyUnicode_DATA(text), static_cast<std::size_t>(PyUnicode_GET_LENGTH(text)),
+          static_cast<int>(PyUnicode_KIND(text))};
+}
+
+// With the GIL: parses texts [from, to) one after the other, raising the first one's error.
+void parse_serially(PyObject* const* items, std::size_t from, std::size_t to, std::int64_t* out) {
+  for (std::size_t i = from; i < to; ++i) {
+    PyObject* item = items[i] != nullptr ? items[i] : Py_None;
     if (!PyUnicode_Check(item))
-      throw py::type_error("element " + std::to_string(start + k) + " is " + type_name(item) +
-                           ", not str");
+      throw py::type_error("element " + std::to_string(i) + " is " + type_name(item) + ", not str");
     if (PyUnicode_READY(item) != 0) throw py::error_already_set();
-    Py_INCREF(item);
-    chunk.texts.push_back(item);
+    try {
+      out[i] = parse_view(view_of(item)).ore();
+    } catch (const error&) {
+      raise_text_error(std::current_exception(), i, py::reinterpret_borrow<py::object>(item));
+    }
   }
 }
 
-// With the GIL: drops the chunk's references.
-void drop(str_chunk& chunk) {
-  for (PyObject* text : chunk.texts) Py_DECREF(text);
-  chunk.texts.clear();
-}
-
-// Keeps the first failure of a chunk: two threads may each find a bad text in it.
-void record_failure(str_chunk& chunk, std::size_t k) {
-  const std::lock_guard lock(chunk.failure_lock);
-  if (!chunk.failure || k < chunk.failed) {
-    chunk.failed = k;
-    chunk.failure = std::current_exception();
-  }
-}
-
-// Without the GIL and without any call into Python: parses block `block` of the chunk from the
-// held objects' storage, stopping at the first bad text. Reading a str's length, kind and data
-// is reading fields of an immutable object that a reference of ours keeps alive.
-void parse_block(str_chunk& chunk, std::size_t block, std::int64_t* out) {
-  const std::size_t end = std::min(chunk.texts.size(), (block + 1) * block_size);
-  for (std::size_t k = block * block_size; k < end; ++k) {
-    if (k + prefetch_distance < end) {
-      const auto* ahead = reinterpret_cast<const char*>(chunk.texts[k + prefetch_distance]);
+// Without calling into Python, while the thread that called parse_amounts holds the GIL: parses
+// texts [from, to) and returns the index of the first it cannot, or no_problem.
+std::size_t parse_block(PyObject* const* items, std::size_t from, std::size_t to, std::int64_t* out) {
+  for (std::size_t i = from; i < to; ++i) {
+    if (i + prefetch_distance < to && items[i + prefetch_distance] != nullptr) {
+      const auto* ahead = reinterpret_cast<const char*>(items[i + prefetch_distance]);
       __builtin_prefetch(ahead);
       __builtin_prefetch(ahead + 64);
     }
-    PyObject* text = chunk.texts[k];
-    const text_view view{PyUnicode_DATA(text), static_cast<std::size_t>(PyUnicode_GET_LENGTH(text)),
-                         static_cast<int>(PyUnicode_KIND(text))};
+    PyObject* item = items[i];
+    if (item == nullptr || !PyUnicode_Check(item) || !PyUnicode_IS_READY(item)) return i;
     try {
-      out[chunk.start + k] = parse_view(view).ore();
-    } catch (const error&) {
-      record_failure(chunk, k);
-      return;
+      out[i] = parse_view(view_of(item)).ore();
+    } catch (...) {
+      return i;  // this thread may not raise: parse_serially raises it again
     }
   }
-}
-
-// With the GIL: raises the chunk's parse error, if it has one.
-void raise_failure(const str_chunk& chunk) {
-  if (chunk.failure)
-    raise_text_error(chunk.failure, chunk.start + chunk.failed,
-                     py::reinterpret_borrow<py::object>(chunk.texts[chunk.failed]));
+  return no_problem;
 }
 
 class str_batch {
  public:
-  str_batch(const str_source& source, std::int64_t* out, bool second_thread)
-      : source_(source), chunk_count_((source.count() + chunk_size - 1) / chunk_size), out_(out) {
-    for (str_chunk& chunk : chunks_) chunk.texts.reserve(std::min(source.count(), chunk_size));
+  str_batch(const str_source& source, std::int64_t* out, bool second_thread) : source_(source), out_(out) {
     if (second_thread) {
       try {
         helper_ = std::thread([this] { help(); });
@@ -264,93 +231,80 @@ class str_batch {
     }
   }
 
-  // Ends the second thread (it finishes the block in hand) and drops every reference, also when
-  // the batch stops early with an error.
+  // Ends the second thread; it has no block in hand (each slice waits for its blocks).
   ~str_batch() {
     closed_.store(true, std::memory_order_release);
-    if (helper_.joinable()) {
-      py::gil_scoped_release release;
-      helper_.join();
-    }
-    for (str_chunk& chunk : chunks_) drop(chunk);
+    if (helper_.joinable()) helper_.join();
   }
   str_batch(const str_batch&) = delete;
   str_batch& operator=(const str_batch&) = delete;
 
   void parse() {
-    // With a second thread, chunk k - 1 is finished after chunk k is handed over, so that the
-    // second thread always has work; alone, a chunk is finished while it is still in cache.
-    const bool overlapped = helper_.joinable();
-    for (std::size_t k = 0; k < chunk_count_; ++k) {
-      const std::size_t start = k * chunk_size;
-      hold(chunks_[k % 2], source_, start, std::min(chunk_size, source_.count() - start));
-      handed_over_.store(k + 1, std::memory_order_release);
-      if (!overlapped) finish(k);
-      else if (k > 0) finish(k - 1);
+    const std::size_t count = source_.count();
+    for (std::size_t start = 0; start < count; start += slice_size) {
+      if (start > 0) {
+        py::gil_scoped_release pause;  // the moment other Python threads get
+      }
+      PyObject* const* items = source_.items();
+      const std::size_t end = std::min(count, start + slice_size);
+      const std::size_t stop = helper_.joinable() ? parse_shared(items, start, end) : start;
+      parse_serially(items, stop, end, out_);
     }
-    if (overlapped && chunk_count_ > 0) finish(chunk_count_ - 1);
   }
 
  private:
-  // Claims the next block if it belongs to a chunk before `chunk_limit`; blocks are numbered
-  // across chunks, chunk n having blocks [n, n + 1) · blocks_per_chunk.
-  std::optional<std::size_t> claim(std::size_t chunk_limit) {
+  // Claims the next block of the slice, unless the slice is over or has met a problem.
+  std::optional<std::size_t> claim() {
     std::size_t block = next_block_.load(std::memory_order_relaxed);
-    while (block / blocks_per_chunk < chunk_limit)
-      if (next_block_.compare_exchange_weak(block, block + 1, std::memory_order_acquire))
-        return block;
+    while (block < end_block_.load(std::memory_order_acquire) &&
+           problem_.load(std::memory_order_relaxed) == no_problem)
+      if (next_block_.compare_exchange_weak(block, block + 1, std::memory_order_acquire)) return block;
     return std::nullopt;
   }
 
-  str_chunk& chunk_of(std::size_t block) { return chunks_[block / blocks_per_chunk % 2]; }
-
   void parse_claimed(std::size_t block) {
-    str_chunk& chunk = chunk_of(block);
-    parse_block(chunk, block % blocks_per_chunk, out_);
-    chunk.blocks_parsed.fetch_add(1, std::memory_order_release);
-  }
-
-  // With the GIL: parses what is left of chunk n (without the GIL, with the second thread),
-  // waits for the block the second thread may still have in hand, raises the chunk's error if
-  // it has one, and drops it.
-  void finish(std::size_t n) {
-    str_chunk& chunk = chunks_[n % 2];
-    {
-      py::gil_scoped_release release;
-      while (const auto block = claim(n + 1)) parse_claimed(*block);
-      while (chunk.blocks_parsed.load(std::memory_order_acquire) < blocks_per_chunk) std::this_thread::yield();
+    const std::size_t from = block * block_size;
+    const std::size_t to = std::min(source_.count(), from + block_size);
+    const std::size_t failed = parse_block(items_.load(std::memory_order_relaxed), from, to, out_);
+    if (failed != no_problem) {
+      std::size_t known = problem_.load(std::memory_order_relaxed);
+      while (failed < known && !problem_.compare_exchange_weak(known, failed, std::memory_order_relaxed)) {}
     }
-    raise_failure(chunk);
-    drop(chunk);
+    blocks_done_.fetch_add(1, std::memory_order_release);
   }
 
-  // The second thread: parses any block handed over, until the batch is closed.
+  // With the GIL: both threads parse [start, end) block by block; returns where this thread is
+  // to go on alone (end when every text is parsed, else the first text found a problem).
+  std::size_t parse_shared(PyObject* const* items, std::size_t start, std::size_t end) {
+    const std::size_t first_block = start / block_size;
+    items_.store(items, std::memory_order_relaxed);
+    problem_.store(no_problem, std::memory_order_relaxed);
+    blocks_done_.store(0, std::memory_order_relaxed);
+    next_block_.store(first_block, std::memory_order_relaxed);
+    end_block_.store((end + block_size - 1) / block_size, std::memory_order_release);  // publishes the slice
+    while (const auto block = claim()) parse_claimed(*block);
+    // No block can be claimed any more; wait for those that were.
+    const std::size_t claimed = next_block_.exchange(end_block_.load(std::memory_order_relaxed)) - first_block;
+    while (blocks_done_.load(std::memory_order_acquire) < claimed) std::this_thread::yield();
+    const std::size_t problem = problem_.load(std::memory_order_relaxed);
+    return problem == no_problem ? end : problem;
+  }
+
+  // The second thread: parses any block claimable, until the batch is closed.
   void help() {
     while (!closed_.load(std::memory_order_acquire)) {
-      const auto block = claim(handed_over_.load(std::memory_order_acquire));
-      if (!block) {
-        std::this_thread::yield();
-        continue;
-      }
-      try {
-        parse_claimed(*block);
-      } catch (...) {
-        // Not a bad text but no memory for its message. Nothing may leave this thread: the error
-        // goes to the chunk (as MemoryError it needs no index, so the block's first stands for
-        // it), and the block counts as parsed.
-        str_chunk& chunk = chunk_of(*block);
-        record_failure(chunk, *block % blocks_per_chunk * block_size);
-        chunk.blocks_parsed.fetch_add(1, std::memory_order_release);
-      }
+      if (const auto block = claim()) parse_claimed(*block);
+      else std::this_thread::yield();
     }
   }
 
   const str_source& source_;
-  const std::size_t chunk_count_;
   std::int64_t* const out_;
-  str_chunk chunks_[2];  // chunk n in chunks_[n % 2]
-  std::atomic<std::size_t> handed_over_{0};  // chunks whose references are taken
-  std::atomic<std::size_t> next_block_{0};   // blocks claimed, across chunks
+  std::atomic<PyObject* const*> items_{nullptr};    // the slice's items (indices from 0)
+  std::atomic<std::size_t> next_block_{0};          // the next block to claim
+  std::atomic<std::size_t> end_block_{0};           // the end of the slice, in blocks
+  std::atomic<std::size_t> blocks_done_{0};         // of the slice
+  std::atomic<std::size_t> problem_{no_problem};    // the first text of the slice found a problem
   std::atomic<bool> closed_{false};
   std::thread helper_;  // last: it starts once the rest is in place
 };
@@ -365,10 +319,11 @@ unsigned usable_cores() {
   return std::thread::hardware_concurrency();
 }
 
-// Below a few chunks, or with one core, a second thread would cost more than it saves.
+// Below 16 384 texts (some 0.1 ms of parsing), or with one core, a second thread would cost more
+// than it saves.
 bool worth_a_second_thread(std::size_t count) {
   static const bool several_cores = usable_cores() >= 2;
-  return count >= 4 * chunk_size && several_cores;
+  return count >= 32 * block_size && several_cores;
 }
 
 py::array_t<std::int64_t> parse_strs(py::handle texts) {
@@ -580,9 +535,11 @@ void bind_amounts(py::module_& m) {
         R"doc(Parses Swedish amounts (docs/amounts.md) into a numpy int64 array of öre.
 
 `texts` is a sequence of str (list, tuple, pandas Series or Index, read through its array) or a
-one-dimensional numpy array of str or object. The first bad element raises ParseError (or OverflowError) whose message names its
-index and text; .index, .text and .position say the same. The parsing runs without the GIL; from
-16 384 str on, a second thread shares it.)doc");
+one-dimensional numpy array of str or object. The first bad element raises ParseError (or
+OverflowError) whose message names its index and text; .index, .text and .position say the same.
+str objects are read in place with the GIL held, which is offered to other threads every 65 536
+texts; from 16 384 on, a second thread shares the parsing. A numpy str array is parsed without
+the GIL.)doc");
   m.def("format_amounts", &format_amounts, py::arg("ore"), py::kw_only(),
         py::arg("separator") = "\u00A0", py::arg("minus") = "\u2212", py::arg("unit") = "kr",
         py::arg("decimals") = "auto",

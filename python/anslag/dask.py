@@ -1,19 +1,22 @@
-"""Many round files on a Dask cluster (docs/scaling.md): one task per file, the engine's audit
-running without the GIL, the findings gathered into one frame.
+"""Many round files on a Dask cluster (docs/scaling.md): a bag of the files, one element per
+file, in parts of many files each (one task per part, so that the scheduler's cost per task is
+spread over many audits), the engine's load and audit running without the GIL, and each part's
+findings sent back as one frame, concatenated once.
 
 ``audit_many(paths, client)`` runs on the cluster behind a ``distributed.Client``, for example
 ``Client("tcp://scheduler:8786")``; without ``client``, on the Client this process opened last,
-if one is open (Dask's rule), else on the threads of this process (the audit releases the GIL,
-so the threads run side by side). Importing
-this module loads neither dask nor distributed: the functions do.
+if one is open (Dask's rule), else on the threads of this process (load and audit release the
+GIL, so the threads run side by side). Importing this module loads neither dask nor distributed:
+the functions do.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Optional, Union
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Optional, TypeVar, Union
 
 from anslag import _core
 
@@ -21,19 +24,39 @@ if TYPE_CHECKING:
     import pandas as pd
 
 _Path = Union[str, "os.PathLike[str]"]
+_Result = TypeVar("_Result")
+
+# A task through the distributed scheduler costs milliseconds (tens on a loaded machine), a
+# round's load and audit well under one (docs/performance.md, "Many rounds"): a task audits
+# many files. Parts per thread of the cluster: enough that a slow worker or a part of large
+# rounds does not leave the others idle at the end.
+PARTS_PER_THREAD = 4
+# The most files in one part: a long task would hold back the progress bar and, when a worker
+# is lost, cost much to redo.
+MOST_FILES_PER_PART = 500
 
 
-def _audit_file(path: str) -> _core.Report:
-    # Runs on a worker: the worker's own copy of the bundled registry, read once per process.
-    from anslag.audit import audit
+def part_size(files: int, threads: int) -> int:
+    """The files in each part of a bag of ``files`` on ``threads`` threads (the last part may be
+    smaller): PARTS_PER_THREAD parts per thread, at most MOST_FILES_PER_PART files each."""
+    parts = min(files, max(PARTS_PER_THREAD * max(threads, 1), math.ceil(files / MOST_FILES_PER_PART)))
+    return max(1, math.ceil(files / max(parts, 1)))
 
-    return audit(_core.load_round(path))
+
+def _audit_part(paths: Sequence[str]) -> list[pd.DataFrame]:
+    """On a worker: the findings of a part's files as one frame (a list of it: a bag's part is a
+    sequence). A frame's columns pickle as arrays, where Report objects pickle finding by finding."""
+    from anslag.rounds import RoundsReport
+    from anslag.units import unit_registry
+
+    registry = unit_registry()  # the worker's own copy of the bundled registry, read once per process
+    return [RoundsReport([_core._audit(_core.load_round(path), registry) for path in paths]).to_frame()]
 
 
-def _draft_document(document: str) -> Any:
-    import anslag
+def _draft_part(documents: Sequence[str]) -> list[_core.Draft]:
+    from anslag.draft import draft_round
 
-    return anslag.draft_round(document)
+    return [draft_round(document) for document in documents]
 
 
 def _show_progress(progress: Optional[bool]) -> bool:
@@ -52,16 +75,34 @@ def _active_client() -> Any:
         return None
 
 
-def _run(function: Any, items: Sequence[str], client: Any, progress: Optional[bool]) -> list[Any]:
-    """``function`` over ``items`` as a Dask bag of one partition (one task) per item, in order."""
+def bag_of_parts(function: Callable[[Sequence[str]], list[Any]], items: Sequence[str], size: int) -> Any:
+    """The Dask bag of ``items`` in parts of ``size``, ``function`` mapped over each part: one
+    task per part. Each part's list goes into the task that reads it, not a task of its own (Dask
+    does not fuse a bag's literal parts into their readers, and each task costs the scheduler
+    milliseconds)."""
     import dask.bag as db
+    from dask.optimization import inline
 
+    files = db.from_sequence(list(items), partition_size=size)
+    mapped = files.map_partitions(function)
+    parts_of_files = [(files.name, i) for i in range(files.npartitions)]
+    graph = inline(dict(mapped.__dask_graph__()), keys=parts_of_files, inline_constants=True)
+    return db.Bag({key: task for key, task in graph.items() if key[0] != files.name}, mapped.name, mapped.npartitions)
+
+
+def _run(
+    function: Callable[[Sequence[str]], list[_Result]], items: Sequence[str], client: Any, progress: Optional[bool]
+) -> list[_Result]:
+    """``function`` over the parts of a Dask bag of ``items`` (``part_size`` files each); the
+    results of the parts, in the order of ``items``."""
     if not items:
         return []
-    bag = db.from_sequence(list(items), npartitions=len(items)).map(function)
-    show = _show_progress(progress)
     if client is None:
         client = _active_client()
+    threads = (os.cpu_count() or 1) if client is None else sum(client.nthreads().values())
+    size = part_size(len(items), threads)
+    bag = bag_of_parts(function, items, size)
+    show = _show_progress(progress)
     if client is None:
         if not show:
             return list(bag.compute(scheduler="threads"))
@@ -69,29 +110,34 @@ def _run(function: Any, items: Sequence[str], client: Any, progress: Optional[bo
 
         with ProgressBar(out=sys.stderr):
             return list(bag.compute(scheduler="threads"))
-    # The bag is sent to the cluster once, as one graph: a future per part, each computed from
-    # its own copy of the whole graph, cost rounds × rounds (10 000 files took 296 s, against
-    # 21 s serially; docs/performance.md, "Many rounds").
-    from distributed import futures_of
+    # The bag goes to the cluster once, as one graph, and each part's result comes straight back
+    # to this process (a future per part computed on its own would carry a copy of the whole
+    # graph: rounds x rounds; bag.compute would first gather the parts on one worker).
+    from distributed import futures_of, wait
 
-    persisted = client.persist(bag)
+    def index(future: Any) -> int:  # a part's future has the key (name, index of the part)
+        return int(future.key[1])
+
+    parts = sorted(futures_of(client.persist(bag)), key=index)
     if show:
         from distributed import as_completed
         from tqdm import tqdm
 
-        parts = futures_of(persisted)
-        with tqdm(total=len(parts), file=sys.stderr, unit="file") as bar:
-            for _ in as_completed(parts):
-                bar.update(1)
-    return list(client.compute(persisted).result())
+        with tqdm(total=len(items), file=sys.stderr, unit="file") as bar:
+            for done in as_completed(parts):
+                bar.update(len(items[index(done) * size:(index(done) + 1) * size]))
+    else:
+        wait(parts)
+    return [result for part in client.gather(parts) for result in part]
 
 
 def audit_many(
     paths: Union[_Path, Iterable[_Path]], client: Any = None, *, progress: Optional[bool] = None
 ) -> pd.DataFrame:
-    """The audits of many round files (a folder's ``*.toml``, or the files listed): one Dask task
-    per file, on ``client``'s cluster (default: the open Client, else this process's threads). Returns one
-    frame of every finding with ``year`` and ``file`` first (RoundsReport.to_frame's columns).
+    """The audits of many round files (a folder's ``*.toml``, or the files listed): a Dask bag of
+    the files in parts of many files (``part_size``), on ``client``'s cluster (default: the open
+    Client, else this process's threads). Returns one frame of every finding with ``year`` and
+    ``file`` first (RoundsReport.to_frame's columns), in the order of the files.
     Each file is audited on its own: the checks across rounds need the rounds together
     (``anslag.load_rounds(...).audit()``). A file that does not load raises its RoundFileError
     (file, line, column) here. A progress bar on standard error when it is a terminal, or when
@@ -99,14 +145,17 @@ def audit_many(
     from anslag.rounds import RoundsReport, _round_paths
 
     files = _round_paths(paths)
-    return RoundsReport(_run(_audit_file, files, client, progress)).to_frame()
+    frames = _run(_audit_part, files, client, progress)
+    if not frames:
+        return RoundsReport([]).to_frame()
+    import pandas as pd
+
+    return pd.concat(frames, ignore_index=True)
 
 
-def draft_many(documents: Iterable[_Path], client: Any = None, *, progress: Optional[bool] = None) -> list[Any]:
-    """``anslag.draft_round`` over many decision documents, one Dask task per document; the drafts
-    in the order of ``documents``. NotImplementedError when this build has no ``draft_round``."""
-    import anslag
-
-    if not hasattr(anslag, "draft_round"):
-        raise NotImplementedError("anslag.draft_round is not in this build of anslag")
-    return _run(_draft_document, [os.fspath(d) for d in documents], client, progress)
+def draft_many(
+    documents: Iterable[_Path], client: Any = None, *, progress: Optional[bool] = None
+) -> list[_core.Draft]:
+    """``anslag.draft_round`` over many decision documents, a bag of them in parts as for
+    ``audit_many``; the drafts in the order of ``documents``."""
+    return _run(_draft_part, [os.fspath(d) for d in documents], client, progress)

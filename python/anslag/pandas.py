@@ -600,6 +600,26 @@ class KronaAccessor:
         known = self._array._data[~self._array._mask]
         return pd.NA if len(known) == 0 and len(self._array) > 0 else sum_amounts(known)
 
+    def rolling_sum(self, window: int) -> pd.Series:
+        """The exact sum of each ``window`` consecutive amounts ending at each row, as
+        ``rolling(window).sum()`` would give it without floats: <NA> for the first ``window - 1``
+        rows and wherever the window holds an unknown amount; OverflowError if a sum is beyond
+        the range."""
+        if not _is_integer_scalar(window) or int(window) < 1:
+            raise ValueError(f"rolling_sum needs a window of at least 1 row, not {window!r}")
+        width = int(window)
+        data, mask = self._known_ore(), self._array._mask
+        # Differences of running sums of the 32-bit halves: no running sum can wrap.
+        hi, lo = (np.concatenate([[0], np.cumsum(h)]) for h in _halves(data))
+        end = np.arange(1, len(data) + 1)
+        start = np.maximum(end - width, 0)
+        total, overflowed = _join_halves(hi[end] - hi[start], lo[end] - lo[start])
+        unknowns = np.concatenate([[0], np.cumsum(mask)])
+        unknown = (end < width) | (unknowns[end] - unknowns[start] > 0)
+        _check(overflowed & ~unknown, lambda i: sum_amounts(data[i + 1 - width: i + 1]))
+        return pd.Series(KronaArray(np.where(unknown, 0, total), unknown), index=self._series.index,
+                         name=self._series.name)
+
     def unknown_count(self) -> int:
         """How many amounts are unknown (<NA>)."""
         return int(self._array._mask.sum())

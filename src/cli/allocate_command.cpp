@@ -80,6 +80,8 @@ std::vector<request_line> read_requests(std::istream& in, const std::string& nam
   std::size_t number = 0;
   while (std::getline(in, line)) {
     ++number;
+    // Excel's "CSV UTF-8" starts with a byte-order mark, which is not part of the first field.
+    if (number == 1 && line.starts_with("\xEF\xBB\xBF")) line.erase(0, 3);
     if (blank(line)) continue;
     std::string text = line;
     if (!o.column.empty()) {

@@ -15,8 +15,7 @@ NBSP = "\u00a0"
 MINUS = "\u2212"
 INT64_MAX = 2**63 - 1
 INT64_MIN = -(2**63)
-# Enough texts (13 chunks of 4 096) that parse_amounts parses them on a second thread while this
-# one takes and drops the references.
+# Enough texts (98 blocks of 512) that parse_amounts parses them on two threads.
 PIPELINED = 50_000
 
 TEXTS = ["8 618 500 kr", f"{MINUS}1{NBSP}234,50 kr", "3,5 mnkr", "0,01", "\u20092\u202f000 SEK\t"]
@@ -61,22 +60,22 @@ def test_parse_amounts_of_nothing_is_an_empty_int64_array():
         assert result.dtype == np.int64 and result.shape == (0,)
 
 
-def test_parse_amounts_crosses_chunk_boundaries():
-    texts = [f"{i} kr" for i in range(10_000)]
-    assert parse_amounts(texts).tolist() == [i * 100 for i in range(10_000)]
+def test_parse_amounts_crosses_slice_boundaries():
+    texts = [f"{i} kr" for i in range(140_000)]  # three slices of 65 536, the last a short one
+    assert parse_amounts(texts).tolist() == [i * 100 for i in range(140_000)]
 
 
-# The bad element sits in the first chunk, on the edges of a chunk, in the middle, and last.
+# The bad element sits in the first block, on the edges of a block, in the middle, and last.
 
 
-@pytest.mark.parametrize("bad_index", [0, 4095, 4096, 20_000, PIPELINED - 1])
+@pytest.mark.parametrize("bad_index", [0, 511, 512, 20_000, PIPELINED - 1])
 def test_a_bad_element_of_a_long_list_is_named_and_every_reference_is_given_back(bad_index):
     shared = "".join(["12", " kr"])  # one object, many places: its reference count tells
     texts = [shared] * PIPELINED
     references = sys.getrefcount(shared)
     texts[bad_index] = "12 kr kr"
-    # A second bad text further on, in another block of 256 texts (most often of the same
-    # chunk), which the other thread may well reach first: the first is the one named.
+    # A second bad text further on, in another block of 512 texts, which the other thread may
+    # well reach first: the first is the one named.
     later = min(bad_index + 700, PIPELINED - 1)
     if later != bad_index:
         texts[later] = "later"
@@ -91,6 +90,17 @@ def test_a_bad_element_of_a_long_list_is_named_and_every_reference_is_given_back
     assert parse_amounts(texts).tolist() == [1200] * PIPELINED
     del caught
     assert sys.getrefcount(shared) == references
+
+
+@pytest.mark.parametrize("bad_index", [65_535, 65_536, 139_999])
+def test_a_bad_element_in_a_later_slice_is_named(bad_index):
+    texts = [f"{i} kr" for i in range(140_000)]
+    texts[bad_index] = "12 kr kr"
+    texts[min(bad_index + 1, 139_999)] = 12  # not even a str, right after: the first is named
+    texts[bad_index] = "12 kr kr"
+    with pytest.raises(anslag.ParseError) as caught:
+        parse_amounts(texts)
+    assert (caught.value.index, caught.value.text) == (bad_index, "12 kr kr")
 
 
 def test_on_one_core_a_long_list_is_parsed_and_its_bad_text_named():
@@ -189,37 +199,38 @@ def test_parse_amounts_refuses_what_is_not_a_sequence_of_str():
         parse_amounts(np.array([["1"]]))
 
 
-def test_parse_amounts_releases_the_gil():
-    # With a switch interval of a minute the main thread never yields the GIL by itself, so the
-    # other thread can count only while parse_amounts has released it.
-    # Enough text (a million strings, some 250 chunks) that the parse outlasts a scheduling
-    # delay of the other thread even on a loaded machine.
-    texts = [f"{i % 1000} {i % 1000:03d},50 kr" for i in range(1_000_000)]
-    ticks = 0
+def test_parse_amounts_lets_other_threads_run():
+    # parse_amounts reads str objects with the GIL held (no reference taken, so nothing may change
+    # them meanwhile) and offers the GIL between slices of 65 536 texts, as the interpreter does
+    # between bytecodes: a thread that has asked for the GIL (after the switch interval, here
+    # 0.1 ms) gets it at the next slice. Two million strings make some 30 slices; the other
+    # thread notes when it runs, and some of its ticks fall well inside the call.
+    texts = [f"{i % 1000} {i % 1000:03d},50 kr" for i in range(2_000_000)]
+    ticks: list[float] = []
     running = threading.Event()
     done = threading.Event()
 
     def tick():
-        nonlocal ticks
         running.set()
         while not done.is_set():
-            ticks += 1
+            ticks.append(time.perf_counter())
             time.sleep(0)  # hands the GIL back to the main thread
 
     interval = sys.getswitchinterval()
     worker = threading.Thread(target=tick)
     worker.start()
     running.wait()
-    sys.setswitchinterval(60)
+    sys.setswitchinterval(0.0001)
     try:
-        before = ticks
+        start = time.perf_counter()
         parse_amounts(texts)
-        during = ticks - before
+        end = time.perf_counter()
     finally:
         sys.setswitchinterval(interval)
         done.set()
         worker.join()
-    assert during > 0
+    margin = (end - start) / 10
+    assert any(start + margin < t < end - margin for t in ticks), (end - start, len(ticks))
 
 
 def test_format_amounts_gives_the_canonical_form_by_default():

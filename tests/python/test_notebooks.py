@@ -1,4 +1,4 @@
-"""docs/notebooks: both notebooks run top to bottom without error against the package on
+"""docs/notebooks: every notebook runs top to bottom without error against the package on
 PYTHONPATH, and the committed copies carry their outputs (plots embedded) and the cells of
 scripts/build-notebooks."""
 

@@ -73,6 +73,27 @@ def test_windows_are_refused_rather_than_made_floats(df):
         assert "astype(float)" in str(caught.value.__cause__.__cause__)
 
 
+def test_an_exact_rolling_sum_is_asked_for_by_name(df):
+    assert df.granted.krona.rolling_sum(2).tolist() == [pd.NA, Krona(0), Krona("40 000 kr"),
+                                                        Krona("40 010 kr"), Krona("10,50 kr")]
+    assert df.requested.krona.rolling_sum(2).tolist() == [pd.NA, pd.NA, pd.NA, Krona("50 010 kr"),
+                                                          Krona("30 kr")]
+    assert df.granted.krona.rolling_sum(1).tolist() == df.granted.tolist()
+    generator = np.random.default_rng(13)
+    ore = generator.integers(-(2**62), 2**62, size=2000)  # running sums far past the range
+    series = pd.Series(anslag.KronaArray.from_ore(ore))
+    expected = [sum(int(v) for v in ore[i - 6:i + 1]) if i >= 6 else pd.NA for i in range(2000)]
+    fits = [e is pd.NA or -(2**63) <= e < 2**63 for e in expected]
+    small = pd.Series(anslag.KronaArray.from_ore(ore // 8))
+    assert small.krona.rolling_sum(7).krona.ore.tolist() == [
+        sum(int(v) // 8 for v in ore[i - 6:i + 1]) if i >= 6 else pd.NA for i in range(2000)]
+    assert not all(fits)
+    with pytest.raises(anslag.OverflowError):
+        series.krona.rolling_sum(7)
+    with pytest.raises(ValueError, match="rolling_sum needs a window of at least 1 row, not 0"):
+        df.granted.krona.rolling_sum(0)
+
+
 def test_cumsum_is_exact_and_unknown_from_the_first_unknown(df):
     assert df.granted.cumsum().tolist() == [Krona(0), Krona(0), Krona("40 000 kr"), Krona("40 010 kr"),
                                             Krona("40 010,50 kr")]
