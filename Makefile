@@ -5,7 +5,7 @@ PYTHON     := /usr/bin/python3
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit notebooks bench fuzz sanitize tsan check-errors clean
+.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit notebooks bench fuzz fuzz-campaign sanitize tsan check-errors clean
 
 all: build
 
@@ -88,5 +88,18 @@ fuzz: bootstrap
 	cmake --build $(BUILD)-fuzz -j $(JOBS)
 	scripts/run-fuzzers $(BUILD)-fuzz $(FUZZ_SECONDS)
 
+# The structured fuzzer's long campaign: no AddressSanitizer (UBSan only), toml++ and libstdc++
+# not instrumented for coverage, FUZZ_RUNS executions or FUZZ_CAMPAIGN_SECONDS, niced
+# (docs/reliability.md).
+FUZZ_RUNS ?= 10000000
+FUZZ_CAMPAIGN_SECONDS ?= 86400
+fuzz-campaign: bootstrap
+	cmake -S . -B $(BUILD)-fuzz-campaign -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DANSLAG_FUZZ=ON -DANSLAG_SANITIZE=undefined -DANSLAG_FUZZ_THIRD_PARTY_COVERAGE=OFF -DANSLAG_TEST=OFF \
+	  -DANSLAG_PYTHON=OFF -DANSLAG_CLI=OFF -DANSLAG_INSTALL=OFF
+	cmake --build $(BUILD)-fuzz-campaign -j $(JOBS) --target fuzz_structured_round
+	FUZZ_FLAGS="-runs=$(FUZZ_RUNS) -entropic=0" nice -n 10 scripts/run-fuzzers $(BUILD)-fuzz-campaign \
+	  $(FUZZ_CAMPAIGN_SECONDS) fuzz_structured_round
+
 clean:
-	rm -rf $(BUILD) $(BUILD)-bench $(BUILD)-asan $(BUILD)-tsan $(BUILD)-fuzz
+	rm -rf $(BUILD) $(BUILD)-bench $(BUILD)-asan $(BUILD)-tsan $(BUILD)-fuzz $(BUILD)-fuzz-campaign

@@ -57,6 +57,21 @@ std::vector<fund_view> fund_views(const round& r) {
   return views;
 }
 
+// A pickled Fund is input: its own fields as validate holds them, and the cap and limit it
+// carries from its round's rules held to those rules' ranges.
+void validate_view(const fund_view& v) {
+  validate(v.f);
+  const auto fail = [&](const char* key, const std::string& detail) {
+    throw invalid_round_error(round_entry{"funds", 0, v.f.id, key, std::nullopt, {}}, detail);
+  };
+  if (v.cap && !detail::cap_problem(*v.cap).empty()) fail("cap", detail::cap_problem(*v.cap));
+  if (v.max_granted_per_unit) {
+    std::string problem = detail::limit_problem(*v.max_granted_per_unit);
+    if (problem.empty()) problem = detail::count_problem("max_granted_per_unit", *v.max_granted_per_unit);
+    if (!problem.empty()) fail("max_granted_per_unit", problem);
+  }
+}
+
 std::optional<date> repayment_notice_by(const round& r) {
   const rule* notice = repayment_notice_rule(r);
   return notice ? notice->to : std::nullopt;
@@ -145,9 +160,11 @@ void bind_round(py::module_& m) {
                                   v.f.readings);
           },
           [](py::tuple t) {
-            return fund_view{fund{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<Krona>(),
-                                  t[5].cast<std::string>(), t[6].cast<source_ref>(), t[7].cast<std::vector<reading>>()},
-                             t[3].cast<std::optional<Krona>>(), t[4].cast<std::optional<std::int64_t>>()};
+            fund_view v{fund{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<Krona>(),
+                             t[5].cast<std::string>(), t[6].cast<source_ref>(), t[7].cast<std::vector<reading>>()},
+                        t[3].cast<std::optional<Krona>>(), t[4].cast<std::optional<std::int64_t>>()};
+            validate_view(v);
+            return v;
           }));
   add_value_semantics(fund_class);
 
@@ -193,6 +210,7 @@ void bind_round(py::module_& m) {
             u.source = t[10].cast<source_ref>();
             u.not_encoded = t[11].cast<std::optional<std::string>>();
             u.overrides = t[12].cast<std::optional<std::string>>();
+            validate(u);
             return u;
           }));
   add_value_semantics(rule_class);
@@ -240,6 +258,7 @@ void bind_round(py::module_& m) {
             s.quote = t[7].cast<std::string>();
             s.source = t[8].cast<source_ref>();
             s.readings = t[9].cast<std::vector<reading>>();
+            validate(s);
             return s;
           }));
   add_value_semantics(statement_class);
@@ -297,6 +316,7 @@ void bind_round(py::module_& m) {
             a.approved_report = t[14].cast<std::optional<bool>>();
             a.source = t[15].cast<source_ref>();
             a.readings = t[16].cast<std::vector<reading>>();
+            validate(a);
             return a;
           }));
   add_value_semantics(application_class);
@@ -373,6 +393,14 @@ void bind_round(py::module_& m) {
             return r;
           }));
   add_value_semantics(round_class);
+
+  m.def("validate", [](const round& r) { validate(r); }, py::arg("round"),
+        "Checks a round against docs/round-format.md, 'What each field may hold'; InvalidArgumentError names "
+        "the entry and the field.");
+  m.def("validate", [](const fund_view& v) { validate_view(v); }, py::arg("fund"));
+  m.def("validate", [](const rule& u) { validate(u); }, py::arg("rule"));
+  m.def("validate", [](const statement& s) { validate(s); }, py::arg("statement"));
+  m.def("validate", [](const application& a) { validate(a); }, py::arg("application"));
 
   // Python reads round files from outside, so always within the 16 MiB limit.
   m.def("parse_round", [](std::string_view text, const std::string& file_name) { return parse_round(text, file_name); },

@@ -46,6 +46,7 @@ from anslag._core import allocate_budget_explained
 from anslag._core import propose
 from anslag._core import load_units
 from anslag._core import parse_round
+from anslag._core import validate
 from anslag.audit import audit
 from anslag._core import Draft
 from anslag._core import ReviewItem
@@ -145,6 +146,7 @@ __all__ = [
     "UnitRegistry",
     "units_on",
     "UnknownUnitError",
+    "validate",
     "Verdict",
     "format_amount",
     "format_amounts",

@@ -190,8 +190,8 @@ class auditor {
   }
 
   // Resolves every application's unit: the file's `unit` where the encoder gives it, else the
-  // applicant's name. Findings are grouped by fund and name, so a name misspelt in many rows
-  // gives one finding listing them.
+  // applicant's name. Findings are grouped by fund and name (its key), so a name misspelt
+  // in many rows gives one finding listing them.
   void resolve_units() {
     struct group {
       std::string fund, name;
@@ -246,7 +246,9 @@ class auditor {
       unit_of_[i] = a.unit ? by_file : by_name.resolved;
       if (by_name.state == name_resolution::outcome::unknown ||
           by_name.state == name_resolution::outcome::ambiguous) {
-        auto [it, inserted] = unresolved_index.try_emplace({a.fund, a.applicant}, unresolved.size());
+        // By the name's key, as the registry and the duplicates check compare names: a decomposed
+        // "ö" or a zero-width space does not make the same name a second finding.
+        auto [it, inserted] = unresolved_index.try_emplace({a.fund, name_key(a.applicant)}, unresolved.size());
         if (inserted) unresolved.push_back({a.fund, a.applicant, &by_name, {}, {}, a.source});
         unresolved[it->second].rows.push_back(a.id);
         if (by_file) unresolved[it->second].file_units.push_back(by_file->name);

@@ -355,8 +355,10 @@ class across {
           const auto& merged = parts[id];
           if (static_cast<std::int64_t>(rows.size()) <= limit || merged.size() < 2) continue;
           // A predecessor over the limit on its own is the audit of the round's finding already.
-          if (std::any_of(merged.begin(), merged.end(),
-                          [&](const std::string& p) { return static_cast<std::int64_t>(then[p].size()) > limit; }))
+          // `limit = limit`: clang 14 (the fuzz build) cannot capture a structured binding.
+          if (std::any_of(merged.begin(), merged.end(), [&, limit = limit](const std::string& p) {
+                return static_cast<std::int64_t>(then[p].size()) > limit;
+              }))
             continue;
           std::vector<std::string> names, qualified_rows;
           for (const auto& p : merged) names.push_back(units_.find(p)->name);

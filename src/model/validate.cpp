@@ -26,6 +26,10 @@ bool is_plain_text(std::string_view text) {
   return true;
 }
 
+// The funds of the round an entry stands in; null for a part checked on its own (a pickled
+// Fund, Rule, ...), whose references cannot be checked without its round.
+using fund_ids = std::set<std::string, std::less<>>;
+
 // One entry of one list, and every failure about it.
 class checker {
  public:
@@ -72,12 +76,12 @@ class checker {
     }
   }
 
-  // A list of fund ids: each a fund of the round, none twice.
-  void fund_list(const std::vector<std::string>& list, const std::set<std::string, std::less<>>& funds) const {
+  // A list of fund ids: each a fund of the round (when there is one), none twice.
+  void fund_list(const std::vector<std::string>& list, const fund_ids* funds) const {
     std::set<std::string_view> seen;
     for (std::size_t i = 0; i < list.size(); ++i) {
       plain("funds", list[i], i);
-      if (!funds.count(list[i])) fail("unknown fund " + in_quotes(list[i]), "funds", i);
+      if (funds && !funds->count(list[i])) fail("unknown fund " + in_quotes(list[i]), "funds", i);
       if (!seen.insert(list[i]).second) fail("fund " + in_quotes(list[i]) + " listed twice", "funds", i);
     }
   }
@@ -109,7 +113,7 @@ class id_list {
     c.plain("id", id);
     if (!ids_.insert(id).second) c.fail("duplicate " + what_ + " id " + in_quotes(id), "id");
   }
-  const std::set<std::string, std::less<>>& ids() const { return ids_; }
+  const fund_ids& ids() const { return ids_; }
 
  private:
   std::string what_;
@@ -126,7 +130,14 @@ void check_round(const round& r) {
   document.not_empty("kind", r.document.kind);
 }
 
-void check_rule(const checker& c, const rule& u, const std::set<std::string, std::less<>>& funds) {
+void check_fund(const checker& c, const fund& f) {
+  c.not_empty("name", f.name);
+  c.amount("budget", f.budget);
+  c.source(f.source);
+  c.readings(f.readings);
+}
+
+void check_rule(const checker& c, const rule& u, const fund_ids* funds) {
   c.not_empty("summary", u.summary);
   c.not_empty("quote", u.quote);
   c.fund_list(u.funds, funds);
@@ -142,9 +153,9 @@ void check_rule(const checker& c, const rule& u, const std::set<std::string, std
                                u.kind == rule_kind::repayment_notice;
   c.parameter("not_encoded", u.not_encoded.has_value(), never_evaluated, true, "rule", kind);
   c.amount("amount", u.amount);
-  if (u.amount && u.amount->ore() == 0) c.fail("a cap must be more than 0 kr", "amount");
+  if (u.amount && !detail::cap_problem(*u.amount).empty()) c.fail(detail::cap_problem(*u.amount), "amount");
   c.count("count", u.count);
-  if (u.count && *u.count == 0) c.fail("a limit must be at least 1", "count");
+  if (u.count && !detail::limit_problem(*u.count).empty()) c.fail(detail::limit_problem(*u.count), "count");
   if (u.from && u.to && *u.to < *u.from) c.fail("'to' must not be before 'from'", "to");
   if (u.overrides && *u.overrides == u.id) c.fail("a rule cannot override itself", "overrides");
   c.source(u.source);
@@ -176,7 +187,7 @@ void check_rules_set_once(const round& r) {
   }
 }
 
-void check_statement(const checker& c, const statement& s, const std::set<std::string, std::less<>>& funds) {
+void check_statement(const checker& c, const statement& s, const fund_ids* funds) {
   c.not_empty("quote", s.quote);
   c.fund_list(s.funds, funds);
   const std::string_view kind = to_string(s.kind);
@@ -210,11 +221,11 @@ struct rule_index {
   }
 };
 
-void check_application(const checker& c, const application& a, const rule_index& rules,
-                       const std::set<std::string, std::less<>>& funds) {
+// rules and funds: null for an application checked on its own.
+void check_application(const checker& c, const application& a, const rule_index* rules, const fund_ids* funds) {
   c.not_empty("fund", a.fund);
   c.plain("fund", a.fund);
-  if (!funds.count(a.fund)) c.fail("unknown fund " + in_quotes(a.fund), "fund");
+  if (funds && !funds->count(a.fund)) c.fail("unknown fund " + in_quotes(a.fund), "fund");
   c.not_empty("project", a.project);
   if (a.unit) {
     c.not_empty("unit", *a.unit);
@@ -230,9 +241,10 @@ void check_application(const checker& c, const application& a, const rule_index&
   c.amount("requested", a.requested);
   c.amount("granted", a.granted);
   for (const auto& [rule_id, value] : a.assessments) {
-    const auto it = rules.by_id.find(rule_id);
-    if (it == rules.by_id.end()) c.fail("unknown rule " + in_quotes(rule_id), "assessments", std::nullopt, rule_id);
-    if (!rules.applies(*it->second, a.fund))
+    if (!rules) continue;
+    const auto it = rules->by_id.find(rule_id);
+    if (it == rules->by_id.end()) c.fail("unknown rule " + in_quotes(rule_id), "assessments", std::nullopt, rule_id);
+    if (!rules->applies(*it->second, a.fund))
       c.fail("rule " + in_quotes(rule_id) + " does not apply to fund " + in_quotes(a.fund), "assessments",
              std::nullopt, rule_id);
   }
@@ -247,6 +259,10 @@ namespace detail {
 std::string year_problem(std::int64_t year) {
   return year < 1 || year > 9999 ? "'year' must be a year from 1 to 9999" : "";
 }
+
+std::string cap_problem(const Krona& cap) { return cap.ore() <= 0 ? "a cap must be more than 0 kr" : ""; }
+
+std::string limit_problem(std::int64_t limit) { return limit <= 0 ? "a limit must be at least 1" : ""; }
 
 std::string count_problem(std::string_view key, std::int64_t value) {
   if (value < 0) return in_quotes(key) + " must not be negative";
@@ -266,20 +282,38 @@ std::string round_entry::describe() const {
   return "the round";
 }
 
+namespace {
+
+// A part on its own: its id as an id list of one would check it, then its own fields.
+checker alone(const char* list, const std::string& id) {
+  const checker c = entry(list, 0, id);
+  c.not_empty("id", id);
+  c.plain("id", id);
+  return c;
+}
+
+}  // namespace
+
+void validate(const fund& f) { check_fund(alone("funds", f.id), f); }
+void validate(const rule& u) {
+  const checker c = alone("rules", u.id);
+  check_rule(c, u, nullptr);
+}
+void validate(const statement& s) { check_statement(alone("statements", s.id), s, nullptr); }
+void validate(const application& a) { check_application(alone("applications", a.id), a, nullptr, nullptr); }
+
 void validate(const round& r) {
   check_round(r);
-  id_list fund_ids("fund"), rule_ids("rule"), statement_ids("statement"), application_ids("application");
+  id_list fund_id_list("fund"), rule_ids("rule"), statement_ids("statement"), application_ids("application");
   for (std::size_t i = 0; i < r.funds.size(); ++i) {
-    const fund& f = r.funds[i];
-    const checker c = entry("funds", i, f.id);
-    fund_ids.add(c, f.id);
-    c.not_empty("name", f.name);
-    c.amount("budget", f.budget);
+    const checker c = entry("funds", i, r.funds[i].id);
+    fund_id_list.add(c, r.funds[i].id);
+    check_fund(c, r.funds[i]);
   }
   for (std::size_t i = 0; i < r.rules.size(); ++i) {
     const checker c = entry("rules", i, r.rules[i].id);
     rule_ids.add(c, r.rules[i].id);
-    check_rule(c, r.rules[i], fund_ids.ids());
+    check_rule(c, r.rules[i], &fund_id_list.ids());
   }
   // Checked once every id is known: a rule may name one that stands after it.
   for (std::size_t i = 0; i < r.rules.size(); ++i) {
@@ -291,13 +325,13 @@ void validate(const round& r) {
   for (std::size_t i = 0; i < r.statements.size(); ++i) {
     const checker c = entry("statements", i, r.statements[i].id);
     statement_ids.add(c, r.statements[i].id);
-    check_statement(c, r.statements[i], fund_ids.ids());
+    check_statement(c, r.statements[i], &fund_id_list.ids());
   }
   const rule_index rules(r.rules);
   for (std::size_t i = 0; i < r.applications.size(); ++i) {
     const checker c = entry("applications", i, r.applications[i].id);
     application_ids.add(c, r.applications[i].id);
-    check_application(c, r.applications[i], rules, fund_ids.ids());
+    check_application(c, r.applications[i], &rules, &fund_id_list.ids());
   }
 }
 

@@ -152,6 +152,75 @@ TEST_CASE("validate holds a round a program built to the rules of a round file",
   CHECK(refusal(r) == "statement 'S-1': 'amount' does not apply to statement kind application_count");
 }
 
+// A part alone (what a pickled Fund, Rule, Statement or Application is held to): the checks of its
+// own fields, none that needs its round. An application of a fund that is not there is no error.
+template <typename Part>
+std::string part_refusal(const Part& part) {
+  try {
+    anslag::validate(part);
+  } catch (const anslag::invalid_round_error& e) {
+    CHECK(e.entry().index == 0);
+    return e.what();
+  }
+  return "valid";
+}
+
+TEST_CASE("validate holds a part on its own to the rules of its fields", "[validate]") {
+  const auto r = small_round();
+  anslag::fund f = r.funds[0];
+  CHECK(part_refusal(f) == "valid");
+  f.budget = anslag::Krona::parse("-1 kr");
+  CHECK(part_refusal(f) == "fund 'LUM': 'budget' must not be negative");
+  f = r.funds[0];
+  f.id = "L\xe2\x80\x8bUM";
+  CHECK(part_refusal(f) == "fund 'L\\u{200B}UM': 'id' must not hold control or invisible characters");
+
+  anslag::application a = r.applications[0];
+  a.fund = "NOT-IN-ANY-ROUND";
+  CHECK(part_refusal(a) == "valid");
+  a.requested = anslag::Krona::from_ore(anslag::max_round_amount_ore + 1);
+  CHECK(part_refusal(a) == "application 'T-1': 'requested' must be at most 100 000 000 000 kr");
+  a = r.applications[0];
+  a.co_applicants = {"farsta", "farsta"};
+  CHECK(part_refusal(a) == "application 'T-1': co-applicant 'farsta' listed twice");
+  a = r.applications[0];
+  a.id.clear();
+  CHECK(part_refusal(a) == "application '': 'id' must not be empty");
+
+  anslag::rule u = small_rule(anslag::rule_kind::cap_per_application);
+  u.funds = {"ANY", "ANY"};
+  u.amount = anslag::Krona::parse("5 kr");
+  CHECK(part_refusal(u) == "rule 'R-1': fund 'ANY' listed twice");
+  u.funds = {"ANY"};
+  CHECK(part_refusal(u) == "valid");
+  u.amount = anslag::Krona();
+  CHECK(part_refusal(u) == "rule 'R-1': a cap must be more than 0 kr");
+  u = small_rule(anslag::rule_kind::application_window);
+  u.from = anslag::date(2020, 6, 1);
+  u.to = anslag::date(2020, 5, 1);
+  CHECK(part_refusal(u) == "rule 'R-1': 'to' must not be before 'from'");
+
+  anslag::statement s;
+  s.id = "S-1";
+  s.kind = anslag::statement_kind::granted_total;
+  s.amount = anslag::Krona::parse("-1 kr");
+  s.quote = "Beviljat.";
+  CHECK(part_refusal(s) == "statement 'S-1': 'amount' must not be negative");
+  s.amount = anslag::Krona::parse("1 kr");
+  CHECK(part_refusal(s) == "valid");
+}
+
+TEST_CASE("an unknown name and its decomposed and zero-width twins are one UNKNOWN_UNIT finding", "[hostile]") {
+  const anslag::report report =
+      anslag::audit(anslag::load_round(corpus / "unknown-name-and-its-decomposed-twin.toml"), units());
+  std::vector<anslag::finding> unknown;
+  for (const auto& f : report.findings)
+    if (f.code == anslag::finding_code::unknown_unit) unknown.push_back(f);
+  REQUIRE(unknown.size() == 1);
+  CHECK(unknown[0].rows == std::vector<std::string>{"T-1", "T-2", "T-3"});
+  CHECK(unknown[0].quote == "Föreningen Östergök");  // the first spelling, as the file writes it
+}
+
 TEST_CASE("the errors of validate are invalid_argument_errors with the entry they concern", "[validate]") {
   auto r = small_round();
   r.applications[0].requested = anslag::Krona::from_ore(anslag::max_round_amount_ore + 1);

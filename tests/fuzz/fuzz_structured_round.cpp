@@ -168,7 +168,8 @@ class generator {
       case fault::decision_amount_mismatch: {
         row* r = first_row(2);
         if (!r) return give_up();
-        r->granted = 100;
+        // 1 kr, or the whole request when it is less: more would also exceed the request.
+        r->granted = std::min<std::int64_t>(100, r->requested);
         plan_.finding = "DECISION_AMOUNT_MISMATCH";
         break;
       }

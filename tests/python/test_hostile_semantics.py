@@ -4,6 +4,7 @@ signature dump), and the command line's reads and writes."""
 
 from __future__ import annotations
 
+import datetime
 import os
 import pickle
 import subprocess
@@ -166,3 +167,95 @@ def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement(tmp_path: Path
 
     assert json.loads(result.stdout)["round"]["file"].endswith("r\ufffd.toml")
     assert result.stderr.decode() == "anslag: the file name is not UTF-8; reports show it with U+FFFD for each bad byte\n"
+
+
+# Each part of a round, pickled alone, is held to validate's rules for its own fields: a state
+# edited to break one rule is refused with validate's exact message, never a half-valid object.
+ROUND_2024 = ROOT / "data" / "rounds" / "2024.toml"
+
+
+def restored(part: object, **changes: object) -> object:
+    restore, (cls, state) = part.__reduce__()  # type: ignore[misc]
+    fields = list(state)
+    for index, value in changes.items():
+        fields[int(index.lstrip("_"))] = value
+    return restore(cls, tuple(fields))
+
+
+def refused(part: object, message: str, **changes: object) -> None:
+    with pytest.raises(anslag.InvalidArgumentError) as error:
+        restored(part, **changes)
+    assert str(error.value) == message
+
+
+def blank_reading() -> object:
+    reading = next(r for a in anslag.load_round(ROUND_2024).applications for r in a.readings)
+    return restored(reading, _0="")
+
+
+def test_every_part_of_a_loaded_round_is_valid() -> None:
+    round_ = anslag.load_round(ROUND_2024)
+    parts: list[object] = [round_, *round_.funds.values(), *round_.rules, *round_.statements, *round_.applications]
+    for part in parts:
+        assert anslag.validate(part) is None  # type: ignore[arg-type]
+        assert pickle.loads(pickle.dumps(part)) == part
+    with pytest.raises(TypeError, match=r"^validate\(\) takes \(round: anslag\._core\.Round\) or .*; it was given \(int\)$"):
+        anslag.validate(5)  # type: ignore[arg-type]
+
+
+def test_a_pickled_fund_is_validated() -> None:
+    fund = anslag.load_round(ROUND_2024).funds["MUL"]
+    refused(fund, "fund 'MUL': 'budget' must not be negative", _2=anslag.Krona("-1 kr"))
+    refused(fund, "fund 'MUL': 'budget' must be at most 100 000 000 000 kr", _2=anslag.Krona("100 000 000 001 kr"))
+    refused(fund, "fund '': 'id' must not be empty", _0="")
+    # Escaped in the message, so that it cannot drive a terminal.
+    refused(fund, r"fund 'M\u{001B}UL': 'id' must not hold control or invisible characters", _0="M\x1bUL")
+    refused(fund, "fund 'MUL': 'name' must not be empty", _1="")
+    refused(fund, "fund 'MUL': a cap must be more than 0 kr", _3=anslag.Krona("0 kr"))
+    refused(fund, "fund 'MUL': a limit must be at least 1", _4=0)
+    refused(fund, "fund 'MUL': 'max_granted_per_unit' must be at most 2147483647", _4=2**31)
+
+
+def test_a_pickled_rule_is_validated() -> None:
+    round_ = anslag.load_round(ROUND_2024)
+    cap = next(r for r in round_.rules if r.kind == "cap_per_application")
+    criterion = next(r for r in round_.rules if r.kind == "required_criterion")
+    name = f"rule '{cap.id}'"
+    refused(cap, f"{name}: 'amount' must not be negative", _5=anslag.Krona("-5 kr"))
+    refused(cap, f"{name}: a cap must be more than 0 kr", _5=anslag.Krona("0 kr"))
+    refused(cap, f"{name}: rule kind cap_per_application needs 'amount'", _5=None)
+    refused(cap, f"{name}: 'count' does not apply to rule kind cap_per_application", _6=3)
+    refused(cap, f"{name}: fund 'MUL' listed twice", _2=["MUL", "MUL"])
+    refused(cap, f"{name}: a rule cannot override itself", _12=cap.id)
+    refused(cap, f"{name}: 'summary' must not be empty", _4="")
+    refused(cap, "rule '': 'id' must not be empty", _0="")
+    window = {"_1": "application_window", "_5": None, "_9": "Perioden."}
+    refused(cap, f"{name}: 'to' must not be before 'from'", _7=datetime.date(2023, 6, 1), _8=datetime.date(2023, 5, 1),
+            **window)
+    limit = {"_1": "max_granted_per_unit", "_5": None}
+    refused(cap, f"{name}: a limit must be at least 1", _6=0, **limit)
+    refused(cap, f"{name}: 'count' must be at most 2147483647", _6=2**31, **limit)
+    refused(criterion, "unknown rule kind 'no_such_kind'", _1="no_such_kind")
+
+
+def test_a_pickled_statement_is_validated() -> None:
+    total = next(s for s in anslag.load_round(ROUND_2024).statements if s.kind == "granted_total")
+    name = f"statement '{total.id}'"
+    refused(total, f"{name}: 'amount' must not be negative", _3=anslag.Krona("-0,01 kr"))
+    refused(total, f"{name}: statement kind granted_total needs 'amount'", _3=None)
+    refused(total, f"{name}: 'quote' must not be empty", _7="")
+    refused(total, f"{name}: 'field' must not be empty", _9=[blank_reading()])
+
+
+def test_a_pickled_application_is_validated() -> None:
+    application = anslag.load_round(ROUND_2024).applications[0]
+    name = f"application '{application.id}'"
+    refused(application, f"{name}: 'requested' must not be negative", _8=anslag.Krona("-250 000 kr"))
+    refused(application, f"{name}: 'granted' must be at most 100 000 000 000 kr",
+            _9=anslag.Krona("100 000 000 000,01 kr"))
+    refused(application, f"{name}: 'fund' must not be empty", _1="")
+    refused(application, f"{name}: 'project' must not be empty", _5="")
+    refused(application, f"{name}: co-applicant 'x' listed twice", _4=["x", "x"])
+    refused(application, f"{name}: a co-applicant must not be empty", _4=[""])
+    refused(application, f"{name}: 'unit' must not hold control or invisible characters", _3="bro\u200bmma")
+    refused(application, "unknown decision 'maybe'", _10="maybe")

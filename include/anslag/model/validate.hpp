@@ -67,10 +67,22 @@ namespace detail {
 // loader asks before it narrows a value to `int` (the year, a source line).
 std::string year_problem(std::int64_t year);
 std::string count_problem(std::string_view key, std::int64_t value);
+// The wording of a cap not above 0 kr and of a limit below 1, or "" (Python's Fund carries both).
+std::string cap_problem(const Krona& cap);
+std::string limit_problem(std::int64_t limit);
 }  // namespace detail
 
 // Throws invalid_round_error at the first entry, in file order of the lists (funds, rules,
 // statements, applications), that breaks a rule of docs/round-format.md.
 void validate(const grant_round& r);
+
+// One part on its own, as a pickled part is restored: every check of validate(round) on its own
+// fields (ids, amounts, counts, lists without repeats, kinds and their parameters, windows), but
+// none that needs the rest of a round (funds and rules referred to, ids used by another entry).
+// The error's entry has index 0.
+void validate(const fund& f);
+void validate(const rule& u);
+void validate(const statement& s);
+void validate(const application& a);
 
 }  // namespace anslag
