@@ -10,6 +10,7 @@ import pytest
 
 import anslag
 from anslag import Krona, format_amount, format_amounts, parse_amounts, sum_amounts
+from gil_probe import other_thread_turns
 
 NBSP = "\u00a0"
 MINUS = "\u2212"
@@ -206,29 +207,10 @@ def test_parse_amounts_lets_other_threads_run():
     # 0.1 ms) gets it at the next slice. Two million strings make some 30 slices; the other
     # thread notes when it runs, and some of its ticks fall well inside the call.
     texts = [f"{i % 1000} {i % 1000:03d},50 kr" for i in range(2_000_000)]
-    ticks: list[float] = []
-    running = threading.Event()
-    done = threading.Event()
-
-    def tick():
-        running.set()
-        while not done.is_set():
-            ticks.append(time.perf_counter())
-            time.sleep(0)  # hands the GIL back to the main thread
-
-    interval = sys.getswitchinterval()
-    worker = threading.Thread(target=tick)
-    worker.start()
-    running.wait()
-    sys.setswitchinterval(0.0001)
-    try:
+    with other_thread_turns(0.0001) as ticks:
         start = time.perf_counter()
         parse_amounts(texts)
         end = time.perf_counter()
-    finally:
-        sys.setswitchinterval(interval)
-        done.set()
-        worker.join()
     margin = (end - start) / 10
     assert any(start + margin < t < end - margin for t in ticks), (end - start, len(ticks))
 
