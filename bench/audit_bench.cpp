@@ -3,7 +3,7 @@
 //   audit_bench [N] [DATA_DIR]
 #include <anslag/audit/audit.hpp>
 #include <anslag/io/round_file.hpp>
-#include <anslag/io/synthetic.hpp>
+#include <anslag/synthetic/rounds.hpp>
 #include <anslag/io/units_file.hpp>
 
 
@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
   const double file_mib = static_cast<double>(text.size()) / (1024.0 * 1024.0);
 
   start = std::chrono::steady_clock::now();
-  const anslag::round r = anslag::parse_round(text, "synthetic.toml", anslag::size_limit::unbounded);
+  const anslag::grant_round r = anslag::parse_round(text, "synthetic.toml", anslag::size_limit::unbounded);
   const double load = seconds_since(start);
   const long load_peak = status_mib("VmHWM");
   std::string().swap(text);  // the file text is the load's, not the audit's

@@ -2,8 +2,8 @@
 // document of 100 pages (under 2 s): a head, a decision sentence, and per page a heading, a
 // paragraph with a total and a rule-like sentence, and an annex table of 40 rows in the seeds'
 // tab-separated shape. Prints the median of the runs, in milliseconds.
-#include <anslag/io/draft.hpp>
-#include <anslag/io/document_text.hpp>
+#include <anslag/ingest/draft.hpp>
+#include <anslag/ingest/document_text.hpp>
 #include <anslag/io/units_file.hpp>
 
 #include <algorithm>

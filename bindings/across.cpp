@@ -5,7 +5,7 @@
 #include <anslag/audit/cross_round.hpp>
 #include <anslag/error.hpp>
 #include <anslag/io/round_folder.hpp>
-#include <anslag/io/synthetic.hpp>
+#include <anslag/synthetic/rounds.hpp>
 
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
@@ -31,7 +31,7 @@ synthetic_options options_of(std::size_t applications, std::uint64_t seed, int y
 void bind_across(py::module_& m) {
   m.def(
       "_audit_rounds",
-      [](const std::vector<round>& rounds, const unit_registry& units) { return audit_rounds(rounds, units); },
+      [](const std::vector<grant_round>& rounds, const unit_registry& units) { return audit_rounds(rounds, units); },
       py::arg("rounds"), py::arg("units"), py::call_guard<py::gil_scoped_release>(),
       "The audit of each round, followed by the findings across rounds that concern it; use Rounds.audit.");
   // One report holding the findings of many, so that a frame of them all is built in one go.

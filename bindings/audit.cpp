@@ -3,8 +3,8 @@
 #include "bindings.hpp"
 
 #include <anslag/audit/audit.hpp>
-#include <anslag/io/report_format.hpp>
-#include <anslag/io/report_html.hpp>
+#include <anslag/report/format.hpp>
+#include <anslag/report/html.hpp>
 
 #include <pybind11/operators.h>
 #include <pybind11/stl.h>
@@ -144,18 +144,18 @@ void bind_audit(py::module_& m) {
   // The HTML report (python/anslag/audit.py adds Report.to_html and Report.save_html on these).
   m.def(
       "_report_html",
-      [](const report& r, const round& audited, const std::optional<std::string>& document,
+      [](const report& r, const grant_round& audited, const std::optional<std::string>& document,
          const std::optional<std::string>& minimum) {
         return format_report_html(r, audited, document, options_from(minimum));
       },
       py::arg("report"), py::arg("round"), py::arg("document"), py::arg("severity") = py::none());
   m.def(
       "_report_html_fragment",
-      [](const report& r, const round* audited) { return format_report_html_fragment(r, audited); },
+      [](const report& r, const grant_round* audited) { return format_report_html_fragment(r, audited); },
       py::arg("report"), py::arg("round") = py::none());
   m.def(
       "_find_document",
-      [](const round& audited, const std::string& round_file, const std::string& bundled_seeds)
+      [](const grant_round& audited, const std::string& round_file, const std::string& bundled_seeds)
           -> std::optional<std::string> {
         const auto found = find_document(audited, round_file, bundled_seeds);
         return found ? std::optional<std::string>(found->string()) : std::nullopt;

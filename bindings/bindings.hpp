@@ -57,12 +57,12 @@ rounding to_rounding(const std::string& name);
 
 // A Python value as a date: a datetime.date (not a datetime.datetime, whose time of day would be
 // dropped silently) or an ISO string "YYYY-MM-DD" (parsed); anything else is a TypeError.
-anslag::date to_date(pybind11::handle value);
+anslag::calendar_date to_date(pybind11::handle value);
 // The datetime.date of a date.
-pybind11::object from_date(const anslag::date& day);
+pybind11::object from_date(const anslag::calendar_date& day);
 // An optional date as a datetime.date or None, and back.
-pybind11::object optional_date(const std::optional<anslag::date>& day);
-std::optional<anslag::date> to_optional_date(pybind11::handle value);
+pybind11::object optional_date(const std::optional<anslag::calendar_date>& day);
+std::optional<anslag::calendar_date> to_optional_date(pybind11::handle value);
 
 // A bound value type compared by value (its C++ operator==), so not hashable by identity.
 template <typename T>

@@ -16,25 +16,25 @@ const py::object& datetime_module() {
 
 }  // namespace
 
-date to_date(py::handle value) {
+calendar_date to_date(py::handle value) {
   const py::object& datetime = datetime_module();
   if (py::isinstance(value, datetime.attr("datetime")))
     throw py::type_error("a day is a datetime.date, not a datetime.datetime");
   if (py::isinstance(value, datetime.attr("date")))
-    return date(value.attr("year").cast<int>(), value.attr("month").cast<int>(),
+    return calendar_date(value.attr("year").cast<int>(), value.attr("month").cast<int>(),
                 value.attr("day").cast<int>());
-  if (py::isinstance<py::str>(value)) return date::parse(value.cast<std::string>());
+  if (py::isinstance<py::str>(value)) return calendar_date::parse(value.cast<std::string>());
   throw py::type_error("a day is a datetime.date or a str 'YYYY-MM-DD', not " +
                        std::string(py::str(py::type::of(value).attr("__name__"))));
 }
 
-py::object from_date(const date& day) {
+py::object from_date(const calendar_date& day) {
   return datetime_module().attr("date")(day.year(), day.month(), day.day());
 }
 
-py::object optional_date(const std::optional<date>& day) { return day ? from_date(*day) : py::none(); }
+py::object optional_date(const std::optional<calendar_date>& day) { return day ? from_date(*day) : py::none(); }
 
-std::optional<date> to_optional_date(py::handle value) {
+std::optional<calendar_date> to_optional_date(py::handle value) {
   if (value.is_none()) return std::nullopt;
   return to_date(value);
 }

@@ -4,8 +4,8 @@
 // unit registry.
 #include "bindings.hpp"
 
-#include <anslag/io/draft.hpp>
-#include <anslag/io/source_check.hpp>
+#include <anslag/ingest/draft.hpp>
+#include <anslag/ingest/source_check.hpp>
 
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
@@ -39,7 +39,7 @@ void bind_draft(py::module_& m) {
       })
       .def(py::pickle([](const round_draft& d) { return py::make_tuple(d.drafted, d.text, d.review); },
                       [](py::tuple t) {
-                        return round_draft{t[0].cast<round>(), t[1].cast<std::string>(),
+                        return round_draft{t[0].cast<grant_round>(), t[1].cast<std::string>(),
                                            t[2].cast<std::vector<review_item>>()};
                       }));
   py::class_<source_problem>(m, "SourceProblem", "A quote, line or amount of a round file that its document does not bear out.")
@@ -64,7 +64,7 @@ void bind_draft(py::module_& m) {
       "Drafts the round of a decision document (UTF-8 text or PDF).");
   m.def(
       "check_sources",
-      [](const round& r, const std::filesystem::path& document) { return check_sources(r, document); },
+      [](const grant_round& r, const std::filesystem::path& document) { return check_sources(r, document); },
       py::arg("round"), py::arg("document_path"),
       "The quotes, cited lines and printed amounts of a round that its document does not bear out.");
 }

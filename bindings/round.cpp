@@ -45,7 +45,7 @@ struct fund_view {
   friend bool operator==(const fund_view&, const fund_view&) = default;
 };
 
-std::vector<fund_view> fund_views(const round& r) {
+std::vector<fund_view> fund_views(const grant_round& r) {
   const fund_limits limits(r);
   std::vector<fund_view> views;
   for (const auto& f : r.funds) {
@@ -72,7 +72,7 @@ void validate_view(const fund_view& v) {
   }
 }
 
-std::optional<date> repayment_notice_by(const round& r) {
+std::optional<calendar_date> repayment_notice_by(const grant_round& r) {
   const rule* notice = repayment_notice_rule(r);
   return notice ? notice->to : std::nullopt;
 }
@@ -341,47 +341,47 @@ void bind_round(py::module_& m) {
           }));
   add_value_semantics(document_class);
 
-  py::class_<round> round_class(m, "Round", "A grant round as its decision document records it.");
-  round_class.def_readonly("year", &round::year)
-      .def_property_readonly("date", [](const round& r) { return from_date(r.document.dated); },
+  py::class_<grant_round> round_class(m, "Round", "A grant round as its decision document records it.");
+  round_class.def_readonly("year", &grant_round::year)
+      .def_property_readonly("date", [](const grant_round& r) { return from_date(r.document.dated); },
                              "the date of the decision document")
-      .def_readonly("document", &round::document)
-      .def_readonly("file", &round::file, "the file it was loaded from")
-      .def_property_readonly("window_from", [](const round& r) {
+      .def_readonly("document", &grant_round::document)
+      .def_readonly("file", &grant_round::file, "the file it was loaded from")
+      .def_property_readonly("window_from", [](const grant_round& r) {
         const rule* window = application_window_rule(r);
         return optional_date(window ? window->from : std::nullopt);
       }, "the first day of the application_window rule")
-      .def_property_readonly("window_to", [](const round& r) {
+      .def_property_readonly("window_to", [](const grant_round& r) {
         const rule* window = application_window_rule(r);
         return optional_date(window ? window->to : std::nullopt);
       }, "the last day of the application_window rule")
-      .def_property_readonly("repayment_notice_by", [](const round& r) { return optional_date(repayment_notice_by(r)); },
+      .def_property_readonly("repayment_notice_by", [](const grant_round& r) { return optional_date(repayment_notice_by(r)); },
                              "the date of the repayment_notice rule")
-      .def_property_readonly("funds", [](const round& r) {
+      .def_property_readonly("funds", [](const grant_round& r) {
         py::dict funds;  // in file order (dicts keep insertion order)
         for (const auto& v : fund_views(r)) funds[py::cast(v.f.id)] = py::cast(v);
         return funds;
       }, "fund id -> Fund")
-      .def_readonly("applications", &round::applications)
-      .def_readonly("rules", &round::rules)
-      .def_readonly("statements", &round::statements)
-      .def("find_application", [](const round& r, const std::string& id) {
+      .def_readonly("applications", &grant_round::applications)
+      .def_readonly("rules", &grant_round::rules)
+      .def_readonly("statements", &grant_round::statements)
+      .def("find_application", [](const grant_round& r, const std::string& id) {
         const application* a = r.find_application(id);
         if (!a) throw not_found_error("no application '" + id + "' in the " + std::to_string(r.year) + " round");
         return *a;
       }, py::arg("id"), "The application with this id; NotFoundError when there is none.")
-      .def("__repr__", [](const round& r) {
+      .def("__repr__", [](const grant_round& r) {
         return "<Round " + std::to_string(r.year) + " (" + r.document.dated.to_string() + "): " +
                std::to_string(r.funds.size()) + " funds, " + std::to_string(r.applications.size()) +
                " applications, " + std::to_string(r.rules.size()) + " rules, " +
                std::to_string(r.statements.size()) + " statements>";
       })
       .def(py::pickle(
-          [](const round& r) {
+          [](const grant_round& r) {
             return py::make_tuple(r.year, r.document, r.file, fund_views(r), r.rules, r.statements, r.applications);
           },
           [](py::tuple t) {
-            round r;
+            grant_round r;
             r.year = t[0].cast<int>();
             r.document = t[1].cast<document_info>();
             r.file = t[2].cast<std::string>();
@@ -394,7 +394,7 @@ void bind_round(py::module_& m) {
           }));
   add_value_semantics(round_class);
 
-  m.def("validate", [](const round& r) { validate(r); }, py::arg("round"),
+  m.def("validate", [](const grant_round& r) { validate(r); }, py::arg("round"),
         "Checks a round against docs/round-format.md, 'What each field may hold'; InvalidArgumentError names "
         "the entry and the field.");
   m.def("validate", [](const fund_view& v) { validate_view(v); }, py::arg("fund"));

@@ -180,7 +180,7 @@ void bind_rules(py::module_& m) {
 
   m.def(
       "evaluate",
-      [](const round& r, const py::object& application_or_id, const unit_registry& registry) {
+      [](const grant_round& r, const py::object& application_or_id, const unit_registry& registry) {
         if (py::isinstance<py::str>(application_or_id)) {
           const auto id = application_or_id.cast<std::string>();
           const auto* a = r.find_application(id);

@@ -120,7 +120,7 @@ struct name_resolution {
 
 class auditor {
  public:
-  auditor(const round& r, const unit_registry& units)
+  auditor(const grant_round& r, const unit_registry& units)
       : round_(r), units_(units), limits_(r), amounts_(r), unit_of_(r.applications.size(), nullptr) {
     // Every check of a fund looks at that fund's rows only, so the audit grows with the round,
     // not with funds × applications.
@@ -210,7 +210,7 @@ class auditor {
     // whoever reports on and repays the funds is then its successor.
     std::vector<unit_group> ceasing;
     std::map<std::pair<std::string, std::string>, std::size_t> ceasing_index;
-    const date year_end(round_.year, 12, 31);
+    const calendar_date year_end(round_.year, 12, 31);
     const auto note_ceasing = [&](const application& a, const unit& u) {
       if (!is_granted(a.outcome) || !u.valid_on(round_.document.dated) || !u.valid_until ||
           *u.valid_until >= year_end)
@@ -321,7 +321,7 @@ class auditor {
       finding f = found(finding_code::unit_not_valid_on_date, severity::warning, g.fund, g.rows);
       f.quote = g.u->name;
       f.source = g.source;
-      const date day = round_.document.dated;
+      const calendar_date day = round_.document.dated;
       const unit* successor = units_.successor_on(*g.u, day);
       const std::string role_sv = g.co_applicant ? "Medsökande " : "";
       const std::string role_en = g.co_applicant ? "Co-applicant " : "";
@@ -347,8 +347,8 @@ class auditor {
       finding f = found(finding_code::unit_not_valid_on_date, severity::info, g.fund, g.rows);
       f.quote = g.u->name;
       f.source = g.source;
-      const date last = *g.u->valid_until;
-      const unit* successor = units_.successor_on(*g.u, date(round_.year, 12, 31));
+      const calendar_date last = *g.u->valid_until;
+      const unit* successor = units_.successor_on(*g.u, calendar_date(round_.year, 12, 31));
       f.message_sv = g.u->name + " fanns på dokumentets datum men upphörde efter " + last.to_string() +
                      ", under året " + std::to_string(round_.year) + " som medlen avser";
       f.message_en = g.u->name + " existed on the document's date but ceased after " + last.to_string() +
@@ -510,7 +510,7 @@ class auditor {
     for (std::size_t i = 0; i < round_.applications.size(); ++i)
       for (const auto& [rule_id, ignored] : round_.applications[i].assessments) assessing[rule_id].push_back(i);
 
-    using group_key = std::tuple<int, std::string, std::optional<date>, std::optional<date>, std::vector<std::string>>;
+    using group_key = std::tuple<int, std::string, std::optional<calendar_date>, std::optional<calendar_date>, std::vector<std::string>>;
     std::map<group_key, std::size_t> group_of;
     std::vector<std::vector<const rule*>> groups;
     for (const auto& r : round_.rules) {
@@ -1088,7 +1088,7 @@ class auditor {
     return std::max(named, one_grant_every_);  // rules of one vector: the later one
   }
 
-  const round& round_;
+  const grant_round& round_;
   const unit_registry& units_;
   const fund_limits limits_;    // each fund's cap and per-förvaltning limit, from their rules
   const amount_facts amounts_;  // the amounts the rows, decisions and statements fix
@@ -1103,6 +1103,6 @@ class auditor {
 
 }  // namespace
 
-report audit(const round& r, const unit_registry& units) { return auditor(r, units).run(); }
+report audit(const grant_round& r, const unit_registry& units) { return auditor(r, units).run(); }
 
 }  // namespace anslag

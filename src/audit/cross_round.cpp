@@ -61,20 +61,20 @@ bool near_same(const std::vector<std::string>& a, const std::vector<std::string>
 // and probed, which keeps a common word from making every title a candidate of every other.
 std::size_t prefix_length(std::size_t n) { return n - (2 * n + 2) / 3 + 1; }
 
-std::string qualified(const round& r, const std::string& id) { return std::to_string(r.year) + ":" + id; }
+std::string qualified(const grant_round& r, const std::string& id) { return std::to_string(r.year) + ":" + id; }
 
 // "2020 (rounds/2020.toml), 2024 (rounds/2024.toml)": the rounds a finding read, in order.
-std::string rounds_text(std::vector<const round*> read) {
-  std::sort(read.begin(), read.end(), [](const round* a, const round* b) {
+std::string rounds_text(std::vector<const grant_round*> read) {
+  std::sort(read.begin(), read.end(), [](const grant_round* a, const grant_round* b) {
     return std::tie(a->year, a->file) < std::tie(b->year, b->file);
   });
   read.erase(std::unique(read.begin(), read.end()), read.end());
   std::string text;
-  for (const round* r : read) text += (text.empty() ? "" : ", ") + std::to_string(r->year) + " (" + r->file + ")";
+  for (const grant_round* r : read) text += (text.empty() ? "" : ", ") + std::to_string(r->year) + " (" + r->file + ")";
   return text;
 }
 
-void state_rounds(finding& f, const std::vector<const round*>& read) {
+void state_rounds(finding& f, const std::vector<const grant_round*>& read) {
   const std::string text = rounds_text(read);
   f.message_sv += " Lästa omgångar: " + text + ".";
   f.message_en += " Rounds read: " + text + ".";
@@ -85,7 +85,7 @@ bool is_novelty_rule(const rule& r) {
 }
 
 struct funded_project {
-  const round* in = nullptr;
+  const grant_round* in = nullptr;
   const application* a = nullptr;
   std::vector<std::string> tokens;
 };
@@ -99,7 +99,7 @@ class funded_index {
   // Moves every förvaltning on to the one that carries it on `day`, merging the indexes of
   // förvaltningar that merged. Only the keys that move are touched (at most the registry's
   // units, each once, since a merger is for good), so reading many rounds stays linear.
-  void carry_to(date day) {
+  void carry_to(calendar_date day) {
     std::vector<std::pair<std::string, std::string>> moves;
     for (const auto& [id, postings] : by_forvaltning_)
       if (std::string to = units_.forvaltning_on(*units_.find(id), day).id; to != id) moves.emplace_back(id, to);
@@ -113,7 +113,7 @@ class funded_index {
     }
   }
 
-  void add(const round& r, const application& a, const unit& forvaltning) {
+  void add(const grant_round& r, const application& a, const unit& forvaltning) {
     funded_project p{&r, &a, title_tokens(a.project)};
     const std::size_t index = projects_.size();
     auto& postings = by_forvaltning_[forvaltning.id];
@@ -144,7 +144,7 @@ class funded_index {
 
 class across {
  public:
-  across(std::span<const round> rounds, const unit_registry& units) : rounds_(rounds), units_(units) {
+  across(std::span<const grant_round> rounds, const unit_registry& units) : rounds_(rounds), units_(units) {
     order_.resize(rounds.size());
     std::iota(order_.begin(), order_.end(), std::size_t{0});
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
@@ -165,12 +165,12 @@ class across {
 
  private:
   // The förvaltning of application `k` of round `i` as it stands on `day`; nullptr when unknown.
-  const unit* forvaltning(std::size_t i, std::size_t k, date day) const {
+  const unit* forvaltning(std::size_t i, std::size_t k, calendar_date day) const {
     const unit* u = unit_of_[i][k];
     return u ? &units_.forvaltning_on(*u, day) : nullptr;
   }
 
-  void add(std::size_t round_index, finding f, const std::vector<const round*>& read) {
+  void add(std::size_t round_index, finding f, const std::vector<const grant_round*>& read) {
     state_rounds(f, read);
     out_.push_back({round_index, std::move(f)});
   }
@@ -190,7 +190,7 @@ class across {
   void check_duplicate_years() {
     for (const auto& [begin, end] : years()) {
       if (end - begin < 2) continue;
-      std::vector<const round*> read;
+      std::vector<const grant_round*> read;
       for (std::size_t k = begin; k < end; ++k) read.push_back(&rounds_[order_[k]]);
       const std::string year = std::to_string(read.front()->year);
       for (std::size_t k = begin + 1; k < end; ++k) {
@@ -212,12 +212,12 @@ class across {
       if (rounds_[order_[prev_begin]].year + 1 != rounds_[order_[begin]].year) continue;
       for (std::size_t k = begin; k < end; ++k) {
         const std::size_t i = order_[k];
-        const round& r = rounds_[i];
+        const grant_round& r = rounds_[i];
         for (const auto& condition : r.rules) {
           if (condition.kind != rule_kind::approved_report) continue;
           // The förvaltningar granted funds the year before, as they stand on this round's date.
           std::map<std::string, std::vector<std::string>> granted_before;
-          std::map<std::string, std::vector<const round*>> read_before;
+          std::map<std::string, std::vector<const grant_round*>> read_before;
           for (std::size_t p = prev_begin; p < prev_end; ++p) {
             const std::size_t j = order_[p];
             for (std::size_t n = 0; n < rounds_[j].applications.size(); ++n) {
@@ -253,7 +253,7 @@ class across {
                              rows_en(earlier) + ") is not approved.";
             }
             f = citing(std::move(f), condition);
-            std::vector<const round*> read = read_before[fv->id];
+            std::vector<const grant_round*> read = read_before[fv->id];
             read.push_back(&r);
             add(i, std::move(f), read);
           }
@@ -266,7 +266,7 @@ class across {
   // same förvaltning.
   void check_projects_funded_before() {
     // Without a rule asking for new projects, there is nothing to index.
-    const auto asks_for_new = [](const round& r) { return std::any_of(r.rules.begin(), r.rules.end(), is_novelty_rule); };
+    const auto asks_for_new = [](const grant_round& r) { return std::any_of(r.rules.begin(), r.rules.end(), is_novelty_rule); };
     if (std::none_of(rounds_.begin(), rounds_.end(), asks_for_new)) return;
     funded_index funded(units_);
     for (const auto& [begin, end] : years()) {
@@ -274,7 +274,7 @@ class across {
       for (std::size_t k = begin; k < end; ++k) check_novelty(order_[k], funded);
       for (std::size_t k = begin; k < end; ++k) {
         const std::size_t i = order_[k];
-        const round& r = rounds_[i];
+        const grant_round& r = rounds_[i];
         for (std::size_t n = 0; n < r.applications.size(); ++n)
           if (const unit* fv = forvaltning(i, n, r.document.dated); fv && is_granted(r.applications[n].outcome))
             funded.add(r, r.applications[n], *fv);
@@ -283,7 +283,7 @@ class across {
   }
 
   void check_novelty(std::size_t i, const funded_index& funded) {
-    const round& r = rounds_[i];
+    const grant_round& r = rounds_[i];
     for (const auto& novelty : r.rules) {
       if (!is_novelty_rule(novelty)) continue;
       for (std::size_t n = 0; n < r.applications.size(); ++n) {
@@ -300,7 +300,7 @@ class across {
         const auto matches = funded.matches(title_tokens(a.project), *fv);
         if (matches.empty()) continue;
         std::vector<std::string> rows{qualified(r, a.id)}, earlier;
-        std::vector<const round*> read{&r};
+        std::vector<const grant_round*> read{&r};
         std::string titles;
         for (const funded_project* m : matches) {
           earlier.push_back(qualified(*m->in, m->a->id));
@@ -326,14 +326,14 @@ class across {
   void check_merged_limits() {
     const auto groups = years();
     for (std::size_t g = 0; g + 1 < groups.size(); ++g) {
-      const round& next = rounds_[order_[groups[g + 1].first]];
+      const grant_round& next = rounds_[order_[groups[g + 1].first]];
       for (std::size_t k = groups[g].first; k < groups[g].second; ++k) check_merged_limits(order_[k], next);
     }
   }
 
-  void check_merged_limits(std::size_t i, const round& next) {
-    const round& r = rounds_[i];
-    const date later = next.document.dated;
+  void check_merged_limits(std::size_t i, const grant_round& next) {
+    const grant_round& r = rounds_[i];
+    const calendar_date later = next.document.dated;
     for (const auto& f : r.funds) {
       // The limit lives in its rule (rules/facts.hpp): of several, the lowest binds.
       std::vector<std::pair<std::int64_t, const rule*>> limits;
@@ -390,7 +390,7 @@ class across {
     return text;
   }
 
-  std::span<const round> rounds_;
+  std::span<const grant_round> rounds_;
   const unit_registry& units_;
   std::vector<std::size_t> order_;
   std::vector<std::vector<const unit*>> unit_of_;
@@ -401,11 +401,11 @@ class across {
 
 bool near_same_title(std::string_view a, std::string_view b) { return near_same(title_tokens(a), title_tokens(b)); }
 
-std::vector<cross_round_finding> audit_across(std::span<const round> rounds, const unit_registry& units) {
+std::vector<cross_round_finding> audit_across(std::span<const grant_round> rounds, const unit_registry& units) {
   return across(rounds, units).run();
 }
 
-std::vector<report> audit_rounds(std::span<const round> rounds, const unit_registry& units,
+std::vector<report> audit_rounds(std::span<const grant_round> rounds, const unit_registry& units,
                                  const progress_callback& progress) {
   std::vector<report> reports;
   reports.reserve(rounds.size());

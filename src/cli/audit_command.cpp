@@ -6,8 +6,8 @@
 #include "round_paths.hpp"
 
 #include <anslag/audit/audit.hpp>
-#include <anslag/io/report_format.hpp>
-#include <anslag/io/report_html.hpp>
+#include <anslag/report/format.hpp>
+#include <anslag/report/html.hpp>
 #include <anslag/io/round_file.hpp>
 #include <anslag/io/units_file.hpp>
 
@@ -29,7 +29,7 @@ enum class audit_format { text, markdown, json, html };
 
 // The HTML page of one audited round: the document is --document when given, else the round's
 // seed found beside the round file or among the bundled seeds (absent: the page says so).
-std::string html_report(const report& result, const round& audited, const std::filesystem::path& round_file,
+std::string html_report(const report& result, const grant_round& audited, const std::filesystem::path& round_file,
                         const std::string& document_option, const report_options& options) {
   std::optional<std::string> document;
   if (!document_option.empty())
@@ -93,7 +93,7 @@ int audit_folder_command(const std::string& folder, audit_format format, const s
   if (format == audit_format::html) {
     std::filesystem::create_directories(output);
     return audit_folder(folder, output_format::text, options,
-                        [&](const report& result, const round& audited, const std::filesystem::path& file) {
+                        [&](const report& result, const grant_round& audited, const std::filesystem::path& file) {
                           const auto page = std::filesystem::path(output) / file.filename().replace_extension(".html");
                           write_whole(page, html_report(result, audited, file, "", options));
                         });
@@ -144,7 +144,7 @@ void add_audit_command(CLI::App& app, context& context) {
         return;
       }
       const auto path = round_path(o->round);
-      const round r = load_round_argument(o->round);
+      const grant_round r = load_round_argument(o->round);
       const unit_registry units = load_units(data_dir() / "units.toml");
       report result = audit(r, units);
       // A bundled round is named by where it stands in the data, not by this machine's path, so

@@ -5,14 +5,14 @@
 #include "commands.hpp"
 
 #include <anslag/io/round_file.hpp>
-#include <anslag/io/source_check.hpp>
+#include <anslag/ingest/source_check.hpp>
 
 #include <iostream>
 
 namespace anslag::cli {
 namespace {
 
-std::filesystem::path document_of(const round& r, const std::filesystem::path& round_file) {
+std::filesystem::path document_of(const grant_round& r, const std::filesystem::path& round_file) {
   const auto beside = round_file.parent_path() / r.document.seed;
   if (std::filesystem::exists(beside)) return beside;
   const auto bundled = data_dir() / "seeds" / r.document.seed;
@@ -31,7 +31,7 @@ void add_check_command(CLI::App& app, context& context) {
   command->callback([round_file, document, &context] {
     try {
       const auto path = round_path(*round_file);
-      const round r = load_round(path);
+      const grant_round r = load_round(path);
       const std::filesystem::path doc = document->empty() ? document_of(r, path) : std::filesystem::path(*document);
       const auto problems = check_sources(r, doc);
       for (const auto& p : problems)

@@ -35,7 +35,7 @@ bool is_bundled_year(const std::string& year_or_file);
 // The round named on the command line, loaded; a file name that is not UTF-8 is kept in
 // `round::file` with U+FFFD for each bad byte (and a note on standard error), so that every
 // report, JSON included, can print it.
-round load_round_argument(const std::string& year_or_file);
+grant_round load_round_argument(const std::string& year_or_file);
 
 // `text` with every byte that is not part of valid UTF-8 replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);

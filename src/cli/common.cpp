@@ -59,8 +59,8 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
-round load_round_argument(const std::string& year_or_file) {
-  round r = load_round(round_path(year_or_file));
+grant_round load_round_argument(const std::string& year_or_file) {
+  grant_round r = load_round(round_path(year_or_file));
   // Every text of a round is UTF-8 (toml++ checks), but its file name is the system's bytes; JSON
   // and the reports need text.
   if (std::string shown = valid_utf8(r.file); shown != r.file) {

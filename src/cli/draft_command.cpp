@@ -3,7 +3,7 @@
 // error, one item a line, "DOCUMENT:LINE: FIELD: WHY". Exit 0 with a draft, 2 for bad input.
 #include "commands.hpp"
 
-#include <anslag/io/draft.hpp>
+#include <anslag/ingest/draft.hpp>
 #include <anslag/io/units_file.hpp>
 
 #include <fstream>

@@ -122,7 +122,7 @@ void add_propose_command(CLI::App& app, context& context) {
       if (!o->unit.empty()) settings.unit = parse_amount(o->unit);
       settings.order = split_ids(o->order);
       settings.include_rejected = !o->granted_only;
-      const round r = load_round_argument(o->round);
+      const grant_round r = load_round_argument(o->round);
       const unit_registry units = load_units(data_dir() / "units.toml");
       print(propose(r, o->fund, parse_allocation_strategy(o->strategy), units, settings), o->format);
     } catch (const error& e) {

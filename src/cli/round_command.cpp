@@ -39,7 +39,7 @@ struct fund_summary {
   known_sum requested, granted;
 };
 
-std::vector<fund_summary> summarise(const round& r) {
+std::vector<fund_summary> summarise(const grant_round& r) {
   std::vector<fund_summary> funds;
   const fund_limits limits(r);
   for (const auto& f : r.funds) {
@@ -82,29 +82,29 @@ std::string describe(const known_sum& s) {
          " without an amount, not included)";
 }
 
-std::string window_of(const round& r) {
+std::string window_of(const grant_round& r) {
   const rule* window = application_window_rule(r);
   if (!window) return "not stated";
   return window->from->to_string() + " to " + window->to->to_string();
 }
 
-std::optional<date> repayment_notice_by(const round& r) {
+std::optional<calendar_date> repayment_notice_by(const grant_round& r) {
   const rule* notice = repayment_notice_rule(r);
   return notice ? notice->to : std::nullopt;
 }
 
-std::string notice_of(const round& r) {
+std::string notice_of(const grant_round& r) {
   const auto by = repayment_notice_by(r);
   return by ? by->to_string() : "not stated";
 }
 
-int shown_only(const round& r) {
+int shown_only(const grant_round& r) {
   int n = 0;
   for (const auto& u : r.rules) n += u.stated ? 0 : 1;
   return n;
 }
 
-void print_text(const round& r, const std::vector<fund_summary>& funds, std::ostream& out) {
+void print_text(const grant_round& r, const std::vector<fund_summary>& funds, std::ostream& out) {
   out << "Round " << r.year << ": " << r.document.title << "\n"
       << "  document: " << r.document.kind << " to " << r.document.deciding_body << ", dated "
       << r.document.dated.to_string() << " (seed " << r.document.seed << ")\n"
@@ -125,7 +125,7 @@ void print_text(const round& r, const std::vector<fund_summary>& funds, std::ost
   }
 }
 
-void print_markdown(const round& r, const std::vector<fund_summary>& funds, std::ostream& out) {
+void print_markdown(const grant_round& r, const std::vector<fund_summary>& funds, std::ostream& out) {
   out << "# Round " << r.year << "\n\n"
       << "*" << r.document.title << "*, " << r.document.kind << " to " << r.document.deciding_body << ", dated "
       << r.document.dated.to_string() << " (seed `" << r.document.seed << "`).\n\n"
@@ -159,8 +159,8 @@ nlohmann::json json_of(const known_sum& s) {
           {"unknown", s.unknown}};
 }
 
-nlohmann::json json_of(const round& r, const std::vector<fund_summary>& funds) {
-  auto optional_date = [](const std::optional<date>& d) { return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr); };
+nlohmann::json json_of(const grant_round& r, const std::vector<fund_summary>& funds) {
+  auto optional_date = [](const std::optional<calendar_date>& d) { return d ? nlohmann::json(d->to_string()) : nlohmann::json(nullptr); };
   const rule* window = application_window_rule(r);
   nlohmann::json fund_list = nlohmann::json::array();
   for (const auto& s : funds) {
@@ -194,7 +194,7 @@ nlohmann::json json_of(const round& r, const std::vector<fund_summary>& funds) {
   return summary;
 }
 
-void print(const round& r, output_format format) {
+void print(const grant_round& r, output_format format) {
   const auto funds = summarise(r);
   switch (format) {
     case output_format::text: print_text(r, funds, std::cout); break;

@@ -57,7 +57,7 @@ int audit_folder(const std::filesystem::path& folder, output_format format, cons
                  const audited_round& each) {
   const auto loaded = load_round_folder(folder);
   const unit_registry units = load_units(data_dir() / "units.toml");
-  std::vector<round> rounds;
+  std::vector<grant_round> rounds;
   for (const auto& one : loaded)
     if (one.loaded) rounds.push_back(*one.loaded);
   std::vector<report> reports;

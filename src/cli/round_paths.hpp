@@ -8,7 +8,7 @@
 
 #include "commands.hpp"
 
-#include <anslag/io/report_format.hpp>
+#include <anslag/report/format.hpp>
 #include <anslag/model/round.hpp>
 
 #include <cstddef>
@@ -25,7 +25,7 @@ bool is_round_folder(const std::string& argument);
 // One file of a folder: the round, or why it did not load (the error's message, with its position).
 struct loaded_round {
   std::filesystem::path path;
-  std::optional<round> loaded;
+  std::optional<grant_round> loaded;
   std::string failure;
 };
 
@@ -50,7 +50,7 @@ class progress_bar {
 };
 
 // What `anslag audit FOLDER` does with each round it audited besides printing it (the HTML pages).
-using audited_round = std::function<void(const report&, const round&, const std::filesystem::path&)>;
+using audited_round = std::function<void(const report&, const grant_round&, const std::filesystem::path&)>;
 
 // `anslag audit FOLDER`: the summary table, then each report (text, Markdown), or
 // {"rounds": [...]} (JSON); the exit code (0, 1 or 2). With `each`, the summary table only, and

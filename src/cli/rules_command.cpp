@@ -59,7 +59,7 @@ std::string basis(const rule& r) {
   return r.stated ? "stated in the document" : "shown by the decisions";
 }
 
-void print_rules(const round& r, output_format format) {
+void print_rules(const grant_round& r, output_format format) {
   if (format == output_format::json) {
     json rules = json::array();
     for (const auto& rl : r.rules)
@@ -170,7 +170,7 @@ void print_evaluation(const application& a, const evaluation& e, output_format f
 }
 
 // How the round's ids look: the first application of each fund.
-std::string id_examples(const round& r) {
+std::string id_examples(const grant_round& r) {
   std::vector<std::string> examples;
   for (const auto& f : r.funds)
     for (const auto& a : r.applications)
@@ -213,7 +213,7 @@ void add_rules_commands(CLI::App& app, context& context) {
   add_format_option(evaluate_command, evaluate_options->format);
   evaluate_command->callback([evaluate_options, &context] {
     try {
-      const round r = load_round_argument(evaluate_options->round);
+      const grant_round r = load_round_argument(evaluate_options->round);
       const auto* a = r.find_application(evaluate_options->application);
       if (!a) {
         std::cerr << "anslag evaluate: no application \"" << evaluate_options->application

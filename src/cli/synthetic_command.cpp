@@ -1,11 +1,11 @@
 // `anslag synthetic --rounds N --out DIR [--applications N] [--year Y] [--seed S] [--faults LIST]`:
-// consistent synthetic round files with planted faults (include/anslag/io/synthetic.hpp), a
+// consistent synthetic round files with planted faults (include/anslag/synthetic/rounds.hpp), a
 // corpus to scale on. A progress bar on a terminal; one line saying what was written.
 #include "commands.hpp"
 #include "round_paths.hpp"
 
 #include <anslag/error.hpp>
-#include <anslag/io/synthetic.hpp>
+#include <anslag/synthetic/rounds.hpp>
 #include <anslag/io/units_file.hpp>
 
 #include <iostream>

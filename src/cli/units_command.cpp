@@ -33,7 +33,7 @@ json optional_text(const std::optional<std::string>& text) {
   return text ? json(*text) : json(nullptr);
 }
 
-json optional_day(const std::optional<date>& day) {
+json optional_day(const std::optional<calendar_date>& day) {
   return day ? json(day->to_string()) : json(nullptr);
 }
 
@@ -43,13 +43,13 @@ std::optional<std::string> successor_name(const unit_registry& registry, const u
 }
 
 // What the day does to a unit, in words: valid, carried on by its successor, or neither.
-std::string on_day(const unit_registry& registry, const unit& u, date day) {
+std::string on_day(const unit_registry& registry, const unit& u, calendar_date day) {
   if (u.valid_on(day)) return "valid";
   const unit* carrier = registry.successor_on(u, day);
   return carrier ? "not valid; carried on by " + carrier->name : "not valid; no unit carries it on";
 }
 
-json describe(const unit_registry& registry, const unit& u, std::optional<date> on) {
+json describe(const unit_registry& registry, const unit& u, std::optional<calendar_date> on) {
   json out{{"id", u.id},
            {"name", u.name},
            {"kind", std::string(to_string(u.kind))},
@@ -73,7 +73,7 @@ std::string validity(const unit& u) {
          (u.valid_until ? u.valid_until->to_string() : "still exists");
 }
 
-row resolve_rows(const unit_registry& registry, const unit& u, std::optional<date> on) {
+row resolve_rows(const unit_registry& registry, const unit& u, std::optional<calendar_date> on) {
   const std::string aliases = detail::joined(u.aliases);
   row rows{{"name", u.name},
            {"id", u.id},
@@ -135,7 +135,7 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
   for (const auto& cells : body) std::cout << line(cells) << "\n";
 }
 
-void print_resolved(const unit_registry& registry, const unit& u, std::optional<date> on,
+void print_resolved(const unit_registry& registry, const unit& u, std::optional<calendar_date> on,
                     output_format format) {
   if (format == output_format::json) {
     std::cout << describe(registry, u, on).dump(2) << "\n";
@@ -153,7 +153,7 @@ void print_resolved(const unit_registry& registry, const unit& u, std::optional<
   for (const auto& [field, value] : rows) std::cout << padded(field, label) << "  " << value << "\n";
 }
 
-void print_list(const unit_registry& registry, std::optional<date> on, output_format format) {
+void print_list(const unit_registry& registry, std::optional<calendar_date> on, output_format format) {
   std::vector<const unit*> units;
   if (on) {
     units = registry.units_on(*on);
@@ -187,8 +187,8 @@ template <typename Body>
 void with_registry(const units_options& options, context& context, Body body) {
   try {
     const unit_registry registry = load_units(data_dir() / "units.toml");
-    std::optional<date> on;
-    if (!options.on.empty()) on = date::parse(options.on);
+    std::optional<calendar_date> on;
+    if (!options.on.empty()) on = calendar_date::parse(options.on);
     body(registry, on);
   } catch (const unknown_unit_error& e) {
     report_unresolved(e, "unknown_unit", "suggestions", e.suggestions(), options.format);
@@ -218,7 +218,7 @@ void add_units_command(CLI::App& app, context& context) {
   resolve->add_option("--on", options->on, "A day (YYYY-MM-DD): was the unit valid, what carried it on");
   add_format_option(resolve, options->format);
   resolve->callback([options, &context] {
-    with_registry(*options, context, [&](const unit_registry& registry, std::optional<date> on) {
+    with_registry(*options, context, [&](const unit_registry& registry, std::optional<calendar_date> on) {
       print_resolved(registry, registry.resolve(options->name), on, options->format);
     });
   });
@@ -227,7 +227,7 @@ void add_units_command(CLI::App& app, context& context) {
   list->add_option("--on", options->on, "Only the units valid on this day (YYYY-MM-DD)");
   add_format_option(list, options->format);
   list->callback([options, &context] {
-    with_registry(*options, context, [&](const unit_registry& registry, std::optional<date> on) {
+    with_registry(*options, context, [&](const unit_registry& registry, std::optional<calendar_date> on) {
       print_list(registry, on, options->format);
     });
   });

@@ -236,11 +236,11 @@ void check_version(const reader& in, const toml::table& root_table) {
                               " (this reader knows " + std::to_string(format_version) + ")");
 }
 
-round read_round(const reader& in, const toml::table& root_table) {
+grant_round read_round(const reader& in, const toml::table& root_table) {
   check_version(in, root_table);
   const record root(in, root_table,
                     {"format", "year", "document", "funds", "rules", "statements", "applications"});
-  round result;
+  grant_round result;
   result.file = in.file();
   const std::int64_t year = root.integer("year");
   result.year = narrowed(root, "year", year, detail::year_problem(year));
@@ -262,7 +262,7 @@ round read_round(const reader& in, const toml::table& root_table) {
 
 }  // namespace
 
-round parse_round(std::string_view toml_text, const std::string& file_name, size_limit limit) {
+grant_round parse_round(std::string_view toml_text, const std::string& file_name, size_limit limit) {
   const reader in(file_name, detail::wording{.suggests_keys = true});
   if (limit == size_limit::bounded && toml_text.size() > detail::max_file_bytes)
     throw round_file_error(file_name, 0, 0, "file larger than 16 MiB");
@@ -275,7 +275,7 @@ round parse_round(std::string_view toml_text, const std::string& file_name, size
   return read_round(in, root);
 }
 
-round load_round(const std::filesystem::path& path, size_limit limit) {
+grant_round load_round(const std::filesystem::path& path, size_limit limit) {
   return parse_round(detail::read_file(path, limit == size_limit::bounded), path.string(), limit);
 }
 

@@ -116,8 +116,8 @@ class record {
     return node->as_boolean()->get();
   }
 
-  date day(std::string_view key) const { return as_date(key, required(key)); }
-  std::optional<date> optional_day(std::string_view key) const {
+  calendar_date day(std::string_view key) const { return as_date(key, required(key)); }
+  std::optional<calendar_date> optional_day(std::string_view key) const {
     if (const toml::node* node = table_.get(key)) return as_date(key, *node);
     return std::nullopt;
   }
@@ -184,11 +184,11 @@ class record {
     if (!node.is_integer()) fail_at(key, reader_.quoted(key) + " must be an integer");
     return node.as_integer()->get();
   }
-  date as_date(std::string_view key, const toml::node& node) const {
+  calendar_date as_date(std::string_view key, const toml::node& node) const {
     if (!node.is_date()) fail_at(key, reader_.quoted(key) + " must be a date (YYYY-MM-DD, unquoted)");
     const toml::date d = node.as_date()->get();
     try {
-      return date(d.year, d.month, d.day);
+      return calendar_date(d.year, d.month, d.day);
     } catch (const invalid_argument_error&) {
       if (reader_.words().names_years)
         fail_at(key, reader_.quoted(key) + " is no date of the calendar (years 1 to 9999)");

@@ -71,13 +71,13 @@ bool rule::applies_to(std::string_view fund_id) const {
   return funds.empty() || std::find(funds.begin(), funds.end(), fund_id) != funds.end();
 }
 
-const fund* round::find_fund(std::string_view id) const& noexcept {
+const fund* grant_round::find_fund(std::string_view id) const& noexcept {
   for (const auto& f : funds)
     if (f.id == id) return &f;
   return nullptr;
 }
 
-const application* round::find_application(std::string_view id) const& noexcept {
+const application* grant_round::find_application(std::string_view id) const& noexcept {
   for (const auto& a : applications)
     if (a.id == id) return &a;
   return nullptr;

@@ -83,10 +83,10 @@ const unit* find_in(std::span<const unit> units, std::string_view id) noexcept {
   return nullptr;
 }
 
-date next_day(date d) {
-  if (d.day() < date::days_in_month(d.year(), d.month())) return date(d.year(), d.month(), d.day() + 1);
-  if (d.month() < 12) return date(d.year(), d.month() + 1, 1);
-  return date(d.year() + 1, 1, 1);
+calendar_date next_day(calendar_date d) {
+  if (d.day() < calendar_date::days_in_month(d.year(), d.month())) return calendar_date(d.year(), d.month(), d.day() + 1);
+  if (d.month() < 12) return calendar_date(d.year(), d.month() + 1, 1);
+  return calendar_date(d.year() + 1, 1, 1);
 }
 
 // Every normalised spelling of every unit, with the unit's index. A department is also spelled
@@ -290,13 +290,13 @@ const unit& unit_registry::forvaltning(const unit& u) const& {
   return *parent;
 }
 
-const unit& unit_registry::forvaltning_on(const unit& u, date day) const& {
+const unit& unit_registry::forvaltning_on(const unit& u, calendar_date day) const& {
   const unit& own = forvaltning(u);
   const unit* carried = successor_on(own, day);
   return carried ? *carried : own;
 }
 
-const unit* unit_registry::successor_on(const unit& u, date day) const& {
+const unit* unit_registry::successor_on(const unit& u, calendar_date day) const& {
   if (u.valid_from && day < *u.valid_from) return nullptr;
   const unit* current = &u;
   // The constructor checked that each successor begins the day after: the chain ends.
@@ -305,7 +305,7 @@ const unit* unit_registry::successor_on(const unit& u, date day) const& {
   return current;
 }
 
-std::vector<const unit*> unit_registry::units_on(date day) const& {
+std::vector<const unit*> unit_registry::units_on(calendar_date day) const& {
   std::vector<const unit*> out;
   for (const auto& u : units_)
     if (u.valid_on(day)) out.push_back(&u);

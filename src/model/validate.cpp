@@ -120,7 +120,7 @@ class id_list {
   std::set<std::string, std::less<>> ids_;
 };
 
-void check_round(const round& r) {
+void check_round(const grant_round& r) {
   const checker whole(round_entry{});
   if (r.year < 1 || r.year > 9999) whole.fail(detail::year_problem(r.year), "year");
   const checker document(round_entry{"document", 0, {}, {}, std::nullopt, {}});
@@ -164,7 +164,7 @@ void check_rule(const checker& c, const rule& u, const fund_ids* funds) {
 // The cap and per-förvaltning limit of each fund, and the round's window and notice date, are
 // each set by one rule at most: the second is the error. A rule without `funds` sets it for every
 // fund; kept apart so that the check costs the length of the rules' lists, not rules × funds.
-void check_rules_set_once(const round& r) {
+void check_rules_set_once(const grant_round& r) {
   std::set<rule_kind> of_round, for_every_fund;
   std::set<std::pair<std::string_view, rule_kind>> for_fund;
   for (std::size_t i = 0; i < r.rules.size(); ++i) {
@@ -302,7 +302,7 @@ void validate(const rule& u) {
 void validate(const statement& s) { check_statement(alone("statements", s.id), s, nullptr); }
 void validate(const application& a) { check_application(alone("applications", a.id), a, nullptr, nullptr); }
 
-void validate(const round& r) {
+void validate(const grant_round& r) {
   check_round(r);
   id_list fund_id_list("fund"), rule_ids("rule"), statement_ids("statement"), application_ids("application");
   for (std::size_t i = 0; i < r.funds.size(); ++i) {

@@ -83,7 +83,7 @@ assessment_words words_for(rule_kind kind) noexcept {
 class evaluator {
  public:
   // `amounts`: what the round fixes of amounts it does not print; needed by cap rules only.
-  evaluator(const round& r, const application& a, const unit_registry& registry, const amount_facts* amounts)
+  evaluator(const grant_round& r, const application& a, const unit_registry& registry, const amount_facts* amounts)
       : round_(r), application_(a), registry_(registry), amounts_(amounts) {}
 
   // Resolved on first use: most kinds of rule never need the unit.
@@ -201,7 +201,7 @@ class evaluator {
     }
     const unit* own_unit = this->own_unit();
     if (!own_unit) return unit_unknown(v);
-    const date day = round_.document.dated;
+    const calendar_date day = round_.document.dated;
     const auto& own = registry_.forvaltning_on(*own_unit, day);
     std::vector<std::string> granted;
     std::vector<std::string> unresolved;
@@ -237,7 +237,7 @@ class evaluator {
     }
   }
 
-  void window(date from, date to, verdict& v) const {
+  void window(calendar_date from, calendar_date to, verdict& v) const {
     const std::string period = from.to_string() + "–" + to.to_string();
     if (!application_.submitted) {
       v.missing.push_back("submitted");
@@ -321,7 +321,7 @@ class evaluator {
     }
   }
 
-  const round& round_;
+  const grant_round& round_;
   const application& application_;
   const unit_registry& registry_;
   const amount_facts* amounts_;
@@ -355,14 +355,14 @@ bool has_verdict(const rule& r) noexcept {
   return !r.not_encoded && !kind_without_verdict(r.kind) && !lacking_parameter(r);
 }
 
-verdict judge(const round& r, const application& a, const rule& rl, const unit_registry& registry) {
+verdict judge(const grant_round& r, const application& a, const rule& rl, const unit_registry& registry) {
   if (!has_verdict(rl)) throw invalid_argument_error("rule " + rl.id + " has no verdict");
   std::optional<amount_facts> amounts;
   if (rl.kind == rule_kind::cap_per_application) amounts.emplace(r);
   return evaluator(r, a, registry, amounts ? &*amounts : nullptr).judge(rl);
 }
 
-evaluation evaluate(const round& r, const application& a, const unit_registry& registry) {
+evaluation evaluate(const grant_round& r, const application& a, const unit_registry& registry) {
   std::optional<amount_facts> amounts;
   for (const auto& rl : r.rules)
     if (rl.kind == rule_kind::cap_per_application && rl.applies_to(a.fund) && has_verdict(rl) && !amounts)

@@ -70,7 +70,7 @@ std::optional<known_amount> with_basis(std::optional<known_amount> from, std::st
 
 }  // namespace
 
-fund_limits::fund_limits(const round& r) {
+fund_limits::fund_limits(const grant_round& r) {
   for (const auto& u : r.rules) {
     const bool cap = u.kind == rule_kind::cap_per_application;
     if ((!cap && u.kind != rule_kind::max_granted_per_unit) || !has_verdict(u)) continue;
@@ -95,28 +95,28 @@ const rule* fund_limits::unit_limit_rule(std::string_view fund_id) const noexcep
   return every_fund_.unit_limit ? binding(every_fund_.unit_limit, *it->second.unit_limit) : it->second.unit_limit;
 }
 
-const rule* cap_rule(const round& r, std::string_view fund_id) noexcept {
+const rule* cap_rule(const grant_round& r, std::string_view fund_id) noexcept {
   return fund_limits(r).cap_rule(fund_id);
 }
-std::optional<Krona> cap_per_application(const round& r, std::string_view fund_id) noexcept {
+std::optional<Krona> cap_per_application(const grant_round& r, std::string_view fund_id) noexcept {
   const rule* u = cap_rule(r, fund_id);
   return u ? u->amount : std::nullopt;
 }
-const rule* unit_limit_rule(const round& r, std::string_view fund_id) noexcept {
+const rule* unit_limit_rule(const grant_round& r, std::string_view fund_id) noexcept {
   return fund_limits(r).unit_limit_rule(fund_id);
 }
-std::optional<std::int64_t> max_granted_per_unit(const round& r, std::string_view fund_id) noexcept {
+std::optional<std::int64_t> max_granted_per_unit(const grant_round& r, std::string_view fund_id) noexcept {
   const rule* u = unit_limit_rule(r, fund_id);
   return u ? u->count : std::nullopt;
 }
 
-const rule* application_window_rule(const round& r) noexcept {
+const rule* application_window_rule(const grant_round& r) noexcept {
   for (const auto& u : r.rules)
     if (u.kind == rule_kind::application_window && u.from && u.to) return &u;
   return nullptr;
 }
 
-const rule* repayment_notice_rule(const round& r) noexcept {
+const rule* repayment_notice_rule(const grant_round& r) noexcept {
   for (const auto& u : r.rules)
     if (u.kind == rule_kind::repayment_notice && u.to) return &u;
   return nullptr;
@@ -146,7 +146,7 @@ cap_test test_cap(Krona cap, const std::optional<known_amount>& requested,
   return {requested->value > cap ? verdict_state::not_met : verdict_state::met, false, requested};
 }
 
-amount_facts::amount_facts(const round& r) {
+amount_facts::amount_facts(const grant_round& r) {
   for (const bool requested : {true, false}) {
     std::unordered_map<std::string_view, fund_sums> by_fund;
     fund_sums all;

@@ -1,7 +1,7 @@
 // The audit through the C++ API: the fixture rounds of tests/data/audit (each lists every
 // finding it must give), exact messages, and the two bundled rounds.
 #include <anslag/audit/audit.hpp>
-#include <anslag/io/report_format.hpp>
+#include <anslag/report/format.hpp>
 #include <anslag/io/round_file.hpp>
 #include <anslag/io/units_file.hpp>
 

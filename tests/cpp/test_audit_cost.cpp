@@ -22,10 +22,10 @@ namespace {
 
 const char* const districts[] = {"Farsta", "Södermalm", "Skarpnäck", "Bromma", "Kungsholmen", "Skärholmen"};
 
-anslag::round empty_round() {
-  anslag::round r;
+anslag::grant_round empty_round() {
+  anslag::grant_round r;
   r.year = 2024;
-  r.document.dated = anslag::date(2023, 12, 12);
+  r.document.dated = anslag::calendar_date(2023, 12, 12);
   return r;
 }
 
@@ -38,7 +38,7 @@ anslag::rule make_rule(std::string id, anslag::rule_kind kind) {
 }
 
 // One rule of each kind the audit checks, without `funds`: each applies to every fund.
-void add_rules_for_every_fund(anslag::round& r) {
+void add_rules_for_every_fund(anslag::grant_round& r) {
   auto cap = make_rule("cap", anslag::rule_kind::cap_per_application);
   cap.amount = Krona::from_kronor(25'000);
   r.rules.push_back(cap);
@@ -46,8 +46,8 @@ void add_rules_for_every_fund(anslag::round& r) {
   limit.count = 2;
   r.rules.push_back(limit);
   auto window = make_rule("window", anslag::rule_kind::application_window);
-  window.from = anslag::date(2023, 5, 1);
-  window.to = anslag::date(2023, 9, 30);
+  window.from = anslag::calendar_date(2023, 5, 1);
+  window.to = anslag::calendar_date(2023, 9, 30);
   r.rules.push_back(window);
   r.rules.push_back(make_rule("report", anslag::rule_kind::approved_report));
   r.rules.push_back(make_rule("one-grant", anslag::rule_kind::one_grant_per_destination));
@@ -75,7 +75,7 @@ std::string fund_id(std::size_t i) {
 anslag::fund make_fund(std::size_t i) { return {fund_id(i), "Fond " + std::to_string(i), Krona::from_kronor(1'000'000)}; }
 
 // Many funds, one application each, every rule over every fund.
-anslag::round many_funds(std::size_t n) {
+anslag::grant_round many_funds(std::size_t n) {
   auto r = empty_round();
   add_rules_for_every_fund(r);
   for (std::size_t i = 0; i < n; ++i) {
@@ -87,7 +87,7 @@ anslag::round many_funds(std::size_t n) {
 
 // The shape of issue 17: n funds, n rules without `funds` (criteria nobody assessed), n
 // applications.
-anslag::round many_rules(std::size_t n) {
+anslag::grant_round many_rules(std::size_t n) {
   auto r = many_funds(n);
   for (std::size_t i = 0; i < n; ++i)
     r.rules.push_back(make_rule("criterion-" + std::to_string(i), anslag::rule_kind::required_criterion));
@@ -95,7 +95,7 @@ anslag::round many_rules(std::size_t n) {
 }
 
 // One fund, every application from one unit for one destination.
-anslag::round one_unit(std::size_t n) {
+anslag::grant_round one_unit(std::size_t n) {
   auto r = empty_round();
   add_rules_for_every_fund(r);
   r.funds.push_back(make_fund(0));
@@ -104,7 +104,7 @@ anslag::round one_unit(std::size_t n) {
 }
 
 // Ten funds and n statements over one, several or every fund, with figures that disagree.
-anslag::round many_statements(std::size_t n) {
+anslag::grant_round many_statements(std::size_t n) {
   auto r = empty_round();
   add_rules_for_every_fund(r);
   for (std::size_t i = 0; i < 10; ++i) r.funds.push_back(make_fund(i));
@@ -128,7 +128,7 @@ anslag::round many_statements(std::size_t n) {
 
 // The least of five timings of processor time, in seconds: the machine is shared, so wall time
 // counts other builds' turns; the least processor time is the audit's own cost.
-double seconds_to_audit(const anslag::round& r, std::size_t& findings) {
+double seconds_to_audit(const anslag::grant_round& r, std::size_t& findings) {
   double best = 1e9;
   for (int run = 0; run < 5; ++run) {
     const std::clock_t start = std::clock();
@@ -139,7 +139,7 @@ double seconds_to_audit(const anslag::round& r, std::size_t& findings) {
   return best;
 }
 
-void holds_the_bound(const char* shape, const std::function<anslag::round(std::size_t)>& make) {
+void holds_the_bound(const char* shape, const std::function<anslag::grant_round(std::size_t)>& make) {
   const std::size_t base = std::getenv("ANSLAG_COST_BASE") ? std::stoul(std::getenv("ANSLAG_COST_BASE")) : 2000;
   std::size_t small_findings = 0, large_findings = 0;
   const auto small = make(base), large = make(4 * base);

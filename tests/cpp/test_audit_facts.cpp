@@ -22,11 +22,11 @@ using anslag::Krona;
 
 namespace {
 
-anslag::round bundled(int year) {
+anslag::grant_round bundled(int year) {
   return anslag::load_round(fs::path(ANSLAG_DATA_DIR) / "rounds" / (std::to_string(year) + ".toml"));
 }
 
-anslag::rule& rule_of(anslag::round& r, anslag::rule_kind kind, const std::string& fund) {
+anslag::rule& rule_of(anslag::grant_round& r, anslag::rule_kind kind, const std::string& fund) {
   const auto it = std::find_if(r.rules.begin(), r.rules.end(),
                                [&](const anslag::rule& u) { return u.kind == kind && u.applies_to(fund); });
   REQUIRE(it != r.rules.end());
@@ -34,7 +34,7 @@ anslag::rule& rule_of(anslag::round& r, anslag::rule_kind kind, const std::strin
 }
 
 // The rows of `fund` whose verdict on rules of `kind` is not met, by evaluate.
-std::set<std::string> not_met_by_evaluate(const anslag::round& r, anslag::rule_kind kind, const std::string& fund) {
+std::set<std::string> not_met_by_evaluate(const anslag::grant_round& r, anslag::rule_kind kind, const std::string& fund) {
   std::set<std::string> rows;
   for (const auto& a : r.applications) {
     if (a.fund != fund) continue;
@@ -106,18 +106,18 @@ TEST_CASE("of two caps on one fund, the lower binds everywhere; a not-encoded on
 TEST_CASE("the window and the notice date are read from their rules", "[audit][facts]") {
   auto r = bundled(2020);
   auto& window = rule_of(r, anslag::rule_kind::application_window, "LUM");
-  window.to = anslag::date(2019, 10, 31);
-  CHECK(anslag::application_window_rule(r)->to == anslag::date(2019, 10, 31));
-  CHECK(anslag::repayment_notice_rule(r)->to == anslag::date(2020, 6, 7));
+  window.to = anslag::calendar_date(2019, 10, 31);
+  CHECK(anslag::application_window_rule(r)->to == anslag::calendar_date(2019, 10, 31));
+  CHECK(anslag::repayment_notice_rule(r)->to == anslag::calendar_date(2020, 6, 7));
 }
 
 namespace {
 
 // One fund whose two grants and two requests sum past the largest amount.
-anslag::round beyond_the_range() {
-  anslag::round r;
+anslag::grant_round beyond_the_range() {
+  anslag::grant_round r;
   r.year = 2030;
-  r.document.dated = anslag::date(2030, 1, 1);
+  r.document.dated = anslag::calendar_date(2030, 1, 1);
   r.funds.push_back({"LUM", "Lokala utvecklingsmedel", Krona::from_kronor(1'000'000)});
   for (const char* id : {"A", "B"}) {
     anslag::application a;

@@ -5,7 +5,7 @@
 // exactly what one thread alone sees.
 #include <anslag/allocate/proposal.hpp>
 #include <anslag/audit/audit.hpp>
-#include <anslag/io/report_format.hpp>
+#include <anslag/report/format.hpp>
 #include <anslag/io/round_file.hpp>
 #include <anslag/io/units_file.hpp>
 #include <anslag/rules/evaluate.hpp>
@@ -28,7 +28,7 @@ struct outcome {
   friend bool operator==(const outcome&, const outcome&) = default;
 };
 
-outcome work(const anslag::round& r, const anslag::unit_registry& units) {
+outcome work(const anslag::grant_round& r, const anslag::unit_registry& units) {
   outcome o;
   o.report = anslag::format_report_json(anslag::audit(r, units));
   for (const auto& a : r.applications) o.evaluations.push_back(anslag::evaluate(r, a, units));
@@ -46,7 +46,7 @@ TEST_CASE("threads sharing one round and registry see what one thread sees", "[c
   const anslag::unit_registry units = anslag::load_units(data / "units.toml");
   for (const char* year : {"2020", "2024"}) {
     INFO("round " << year);
-    const anslag::round r = anslag::load_round(data / "rounds" / (std::string(year) + ".toml"));
+    const anslag::grant_round r = anslag::load_round(data / "rounds" / (std::string(year) + ".toml"));
     const outcome alone = work(r, units);
     REQUIRE(!alone.evaluations.empty());
     constexpr std::size_t thread_count = 4;

@@ -43,11 +43,11 @@ TEST_CASE("fmt::formatter<Krona> gives the canonical form with the string format
 
 TEST_CASE("anslag::date and std::chrono::year_month_day convert both ways", "[date][conveniences]") {
   using namespace std::chrono;
-  constexpr anslag::date d(2024, 2, 29);
+  constexpr anslag::calendar_date d(2024, 2, 29);
   constexpr year_month_day ymd = anslag::to_year_month_day(d);
   static_assert(ymd == 2024y / February / 29d);
   static_assert(anslag::to_date(ymd) == d);
-  REQUIRE(anslag::to_date(sys_days(ymd) + days(1)) == anslag::date(2024, 3, 1));
+  REQUIRE(anslag::to_date(sys_days(ymd) + days(1)) == anslag::calendar_date(2024, 3, 1));
   REQUIRE_THROWS_MATCHES(anslag::to_date(2023y / February / 29d), anslag::invalid_argument_error,
                          Catch::Message("no such date"));
   REQUIRE_THROWS_AS(anslag::to_date(year(10000) / 1 / 1), anslag::invalid_argument_error);

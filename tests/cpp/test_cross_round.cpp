@@ -20,14 +20,14 @@ const anslag::unit_registry& units() {
   return registry;
 }
 
-std::vector<anslag::round> three_years() {
+std::vector<anslag::grant_round> three_years() {
   return {anslag::load_round(fs::path(ANSLAG_DATA_DIR) / "rounds/2020.toml"),
           anslag::load_round(fs::path(ANSLAG_SOURCE_DIR) / "tests/data/rounds-across/2023.toml"),
           anslag::load_round(fs::path(ANSLAG_DATA_DIR) / "rounds/2024.toml")};
 }
 
 // "round-year severity CODE rows" for each finding, sorted.
-std::vector<std::string> described(const std::vector<anslag::round>& rounds,
+std::vector<std::string> described(const std::vector<anslag::grant_round>& rounds,
                                    const std::vector<anslag::cross_round_finding>& found) {
   std::vector<std::string> out;
   for (const auto& x : found) {
@@ -90,7 +90,7 @@ TEST_CASE("the order the rounds come in does not matter") {
 }
 
 TEST_CASE("the bundled rounds alone raise nothing across rounds (2023 is not there to owe a report)") {
-  const std::vector<anslag::round> rounds{anslag::load_round(fs::path(ANSLAG_DATA_DIR) / "rounds/2020.toml"),
+  const std::vector<anslag::grant_round> rounds{anslag::load_round(fs::path(ANSLAG_DATA_DIR) / "rounds/2020.toml"),
                                           anslag::load_round(fs::path(ANSLAG_DATA_DIR) / "rounds/2024.toml")};
   // 2024-LUM-14 "Familjeorienterat boendestöd" of Skarpnäck, granted as new, is the near twin of
   // 2020-LUM-08 "Familjeorienterat arbetssätt", funded for Skarpnäck: it must not match.

@@ -1,10 +1,10 @@
 // Drafting from decision documents and checking round files against them (docs/drafting.md): the
 // seeds draft to the hand rounds' rows, drafts and bundled rounds pass the check, tampered copies
 // fail it at the line, and bad documents are clear errors.
-#include <anslag/io/document_text.hpp>
-#include <anslag/io/draft.hpp>
+#include <anslag/ingest/document_text.hpp>
+#include <anslag/ingest/draft.hpp>
 #include <anslag/io/round_file.hpp>
-#include <anslag/io/source_check.hpp>
+#include <anslag/ingest/source_check.hpp>
 #include <anslag/io/units_file.hpp>
 
 #include <catch2/catch.hpp>

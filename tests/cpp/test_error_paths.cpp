@@ -23,7 +23,7 @@ std::string parse_message(const std::string& text) {
 }
 std::string date_message(const std::string& text) {
   try {
-    anslag::date::parse(text);
+    anslag::calendar_date::parse(text);
   } catch (const anslag::parse_error& e) {
     return e.what();
   }
@@ -64,8 +64,8 @@ TEST_CASE("a date that is not YYYY-MM-DD or not in the calendar is refused with 
   CHECK(date_message("2023-0x-01") == "expected a digit at position 6");
   CHECK(date_message("2023/02/01") == "expected '-' at position 4");
   CHECK(date_message("2023-02-29") == "no such date at position 0");
-  CHECK_THROWS_AS(anslag::date(2023, 2, 29), anslag::invalid_argument_error);
-  CHECK_THROWS_WITH(anslag::date(2024, 13, 1), "no such date");
+  CHECK_THROWS_AS(anslag::calendar_date(2023, 2, 29), anslag::invalid_argument_error);
+  CHECK_THROWS_WITH(anslag::calendar_date(2024, 13, 1), "no such date");
 }
 
 TEST_CASE("Krona and allocate refuse what would leave the range or break their contract", "[errors]") {

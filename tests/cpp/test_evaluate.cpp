@@ -13,7 +13,7 @@
 
 using anslag::application;
 using anslag::assessment;
-using anslag::date;
+using anslag::calendar_date;
 using anslag::decision;
 using anslag::evaluation;
 using anslag::Krona;
@@ -40,11 +40,11 @@ unit_registry test_registry() {
   units.push_back(make_unit("farsta", "Farsta"));
   units.push_back(make_unit("ostermalm", "Östermalm"));
   auto norrmalm = make_unit("norrmalm", "Norrmalm");
-  norrmalm.valid_until = date(2023, 6, 30);
+  norrmalm.valid_until = calendar_date(2023, 6, 30);
   norrmalm.successor = "norra-innerstaden";
   units.push_back(norrmalm);
   auto norra = make_unit("norra-innerstaden", "Norra innerstaden");
-  norra.valid_from = date(2023, 7, 1);
+  norra.valid_from = calendar_date(2023, 7, 1);
   units.push_back(norra);
   units.push_back(make_unit("socialforvaltningen", "Socialförvaltningen", unit_kind::administration));
   auto framtid = make_unit("framtid-stockholm", "Framtid Stockholm", unit_kind::department);
@@ -66,10 +66,10 @@ rule make_rule(std::string id, rule_kind kind, std::vector<std::string> funds = 
   return r;
 }
 
-anslag::round test_round() {
-  anslag::round r;
+anslag::grant_round test_round() {
+  anslag::grant_round r;
   r.year = 2020;
-  r.document.dated = date(2019, 12, 17);
+  r.document.dated = calendar_date(2019, 12, 17);
   r.funds.push_back({"LUM", "Lokala utvecklingsmedel", Krona::from_kronor(3'500'000)});
   r.funds.push_back({"MUST", "Studieresor", Krona::from_kronor(174'300)});
   r.rules.push_back(make_rule("t.LUM.strategisk", rule_kind::required_criterion, {"LUM"}));
@@ -82,8 +82,8 @@ anslag::round test_round() {
   most.count = 2;
   r.rules.push_back(most);
   auto window = make_rule("t.period", rule_kind::application_window);
-  window.from = date(2019, 5, 3);
-  window.to = date(2019, 9, 20);
+  window.from = calendar_date(2019, 5, 3);
+  window.to = calendar_date(2019, 9, 20);
   r.rules.push_back(window);
   r.rules.push_back(make_rule("t.rapport", rule_kind::approved_report));
   r.rules.push_back(make_rule("t.MUST.resmal", rule_kind::one_grant_per_destination, {"MUST"}));
@@ -112,7 +112,7 @@ verdict verdict_for(const evaluation& e, const std::string& rule_id) {
 }
 
 // Evaluates the round's application `id`.
-evaluation evaluate_id(const anslag::round& r, const std::string& id) {
+evaluation evaluate_id(const anslag::grant_round& r, const std::string& id) {
   static const unit_registry registry = test_registry();
   const auto* a = r.find_application(id);
   REQUIRE(a != nullptr);
@@ -348,7 +348,7 @@ TEST_CASE("departments count as their förvaltning; co-applicants do not count",
 TEST_CASE("a unit merged away by the round's day counts as its successor", "[evaluate]") {
   auto r = test_round();
   r.year = 2024;
-  r.document.dated = date(2023, 12, 12);
+  r.document.dated = calendar_date(2023, 12, 12);
   r.applications = {make_application("L1", "LUM", "Norrmalm"),
                     make_application("L2", "LUM", "Norra innerstaden"),
                     make_application("L3", "LUM", "Norra innerstaden")};
@@ -405,9 +405,9 @@ TEST_CASE("an ambiguous name in the bundled registry makes unit verdicts unknown
 
 TEST_CASE("the application window includes both ends", "[evaluate]") {
   auto r = test_round();
-  const std::vector<std::pair<date, verdict_state>> days{
-      {date(2019, 5, 2), verdict_state::not_met}, {date(2019, 5, 3), verdict_state::met},
-      {date(2019, 9, 20), verdict_state::met}, {date(2019, 9, 21), verdict_state::not_met}};
+  const std::vector<std::pair<calendar_date, verdict_state>> days{
+      {calendar_date(2019, 5, 2), verdict_state::not_met}, {calendar_date(2019, 5, 3), verdict_state::met},
+      {calendar_date(2019, 9, 20), verdict_state::met}, {calendar_date(2019, 9, 21), verdict_state::not_met}};
   for (const auto& [day, state] : days) {
     auto a = make_application("L1", "LUM", "Farsta");
     a.submitted = day;
@@ -488,7 +488,7 @@ TEST_CASE("the overall result: a required not_met decides, then an unknown", "[e
   auto all_met = make_application("L1", "LUM", "Farsta");
   all_met.assessments["t.LUM.strategisk"] = assessment::met;
   all_met.assessments["t.LUM.tidigt-stod"] = assessment::not_met;
-  all_met.submitted = date(2019, 9, 1);
+  all_met.submitted = calendar_date(2019, 9, 1);
   all_met.approved_report = true;
   auto one_unknown = all_met;
   one_unknown.id = "L2";

@@ -56,10 +56,10 @@ anslag::rule small_rule(anslag::rule_kind kind) {
   return u;
 }
 
-anslag::round small_round() {
-  anslag::round r;
+anslag::grant_round small_round() {
+  anslag::grant_round r;
   r.year = 2021;
-  r.document = {"Testomgång", anslag::date(2020, 12, 15), "test.txt", "Socialnämnden", "tjänsteutlåtande"};
+  r.document = {"Testomgång", anslag::calendar_date(2020, 12, 15), "test.txt", "Socialnämnden", "tjänsteutlåtande"};
   r.funds.push_back({"LUM", "Lokala utvecklingsprojekt", anslag::Krona::parse("100 000 kr"), {}, {}});
   anslag::application a;
   a.id = "T-1";
@@ -73,7 +73,7 @@ anslag::round small_round() {
   return r;
 }
 
-std::string refusal(const anslag::round& r) {
+std::string refusal(const anslag::grant_round& r) {
   try {
     anslag::validate(r);
   } catch (const anslag::invalid_round_error& e) {
@@ -119,8 +119,8 @@ TEST_CASE("validate holds a round a program built to the rules of a round file",
   CHECK(refusal(r) == "rule 'R-1': a limit must be at least 1");
   r = small_round();
   r.rules.push_back(small_rule(anslag::rule_kind::application_window));
-  r.rules[0].from = anslag::date(2020, 6, 1);
-  r.rules[0].to = anslag::date(2020, 5, 1);
+  r.rules[0].from = anslag::calendar_date(2020, 6, 1);
+  r.rules[0].to = anslag::calendar_date(2020, 5, 1);
   CHECK(refusal(r) == "rule 'R-1': 'to' must not be before 'from'");
   r = small_round();
   r.rules.push_back(small_rule(anslag::rule_kind::ranking));
@@ -196,8 +196,8 @@ TEST_CASE("validate holds a part on its own to the rules of its fields", "[valid
   u.amount = anslag::Krona();
   CHECK(part_refusal(u) == "rule 'R-1': a cap must be more than 0 kr");
   u = small_rule(anslag::rule_kind::application_window);
-  u.from = anslag::date(2020, 6, 1);
-  u.to = anslag::date(2020, 5, 1);
+  u.from = anslag::calendar_date(2020, 6, 1);
+  u.to = anslag::calendar_date(2020, 5, 1);
   CHECK(part_refusal(u) == "rule 'R-1': 'to' must not be before 'from'");
 
   anslag::statement s;

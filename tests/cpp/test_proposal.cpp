@@ -51,8 +51,8 @@ anslag::application app(std::string id, std::optional<std::string> unit,
 
 // Budget 1 000, at most two per förvaltning; Socialjouren and Framtid Stockholm both count as
 // Socialförvaltningen.
-anslag::round small_round() {
-  anslag::round r;
+anslag::grant_round small_round() {
+  anslag::grant_round r;
   r.year = 2030;
   anslag::fund f;
   f.id = "LUM";

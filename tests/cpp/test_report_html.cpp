@@ -2,8 +2,8 @@
 // hostile round, and the HTML page (escaping, its Content-Security-Policy, links, size and speed).
 // The page is also tested in a browser: tests/python/test_report_html_browser.py.
 #include <anslag/audit/audit.hpp>
-#include <anslag/io/report_format.hpp>
-#include <anslag/io/report_html.hpp>
+#include <anslag/report/format.hpp>
+#include <anslag/report/html.hpp>
 #include <anslag/io/round_file.hpp>
 #include <anslag/io/units_file.hpp>
 
@@ -31,7 +31,7 @@ const anslag::unit_registry& units() {
   return registry;
 }
 
-std::string seed_of(const anslag::round& r) {
+std::string seed_of(const anslag::grant_round& r) {
   return anslag::read_document(*anslag::find_document(r, r.file, data / "seeds"));
 }
 

@@ -19,12 +19,12 @@ const std::filesystem::path test_data_dir = std::filesystem::path(ANSLAG_SOURCE_
 
 Krona kr(std::int64_t kronor) { return Krona::from_kronor(kronor); }
 
-long count_of(const anslag::round& r, const std::string& fund) {
+long count_of(const anslag::grant_round& r, const std::string& fund) {
   return std::count_if(r.applications.begin(), r.applications.end(),
                        [&](const anslag::application& a) { return a.fund == fund; });
 }
 
-const anslag::application& application(const anslag::round& r, const std::string& id) {
+const anslag::application& application(const anslag::grant_round& r, const std::string& id) {
   const anslag::application* a = r.find_application(id);
   REQUIRE(a != nullptr);
   return *a;
@@ -39,7 +39,7 @@ bool has_reading(const anslag::application& a, const std::string& field) {
 TEST_CASE("the 2020 round holds 14 LUM and 9 MUST applications with the document's figures", "[round_file]") {
   const auto r = anslag::load_round(data_dir / "rounds" / "2020.toml");
   CHECK(r.year == 2020);
-  CHECK(r.document.dated == anslag::date(2019, 12, 17));
+  CHECK(r.document.dated == anslag::calendar_date(2019, 12, 17));
   CHECK(r.document.seed == "004_2b1165072d843997.txt");
   CHECK(count_of(r, "LUM") == 14);
   CHECK(count_of(r, "MUST") == 9);
@@ -50,9 +50,9 @@ TEST_CASE("the 2020 round holds 14 LUM and 9 MUST applications with the document
   CHECK(anslag::max_granted_per_unit(r, "MUST") == 2);
   CHECK_FALSE(anslag::cap_per_application(r, "LUM").has_value());
   REQUIRE(anslag::application_window_rule(r) != nullptr);
-  CHECK(anslag::application_window_rule(r)->from == anslag::date(2019, 5, 3));
-  CHECK(anslag::application_window_rule(r)->to == anslag::date(2019, 9, 20));
-  CHECK(anslag::repayment_notice_rule(r)->to == anslag::date(2020, 6, 7));
+  CHECK(anslag::application_window_rule(r)->from == anslag::calendar_date(2019, 5, 3));
+  CHECK(anslag::application_window_rule(r)->to == anslag::calendar_date(2019, 9, 20));
+  CHECK(anslag::repayment_notice_rule(r)->to == anslag::calendar_date(2020, 6, 7));
 
   const auto& egenmakt = application(r, "2020-LUM-03");
   CHECK(egenmakt.applicant == "Hägersten- Liljeholmen");
@@ -89,7 +89,7 @@ TEST_CASE("the 2024 round holds 14 LUM and 8 MUL applications, unknowns left unk
   CHECK_FALSE(anslag::cap_per_application(r, "LUM").has_value());
   CHECK_FALSE(anslag::max_granted_per_unit(r, "LUM").has_value());
   CHECK(anslag::application_window_rule(r) == nullptr);
-  CHECK(anslag::repayment_notice_rule(r)->to == anslag::date(2024, 6, 2));
+  CHECK(anslag::repayment_notice_rule(r)->to == anslag::calendar_date(2024, 6, 2));
 
   for (const auto& a : r.applications) CHECK_FALSE(a.requested.has_value());
   const auto& bfs = application(r, "2024-LUM-01");
@@ -136,7 +136,7 @@ TEST_CASE("the example of docs/round-format.md loads", "[round_file]") {
   CHECK(r.applications.size() == 4);
   CHECK(anslag::cap_per_application(r, "MUST") == kr(25'000));
   CHECK(anslag::max_granted_per_unit(r, "LUM") == 2);
-  CHECK(anslag::repayment_notice_rule(r)->to == anslag::date(2021, 6, 4));
+  CHECK(anslag::repayment_notice_rule(r)->to == anslag::calendar_date(2021, 6, 4));
   CHECK_FALSE(r.find_application("2021-MUST-01")->requested.has_value());
 }
 

@@ -1,11 +1,11 @@
-// Synthetic rounds (include/anslag/io/synthetic.hpp) and folders of round files
+// Synthetic rounds (include/anslag/synthetic/rounds.hpp) and folders of round files
 // (include/anslag/io/round_folder.hpp): a consistent round audits clean, each planted fault gives
 // exactly its finding, and the bad inputs give their messages.
 #include <anslag/audit/audit.hpp>
 #include <anslag/error.hpp>
 #include <anslag/io/round_file.hpp>
 #include <anslag/io/round_folder.hpp>
-#include <anslag/io/synthetic.hpp>
+#include <anslag/synthetic/rounds.hpp>
 #include <anslag/io/units_file.hpp>
 
 #include <catch2/catch.hpp>

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-using anslag::date;
+using anslag::calendar_date;
 using anslag::unit;
 using anslag::unit_kind;
 using anslag::unit_registry;
@@ -123,21 +123,21 @@ TEST_CASE("every merger: valid the day before, succeeded on the day", "[units]")
   struct merger {
     const char* from;
     const char* into;
-    date day;
+    calendar_date day;
   };
   const std::vector<merger> mergers{
-      {"hagersten-liljeholmen", "hagersten-alvsjo", date(2020, 7, 1)},
-      {"alvsjo", "hagersten-alvsjo", date(2020, 7, 1)},
-      {"rinkeby-kista", "jarva", date(2023, 7, 1)},
-      {"spanga-tensta", "jarva", date(2023, 7, 1)},
-      {"norrmalm", "norra-innerstaden", date(2023, 7, 1)},
-      {"ostermalm", "norra-innerstaden", date(2023, 7, 1)},
+      {"hagersten-liljeholmen", "hagersten-alvsjo", calendar_date(2020, 7, 1)},
+      {"alvsjo", "hagersten-alvsjo", calendar_date(2020, 7, 1)},
+      {"rinkeby-kista", "jarva", calendar_date(2023, 7, 1)},
+      {"spanga-tensta", "jarva", calendar_date(2023, 7, 1)},
+      {"norrmalm", "norra-innerstaden", calendar_date(2023, 7, 1)},
+      {"ostermalm", "norra-innerstaden", calendar_date(2023, 7, 1)},
   };
   for (const auto& m : mergers) {
     INFO(m.from);
     const unit& old = by_id(m.from);
     const unit& successor = by_id(m.into);
-    const date before = m.day.previous();
+    const calendar_date before = m.day.previous();
     CHECK(old.valid_on(before));
     CHECK_FALSE(old.valid_on(m.day));
     CHECK_FALSE(successor.valid_on(before));
@@ -148,21 +148,21 @@ TEST_CASE("every merger: valid the day before, succeeded on the day", "[units]")
     CHECK(bundled().successor_on(successor, m.day) == &successor);
   }
   // Before the horizon there is no unit to carry on.
-  CHECK(bundled().successor_on(by_id("farsta"), date(2006, 12, 31)) == nullptr);
+  CHECK(bundled().successor_on(by_id("farsta"), calendar_date(2006, 12, 31)) == nullptr);
 }
 
 TEST_CASE("units_on counts 14, 13 and 11 districts across the mergers", "[units]") {
-  const auto before = bundled().units_on(date(2020, 6, 30));
+  const auto before = bundled().units_on(calendar_date(2020, 6, 30));
   CHECK(count_kind(before, unit_kind::district) == 14);
   CHECK(count_kind(before, unit_kind::administration) == 1);
   CHECK(count_kind(before, unit_kind::department) == 3);
   CHECK(before.size() == 18);
-  CHECK(count_kind(bundled().units_on(date(2020, 7, 1)), unit_kind::district) == 13);
-  CHECK(count_kind(bundled().units_on(date(2023, 6, 30)), unit_kind::district) == 13);
-  const auto after = bundled().units_on(date(2023, 7, 1));
+  CHECK(count_kind(bundled().units_on(calendar_date(2020, 7, 1)), unit_kind::district) == 13);
+  CHECK(count_kind(bundled().units_on(calendar_date(2023, 6, 30)), unit_kind::district) == 13);
+  const auto after = bundled().units_on(calendar_date(2023, 7, 1));
   CHECK(count_kind(after, unit_kind::district) == 11);
   CHECK(after.size() == 15);
-  CHECK(count_kind(bundled().units_on(date(2006, 12, 31)), unit_kind::district) == 0);
+  CHECK(count_kind(bundled().units_on(calendar_date(2006, 12, 31)), unit_kind::district) == 0);
 }
 
 TEST_CASE("a misspelling is refused with the nearest names as suggestions", "[units]") {
@@ -287,11 +287,11 @@ TEST_CASE("the registry refuses inconsistent units", "[units]") {
   unit renamed = make_unit("c", "a");
   CHECK_THROWS_WITH(unit_registry({a, renamed}), "units \"a\" and \"c\" share the spelling \"a\"");
   unit dangling = b;
-  dangling.valid_until = date(2020, 6, 30);
+  dangling.valid_until = calendar_date(2020, 6, 30);
   dangling.successor = "x";
   CHECK_THROWS_WITH(unit_registry({a, dangling}), "unit \"b\": successor \"x\" is not in the registry");
   dangling.successor = "a";
-  a.valid_from = date(2020, 7, 2);
+  a.valid_from = calendar_date(2020, 7, 2);
   CHECK_THROWS_WITH(unit_registry({a, dangling}), "unit \"b\": successor \"a\" is not valid on 2020-07-01");
   unit orphan = make_unit("d", "D");
   orphan.kind = unit_kind::department;

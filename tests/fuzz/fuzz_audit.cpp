@@ -13,7 +13,7 @@
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  std::optional<anslag::round> loaded;
+  std::optional<anslag::grant_round> loaded;
   try {
     loaded = anslag::parse_round(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.toml");
   } catch (const anslag::error&) {

@@ -305,7 +305,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   generator g(in);
   const std::string text = g.toml();
   const planned plan = g.plan();
-  std::optional<anslag::round> loaded;
+  std::optional<anslag::grant_round> loaded;
   try {
     loaded = anslag::parse_round(text, "fuzz.toml");
   } catch (const anslag::round_file_error& e) {

@@ -83,9 +83,9 @@ class calendar_date {
 };
 
 #if defined(ANSLAG_LEGACY_NAMES)
-// The name before calendar_date, for code written against it (the project's own sources, until
-// they are renamed). Opt-in, because a type anslag::date makes Hinnant's namespace date
-// ambiguous (date::year_month_day) under `using namespace anslag;`: docs/architecture.md, "Names".
+// The name before calendar_date, for code written against it before 0.2. Opt-in, because a type
+// anslag::date makes Hinnant's namespace date ambiguous (date::year_month_day) under
+// `using namespace anslag;`: docs/architecture.md, "Names".
 using date = calendar_date;
 #endif
 

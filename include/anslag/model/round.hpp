@@ -190,10 +190,9 @@ struct grant_round {
 };
 
 #if defined(ANSLAG_LEGACY_NAMES)
-// The name before grant_round, for code written against it (the project's own sources, until
-// they are renamed). Opt-in, because under `using namespace std; using namespace anslag;` a
-// type anslag::round makes every unqualified round(x) ambiguous with std::round (and with
-// Hinnant's date::round): docs/architecture.md, "Names".
+// The name before grant_round, for code written against it before 0.2. Opt-in, because under
+// `using namespace std; using namespace anslag;` a type anslag::round makes every unqualified
+// round(x) ambiguous with std::round (and with Hinnant's date::round): docs/architecture.md, "Names".
 using round = grant_round;
 #endif
 

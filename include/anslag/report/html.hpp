@@ -15,7 +15,7 @@
 #pragma once
 
 #include <anslag/audit/audit.hpp>
-#include <anslag/io/report_format.hpp>
+#include <anslag/report/format.hpp>
 #include <anslag/model/round.hpp>
 
 #include <filesystem>

@@ -1,6 +1,6 @@
-#include <anslag/io/source_check.hpp>
+#include <anslag/ingest/source_check.hpp>
 
-#include <anslag/io/document_text.hpp>
+#include <anslag/ingest/document_text.hpp>
 #include <anslag/krona/amount_text.hpp>
 
 #include <algorithm>
@@ -76,7 +76,7 @@ class checker {
                          "the amount " + value->to_string() + " printed on the line", shortened(*text)});
   }
 
-  std::vector<source_problem> run(const round& r) {
+  std::vector<source_problem> run(const grant_round& r) {
     for (const auto& f : r.funds) {
       quote("fund " + f.id, f.source, f.quote);
       if (!f.quote.empty()) amount("fund " + f.id, f.source, f.budget, f.readings, "budget");
@@ -106,11 +106,11 @@ class checker {
 
 }  // namespace
 
-std::vector<source_problem> check_sources(const round& r, std::string_view text, const std::string& document) {
+std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document) {
   return checker(text, document).run(r);
 }
 
-std::vector<source_problem> check_sources(const round& r, const std::filesystem::path& document) {
+std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document) {
   return check_sources(r, read_document_text(document), document.string());
 }
 

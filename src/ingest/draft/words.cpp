@@ -1,7 +1,7 @@
 #include "words.hpp"
 
 #include <anslag/error.hpp>
-#include <anslag/io/document_text.hpp>
+#include <anslag/ingest/document_text.hpp>
 #include <anslag/krona/amount_text.hpp>
 
 #include <array>
@@ -192,7 +192,7 @@ std::vector<date_hit> dates_in(std::string_view text) {
     try {
       if (digits == 4 && i < text.size() && text[i] == '-') {  // ISO
         const std::string iso(text.substr(begin, 10));
-        if (iso.size() == 10) hits.push_back({date::parse(iso), begin});
+        if (iso.size() == 10) hits.push_back({calendar_date::parse(iso), begin});
         i = begin + 10;
         continue;
       }
@@ -205,7 +205,7 @@ std::vector<date_hit> dates_in(std::string_view text) {
         ++y;
         int year = 0, year_digits = 0;
         while (y < text.size() && is_digit(text[y]) && year_digits < 5) year = year * 10 + (text[y++] - '0'), ++year_digits;
-        if (year_digits == 4) hits.push_back({date(year, month, first), begin});
+        if (year_digits == 4) hits.push_back({calendar_date(year, month, first), begin});
         i = y;
         break;
       }

@@ -1,5 +1,5 @@
 // The Swedish of decision documents as the drafter reads it: words, amounts, dates, counts and
-// decision words. Private to src/io/draft/ (tested through the public API).
+// decision words. Private to src/ingest/draft/ (tested through the public API).
 #pragma once
 
 #include <anslag/krona/krona.hpp>
@@ -38,7 +38,7 @@ std::optional<amount_hit> cell_amount(std::string_view cell, std::string_view un
 
 // Swedish dates in prose: "3 maj 2019", "den 2 juni 2024", and ISO "2019-12-17".
 struct date_hit {
-  date day;
+  calendar_date day;
   std::size_t begin = 0;
 };
 std::vector<date_hit> dates_in(std::string_view text);

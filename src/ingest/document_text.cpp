@@ -1,4 +1,4 @@
-#include <anslag/io/document_text.hpp>
+#include <anslag/ingest/document_text.hpp>
 
 #include <anslag/error.hpp>
 

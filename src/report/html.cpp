@@ -1,4 +1,4 @@
-#include <anslag/io/report_html.hpp>
+#include <anslag/report/html.hpp>
 
 #include <anslag/detail/text.hpp>
 #include <anslag/error.hpp>
@@ -262,7 +262,7 @@ struct fund_figures {
   partial_sum granted;
 };
 
-std::vector<fund_figures> figures_per_fund(const round& audited) {
+std::vector<fund_figures> figures_per_fund(const grant_round& audited) {
   std::vector<fund_figures> out;
   std::map<std::string, std::size_t, std::less<>> index;
   for (const auto& f : audited.funds) {
@@ -397,7 +397,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 
 class page {
  public:
-  page(const report& r, const round& audited, const std::optional<std::string>& document,
+  page(const report& r, const grant_round& audited, const std::optional<std::string>& document,
        const report_options& options, bool fragment)
       : r_(r), round_(audited), fragment_(fragment) {
     for (const auto& f : r.findings) {
@@ -823,7 +823,7 @@ class page {
   }
 
   const report& r_;
-  const round& round_;
+  const grant_round& round_;
   bool fragment_;
   std::vector<const finding*> findings_;
   std::vector<std::string_view> lines_;
@@ -837,17 +837,17 @@ class page {
 
 }  // namespace
 
-std::string format_report_html(const report& r, const round& audited, const std::optional<std::string>& document,
+std::string format_report_html(const report& r, const grant_round& audited, const std::optional<std::string>& document,
                                const report_options& options) {
   return page(r, audited, document, options, false).render();
 }
 
-std::string format_report_html_fragment(const report& r, const round* audited, const report_options& options) {
-  static const round no_round;
+std::string format_report_html_fragment(const report& r, const grant_round* audited, const report_options& options) {
+  static const grant_round no_round;
   return page(r, audited ? *audited : no_round, std::nullopt, options, true).render();
 }
 
-std::optional<std::filesystem::path> find_document(const round& audited, const std::filesystem::path& round_file,
+std::optional<std::filesystem::path> find_document(const grant_round& audited, const std::filesystem::path& round_file,
                                                    const std::filesystem::path& bundled_seeds) {
   const std::filesystem::path seed = audited.document.seed;
   // A seed is a file name, not a path: a round file cannot send the reader elsewhere.

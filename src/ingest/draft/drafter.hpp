@@ -1,4 +1,4 @@
-// The drafter's parts, private to src/io/draft/ (the public API is anslag/io/draft.hpp, and
+// The drafter's parts, private to src/ingest/draft/ (the public API is anslag/ingest/draft.hpp, and
 // docs/drafting.md says what it reads and how). It works in passes over the document's lines: the
 // head ([document]), the tables (tab-separated or column-aligned), the funds (decision sentences
 // that set amounts aside), then the prose sentence by sentence (statements, rules, lists of
@@ -8,8 +8,8 @@
 #pragma once
 
 #include <anslag/error.hpp>
-#include <anslag/io/document_text.hpp>
-#include <anslag/io/draft.hpp>
+#include <anslag/ingest/document_text.hpp>
+#include <anslag/ingest/draft.hpp>
 #include <anslag/io/round_file.hpp>
 
 #include "words.hpp"
@@ -53,7 +53,7 @@ struct rule_draft {
   std::string summary;
   std::optional<amount_hit> amount;
   std::optional<std::int64_t> count;
-  std::optional<date> from, to;
+  std::optional<calendar_date> from, to;
   std::string quote, section;
   int line = 0;
   std::optional<std::string> not_encoded;
@@ -353,7 +353,7 @@ class drafter {
   std::vector<line_info> lines_;
   std::vector<std::string> section_of_;  // the heading each line stands under
   std::vector<table> tables_;
-  std::optional<date> dated_;
+  std::optional<calendar_date> dated_;
   std::string title_, deciding_body_, kind_;
   int title_line_ = 0;
   int year_ = 0;

@@ -1,4 +1,4 @@
-#include <anslag/io/synthetic.hpp>
+#include <anslag/synthetic/rounds.hpp>
 
 #include <anslag/detail/names.hpp>
 #include <anslag/error.hpp>
@@ -35,7 +35,7 @@ std::vector<synthetic_fault> all_synthetic_faults() {
 
 std::string synthetic_round(const unit_registry& units, const synthetic_options& options) {
   if (options.year < 2 || options.year > 9999) throw invalid_argument_error("synthetic year out of range (2 to 9999)");
-  const date dated(options.year - 1, 12, 12);
+  const calendar_date dated(options.year - 1, 12, 12);
   std::vector<const unit*> districts;
   for (const auto* u : units.units_on(dated))
     if (u->kind == unit_kind::district) districts.push_back(u);

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <anslag/audit/audit.hpp>
+#include <anslag/report/escape.hpp>
 
 #include <optional>
 #include <string>
@@ -37,12 +38,5 @@ bool shown(const finding& f, const report_options& options);
 // "", last) and, within a group, errors first: the order of every report format.
 std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
                                                                          const report_options& options);
-
-// `text` with everything that would act rather than show written as a visible escape: C0
-// controls (line breaks and tabs included) and DEL as \x1b, \n, \t...; C1 controls, the
-// bidirectional controls (U+061C, U+200E/F, U+202A-E, U+2066-9), the line and paragraph
-// separators and U+FEFF as \u202E...; a byte that is not UTF-8 as \xff. With `keep_tabs`, a tab
-// stays a tab (a document's table columns).
-std::string escape_controls(std::string_view text, bool keep_tabs = false);
 
 }  // namespace anslag
