@@ -1,35 +1,46 @@
 # The two commands of the README: `make audit` (the main job) and `make test` (every test).
-# Both set up everything they need on a fresh Debian machine through scripts/bootstrap.
+# Both set up everything they need on a fresh Debian machine through scripts/bootstrap, each only
+# what it needs (`scripts/bootstrap --for audit|test|bench|docs`).
 BUILD      ?= build
 PYTHON     := /usr/bin/python3
 JOBS       ?= 2
 CMAKE_ARGS ?=
+# The tests' reports of their own durations (JUnit XML), read by scripts/test-durations.
+DURATIONS  := $(CURDIR)/$(BUILD)/durations
 
-.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit notebooks bench fuzz fuzz-campaign sanitize tsan check-errors clean
+.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit screenshots notebooks bench fuzz fuzz-campaign sanitize tsan check-errors test-durations clean
 
 all: build
 
 bootstrap:
-	@scripts/bootstrap
+	@scripts/bootstrap --for test
 
-$(BUILD)/build.ninja: | bootstrap
-	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON) $(CMAKE_ARGS)
-
-configure: bootstrap $(BUILD)/build.ninja
+# The test build: the library, the command line, the Python extension and the C++ tests. Without
+# link-time optimisation (bindings/CMakeLists.txt): it would compile the extension twice over
+# for no test's benefit.
+configure: bootstrap
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release -DPython_EXECUTABLE=$(PYTHON) \
+	  -DANSLAG_TEST=ON -DANSLAG_PYTHON=ON -DANSLAG_CLI=ON $(CMAKE_ARGS)
 
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
 test-cpp: build
-	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+	@mkdir -p $(DURATIONS)
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS) --output-junit $(DURATIONS)/ctest.xml
 
+# pytest in $(JOBS) processes (pytest-xdist); a test over its time budget fails with the figure
+# (tests/python/conftest.py).
 test-python: build
+	@mkdir -p $(DURATIONS)
 	cd tests/python && PYTHONPATH=$(CURDIR)/$(BUILD)/python ANSLAG_CLI=$(CURDIR)/$(BUILD)/anslag \
-	  $(PYTHON) -m pytest -q -p no:cacheprovider
+	  $(PYTHON) -m pytest -q -p no:cacheprovider -n $(JOBS) --junitxml=$(DURATIONS)/pytest.xml
 
 # The offline pip install into a fresh virtual environment, used from outside the tree.
 test-install: bootstrap
-	cd tests/install && CMAKE_BUILD_PARALLEL_LEVEL=$(JOBS) $(PYTHON) -m pytest -q -p no:cacheprovider
+	@mkdir -p $(DURATIONS)
+	cd tests/install && CMAKE_BUILD_PARALLEL_LEVEL=$(JOBS) $(PYTHON) -m pytest -q -p no:cacheprovider \
+	  --junitxml=$(DURATIONS)/install.xml
 
 typecheck: bootstrap
 	$(PYTHON) -m mypy
@@ -39,21 +50,41 @@ check-errors:
 	scripts/check-error-coverage
 
 test: test-cpp test-python typecheck check-errors sanitize tsan test-install
+	@$(MAKE) --no-print-directory test-durations
+
+# The slowest twenty tests of the last `make test` (docs/testing.md).
+test-durations:
+	@$(PYTHON) scripts/test-durations $(DURATIONS)/*.xml
 
 # The main job: audit every bundled round, print the reports, and regenerate the documents made
-# from them (docs/audits/YEAR.md, docs/rules.md). Exit 1 from `anslag audit` means the report
-# has an error finding, which is the audit's answer, not a failure of the job.
-audit: build
+# from them (docs/audits/YEAR.md and .html, docs/rules.md). It installs and builds only what that
+# needs: the library and the command line (a build directory that `make test` configured is
+# reused as it is). Exit 1 from `anslag audit` means the report has an error finding, which is
+# the audit's answer, not a failure of the job.
+audit:
+	@scripts/bootstrap --for audit
+	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	  -DANSLAG_TEST=OFF -DANSLAG_PYTHON=OFF -DANSLAG_CLI=ON $(CMAKE_ARGS)
+	@cmake --build $(BUILD) -j $(JOBS) --target anslag_cli
 	@for year in $$(ls data/rounds | sed -n 's/^\([0-9]\{4\}\)\.toml$$/\1/p'); do \
 	  $(BUILD)/anslag audit $$year; status=$$?; [ $$status -le 1 ] || exit $$status; echo; \
 	done
 	@$(PYTHON) scripts/generate-docs $(BUILD)/anslag
 
+# The screenshots of the audit pages (docs/audits/YEAR.png), in headless Chromium.
+screenshots:
+	@scripts/bootstrap --for docs
+	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
+	  -DANSLAG_TEST=OFF -DANSLAG_PYTHON=OFF -DANSLAG_CLI=ON $(CMAKE_ARGS)
+	@cmake --build $(BUILD) -j $(JOBS) --target anslag_cli
+	@$(PYTHON) scripts/generate-docs --screenshots $(BUILD)/anslag
+
 # Rewrites docs/notebooks/*.ipynb from scripts/build-notebooks and executes them, saving outputs.
 notebooks: build
 	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PYTHON) scripts/build-notebooks
 
-bench: bootstrap
+bench:
+	@scripts/bootstrap --for bench
 	cmake -S . -B $(BUILD)-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DANSLAG_BENCH=ON -DANSLAG_PYTHON=ON \
 	  -DANSLAG_TEST=OFF -DPython_EXECUTABLE=$(PYTHON)
 	cmake --build $(BUILD)-bench -j $(JOBS)
@@ -61,20 +92,26 @@ bench: bootstrap
 
 # The C++ tests under AddressSanitizer and UndefinedBehaviorSanitizer; any report fails the run.
 # Left out: the consumer test (it installs and builds an outside project, which would need the
-# sanitizer runtimes linked in too, and tests packaging, not memory safety) and the compile_fail
-# tests (they only run the compiler: nothing of theirs executes under the sanitizers).
+# sanitizer runtimes linked in too, and tests packaging, not memory safety), and the tests that
+# only run the compiler (compile_fail, headers, cxx17: nothing of theirs executes under the
+# sanitizers, and test-cpp runs them). -O1 -g1: line numbers in every report, at about half the
+# compile time of -O2 -g.
 SANITIZER_OPTIONS := ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1:detect_leaks=1:strict_string_checks=1 \
                      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 sanitize: bootstrap
+	@mkdir -p $(DURATIONS)
 	cmake -S . -B $(BUILD)-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
 	  -DANSLAG_SANITIZE=address,undefined -DANSLAG_PYTHON=OFF -DANSLAG_CLI=ON
 	cmake --build $(BUILD)-asan -j $(JOBS)
-	$(SANITIZER_OPTIONS) ctest --test-dir $(BUILD)-asan --output-on-failure -j $(JOBS) -E '^(consumer|compile_fail)\.'
+	$(SANITIZER_OPTIONS) ctest --test-dir $(BUILD)-asan --output-on-failure -j $(JOBS) \
+	  -E '^(consumer|compile_fail|headers|cxx17)\.' --output-junit $(DURATIONS)/asan.xml
 
 # ThreadSanitizer over the library and the one test that shares a round between threads
 # (tests/cpp/test_concurrency.cpp): any race report fails the run. Only that executable is built.
 tsan: bootstrap
-	cmake -S . -B $(BUILD)-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANSLAG_SANITIZE=thread \
+	cmake -S . -B $(BUILD)-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DANSLAG_SANITIZE=thread \
 	  -DANSLAG_PYTHON=OFF -DANSLAG_CLI=OFF -DANSLAG_INSTALL=OFF $(CMAKE_ARGS)
 	cmake --build $(BUILD)-tsan -j $(JOBS) --target test_concurrency
 	TSAN_OPTIONS=halt_on_error=1:abort_on_error=1:second_deadlock_stack=1 $(BUILD)-tsan/tests/test_concurrency

@@ -1,0 +1,65 @@
+"""The time budgets of conftest.py fail a test that runs over, with the figure (pytester runs a
+small suite under the same conftest); scripts/test-durations lists the slowest tests of a run."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+CONFTEST = Path(__file__).with_name("conftest.py")
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "test-durations"
+
+
+def test_a_test_over_its_budget_fails_with_the_figure(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(CONFTEST.read_text(encoding="utf-8"))
+    pytester.makepyfile(test_slow="""
+        import time
+        import pytest
+
+        @pytest.mark.budget(0.05)
+        def test_over():
+            time.sleep(0.2)
+
+        @pytest.mark.budget(5)
+        def test_under():
+            time.sleep(0.01)
+    """)
+    result = pytester.runpytest("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.re_match_lines([r".*test_slow.py::test_over took 0\.[2-9] s, over its budget of 0\.05 s: make it faster.*"])
+
+
+def test_the_scale_stretches_every_budget(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytester.makeconftest(CONFTEST.read_text(encoding="utf-8"))
+    pytester.makepyfile(test_slow="""
+        import time
+        import pytest
+
+        @pytest.mark.budget(0.05)
+        def test_over():
+            time.sleep(0.2)
+    """)
+    monkeypatch.setenv("ANSLAG_TEST_BUDGET_SCALE", "100")
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+
+def test_the_durations_script_lists_the_slowest_of_every_suite(tmp_path: Path) -> None:
+    (tmp_path / "ctest.xml").write_text(
+        '<testsuite><testcase name="cpp.test_krona" classname="cpp.test_krona" time="1.5"/>'
+        '<testcase name="headers.x" time="0.25"/></testsuite>', encoding="utf-8")
+    (tmp_path / "pytest.xml").write_text(
+        '<testsuites><testsuite><testcase classname="test_draft" name="test_a" time="7.25"/>'
+        '</testsuite></testsuites>', encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SCRIPT), "--most", "2", str(tmp_path / "ctest.xml"),
+                          str(tmp_path / "pytest.xml")], check=True, capture_output=True, text=True).stdout
+    assert out.splitlines() == [
+        "The slowest 2 of 3 tests (ctest: 2 tests, 2 s; pytest: 1 tests, 7 s; test time, not build time):",
+        "",
+        "| seconds | suite | test |",
+        "| ---: | --- | --- |",
+        "| 7.2 | pytest | `test_draft::test_a` |",
+        "| 1.5 | ctest | `cpp.test_krona` |",
+    ]
