@@ -13,7 +13,9 @@ CONFTEST = Path(__file__).with_name("conftest.py")
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "test-durations"
 
 
-def test_a_test_over_its_budget_fails_with_the_figure(pytester: pytest.Pytester) -> None:
+def test_a_test_over_its_budget_fails_with_the_figure(pytester: pytest.Pytester,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ANSLAG_TEST_BUDGET_SCALE", raising=False)
     pytester.makeconftest(CONFTEST.read_text(encoding="utf-8"))
     pytester.makepyfile(test_slow="""
         import time
@@ -21,15 +23,22 @@ def test_a_test_over_its_budget_fails_with_the_figure(pytester: pytest.Pytester)
 
         @pytest.mark.budget(0.05)
         def test_over():
-            time.sleep(0.2)
+            end = time.process_time() + 0.2
+            while time.process_time() < end:
+                pass
 
         @pytest.mark.budget(5)
         def test_under():
             time.sleep(0.01)
+
+        @pytest.mark.budget(0.05)
+        def test_waiting_is_not_spending():
+            time.sleep(0.2)
     """)
     result = pytester.runpytest("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=1, failed=1)
-    result.stdout.re_match_lines([r".*test_slow.py::test_over took 0\.[2-9] s, over its budget of 0\.05 s: make it faster.*"])
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.re_match_lines([r".*test_slow.py::test_over took 0\.[2-9] s of CPU \([0-9.]+ s of wall time\), "
+                                  r"over its budget of 0\.05 s: make it faster.*"])
 
 
 def test_the_scale_stretches_every_budget(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -40,7 +49,9 @@ def test_the_scale_stretches_every_budget(pytester: pytest.Pytester, monkeypatch
 
         @pytest.mark.budget(0.05)
         def test_over():
-            time.sleep(0.2)
+            end = time.process_time() + 0.2
+            while time.process_time() < end:
+                pass
     """)
     monkeypatch.setenv("ANSLAG_TEST_BUDGET_SCALE", "100")
     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
