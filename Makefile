@@ -5,7 +5,7 @@ PYTHON     := /usr/bin/python3
 JOBS       ?= 2
 CMAKE_ARGS ?=
 
-.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit notebooks bench fuzz fuzz-campaign sanitize tsan check-errors clean
+.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit notebooks bench fuzz fuzz-campaign sanitize tsan check-errors draft-campaign clean
 
 all: build
 
@@ -39,6 +39,11 @@ check-errors:
 	scripts/check-error-coverage
 
 test: test-cpp test-python typecheck check-errors sanitize tsan test-install
+
+# 5 000 synthetic decision documents of the whole layout space drafted back and compared cell by
+# cell; the figures go to the campaign section of docs/draft-agreement.md (about 15 minutes on 2 cores).
+draft-campaign: build
+	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PYTHON) scripts/draft-agreement --campaign 5000
 
 # The main job: audit every bundled round, print the reports, and regenerate the documents made
 # from them (docs/audits/YEAR.md, docs/rules.md). Exit 1 from `anslag audit` means the report
