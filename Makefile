@@ -41,7 +41,7 @@ check-errors:
 test: test-cpp test-python typecheck check-errors sanitize tsan test-install
 
 # 5 000 synthetic decision documents of the whole layout space drafted back and compared cell by
-# cell; the figures go to the campaign section of docs/draft-agreement.md (about 15 minutes on 2 cores).
+# cell; the figures go to the campaign section of docs/draft-agreement.md (a few minutes on 2 cores).
 draft-campaign: build
 	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PYTHON) scripts/draft-agreement --campaign 5000
 

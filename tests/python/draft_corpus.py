@@ -64,6 +64,12 @@ PER_VALUE = 20
 MIXED_SEEDS = range(TUNING_SEED + 10_000, TUNING_SEED + 10_100)
 PDF_SEEDS = range(TUNING_SEED + 20_000, TUNING_SEED + 20_050)
 HELD_OUT_SEEDS = range(HELD_OUT_SEED, HELD_OUT_SEED + 50)
+# Two-column PDFs: the prose hard-wrapped to fit a column (wrap=60), set in two columns.
+TWO_COLUMN_SEEDS = range(TUNING_SEED + 30_000, TUNING_SEED + 30_010)
+
+
+def two_column_layout(seed: int) -> dict[str, str]:
+    return {**BASELINE, "wrap": "60"}
 
 
 def knob_values() -> list[tuple[str, str]]:
@@ -251,7 +257,8 @@ def compare(document: Any, draft: Any, outcome: Outcome, line_of: Optional[Mappi
 
 def pdf_line_map(text: str, path: pathlib.Path) -> dict[int, int]:
     """Each line of `text` to its line in the PDF's extraction (pdftotext drops the blank lines at
-    the top and foot of a page), by the longest matching runs of lines."""
+    the top and foot of a page), by the longest matching runs of lines; a line set in a column
+    beside another, to the extracted line that holds it."""
     extracted = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True,
                                text=True, check=True).stdout.split("\n")
     ours = [" ".join(line.split()) for line in text.split("\n")]
@@ -260,17 +267,27 @@ def pdf_line_map(text: str, path: pathlib.Path) -> dict[int, int]:
     for block in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_matching_blocks():
         for k in range(block.size):
             mapping[block.a + k + 1] = block.b + k + 1
+    after = 0
+    for n, line in enumerate(ours, start=1):
+        if n in mapping or not line:
+            after = mapping.get(n, after)
+            continue
+        found = next((m for m in range(max(after, 1), len(theirs) + 1) if line in theirs[m - 1]), None)
+        if found is not None:
+            mapping[n] = after = found
     return mapping
 
 
-def draft_and_compare(document: Any, path: pathlib.Path, seed: int, pdf: bool = False) -> Outcome:
+def draft_and_compare(document: Any, path: pathlib.Path, seed: int, pdf: bool = False,
+                      two_columns: bool = False) -> Outcome:
     """Writes the document (as text, or as a PDF of its pages with its tab-separated tables
-    printed as aligned columns), drafts it and compares."""
+    printed as aligned columns, its prose in two columns if asked), drafts it and compares."""
     outcome = Outcome(dict(document.layout), seed)
     line_of = None
     if pdf:
         lines = document.text.rstrip("\n").split("\n")
-        pdf_maker.text_pdf(path, pdf_maker.laid_out(lines), per_page=document.lines_per_page or max(len(lines), 1))
+        make = pdf_maker.two_column_pdf if two_columns else pdf_maker.text_pdf
+        make(path, pdf_maker.laid_out(lines), per_page=document.lines_per_page or max(len(lines), 1))
         line_of = pdf_line_map("\n".join(pdf_maker.laid_out(lines)), path)
     else:
         path.write_text(document.text, encoding="utf-8")
@@ -286,7 +303,7 @@ def draft_and_compare(document: Any, path: pathlib.Path, seed: int, pdf: bool = 
 
 
 def corpus(folder: pathlib.Path, seeds: Iterable[int], layout_of: Any, *, pdf: bool = False,
-           faults_of: Any = None) -> list[Outcome]:
+           two_columns: bool = False, faults_of: Any = None) -> list[Outcome]:
     """Draft each seed's document (layout_of(seed): the knobs to fix) and compare it."""
     out = []
     for seed in seeds:
@@ -294,7 +311,7 @@ def corpus(folder: pathlib.Path, seeds: Iterable[int], layout_of: Any, *, pdf: b
         document = anslag.synthetic_documents(1, seed=seed, applications=APPLICATIONS, faults=faults,
                                               layout=layout_of(seed))[0]
         path = folder / f"document-{seed}.{'pdf' if pdf else 'txt'}"
-        out.append(draft_and_compare(document, path, seed, pdf))
+        out.append(draft_and_compare(document, path, seed, pdf, two_columns))
     return out
 
 

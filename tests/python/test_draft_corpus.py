@@ -60,6 +60,31 @@ def test_mixed_layouts_as_pdf_draft_back_to_their_rounds(tmp_path: pathlib.Path)
     assert not _failures(outcomes), _failures(outcomes)
 
 
+@pytest.mark.xfail(strict=True, reason="pdftotext -layout sets the columns side by side; the drafter reads them as "
+                   "one line (and wrap=60 fails already): issue 23, part B")
+def test_two_column_pdfs_draft_back_to_their_rounds(tmp_path: pathlib.Path) -> None:
+    outcomes = dc.corpus(tmp_path, dc.TWO_COLUMN_SEEDS, dc.two_column_layout, pdf=True, two_columns=True,
+                         faults_of=dc.faults_for)
+    assert not _failures(outcomes), _failures(outcomes)
+
+
+def test_two_column_pdfs_keep_every_line_to_compare(tmp_path: pathlib.Path) -> None:
+    # The comparison of a two-column PDF finds each entry's line in the extraction, so that its
+    # xfail above is the drafter's, not the test's.
+    import pdf_maker
+
+    document = anslag.synthetic_documents(1, seed=7, applications=dc.APPLICATIONS, layout=dc.two_column_layout(7))[0]
+    lines = pdf_maker.laid_out(document.text.rstrip("\n").split("\n"))
+    path = tmp_path / "two.pdf"
+    pdf_maker.two_column_pdf(path, lines, per_page=document.lines_per_page)
+    mapping = dc.pdf_line_map("\n".join(lines), path)
+    entries = [a.source.line for a in document.round.applications] + [s.source.line for s in document.round.statements]
+    assert all(line in mapping for line in entries)
+    extracted = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                               text=True, check=True).stdout
+    assert any(len(line.split("     ")) >= 2 and "ansökningar" in line for line in extracted.split("\n"))
+
+
 def test_held_out_layouts_draft_back_to_their_rounds(tmp_path: pathlib.Path) -> None:
     outcomes = dc.corpus(tmp_path, dc.HELD_OUT_SEEDS, dc.mixed_layout, faults_of=dc.faults_for)
     assert not _failures(outcomes), _failures(outcomes)
