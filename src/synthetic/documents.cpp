@@ -586,7 +586,7 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
         else {
           const std::size_t pad = widths[c] > code_points(cell) ? widths[c] - code_points(cell) : 0;
           const bool right = columns[c].amount && !cells.empty() && c != 0;
-          if (c) row += "    ";
+          if (c) row += "  ";  // the narrowest gap that keeps columns apart: neighbouring amounts at their closest
           row += right ? std::string(pad, ' ') + cell : cell + (c + 1 == cells.size() ? "" : std::string(pad, ' '));
         }
       }
