@@ -19,8 +19,9 @@ const std::vector<layout_knob> knobs{
     {"applications", "how the applications are printed: a table (tabs, aligned columns, pipes, semicolons, multi-line "
                      "cells, its header repeated on each page), blocks of 'label: value' lines, a list in the prose",
      {"tabs", "aligned", "pipes", "semicolons", "multiline-cells", "repeated-header", "records", "prose"}},
-    {"amounts", "how amounts are written: '25 000 kr', '25 000 kronor', '25 000:-', 'SEK 25 000', '25 tkr', totals in mnkr",
-     {"kr", "kronor", "colon-dash", "sek", "tkr", "mnkr"}},
+    {"amounts", "how amounts are written: '25 000 kr', '25 000 kronor', '25 000:-', '25 000:–', 'SEK 25 000', "
+                "'kr 25 000', '25 tkr', totals in mnkr",
+     {"kr", "kronor", "colon-dash", "colon-en-dash", "sek", "kr-first", "tkr", "mnkr"}},
     {"decisions", "the decision words: beviljas, bevilja, bifall, tillstyrks, beviljas ej, till viss del, a Förslag column",
      {"beviljas", "imperative", "bifall", "tillstyrks", "beviljas-ej", "till-viss-del", "forslag-column"}},
     {"wrap", "the width prose is hard-wrapped at, in columns", {"none", "60", "72", "80", "100"}},
@@ -91,7 +92,9 @@ struct amount_writer {
     if (style == "kr") return whole + std::string(keep) + "kr";
     if (style == "kronor") return whole + std::string(keep) + "kronor";
     if (style == "colon-dash") return whole + ":-";
+    if (style == "colon-en-dash") return whole + ":\u2013";
     if (style == "sek") return "SEK" + std::string(keep) + whole;
+    if (style == "kr-first") return "kr" + std::string(keep) + whole;
     if (style == "mnkr" && total) return scaled(k, 1000000) + std::string(keep) + "mnkr";
     return scaled(k, 1000) + std::string(keep) + "tkr";
   }

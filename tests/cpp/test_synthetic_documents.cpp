@@ -68,7 +68,7 @@ TEST_CASE("an unknown knob or value names the valid ones") {
         "unknown layout knob 'colour' (head, date, applications, amounts, decisions, wrap, hyphenation, furniture, "
         "fund-order, fund-naming, joint-figures)");
   CHECK(message_of({{"amounts", "euro"}}) ==
-        "unknown value 'euro' for layout knob 'amounts' (kr, kronor, colon-dash, sek, tkr, mnkr)");
+        "unknown value 'euro' for layout knob 'amounts' (kr, kronor, colon-dash, colon-en-dash, sek, kr-first, tkr, mnkr)");
 }
 
 TEST_CASE("every knob value prints its shape, and the answer's lines are where the document prints each entry") {
@@ -80,6 +80,8 @@ TEST_CASE("every knob value prints its shape, and the answer's lines are where t
       {{{"date", "header-line"}, {"head", "tjansteutlatande"}}, "Tjänsteutlåtande" + std::string(30, ' ') + "2023-12-12"},
       {{{"amounts", "colon-dash"}}, ":-"},
       {{{"amounts", "sek"}}, "SEK "},
+      {{{"amounts", "colon-en-dash"}}, ":\u2013"},
+      {{{"amounts", "kr-first"}}, " kr "},
       {{{"amounts", "tkr"}}, " tkr"},
       {{{"amounts", "mnkr"}}, " mnkr"},
       {{{"applications", "pipes"}}, "| Stadsdelsförvaltning | Projekt |"},

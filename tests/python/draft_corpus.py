@@ -46,7 +46,8 @@ KNOWN_FAILING: dict[str, tuple[str, ...]] = {
     # second line lost, or a table's total, once the table breaks across a page; prose: the items
     # read as totals of every fund (reviewed as such), the applications they are lost
     "applications": ("pipes", "semicolons", "multiline-cells", "records", "prose"),
-    "amounts": ("colon-dash", "sek", "mnkr"),  # ':-' and 'SEK': a draft that does not load; mnkr: figures lost
+    # ':-', ':–', 'SEK 25 000', 'kr 25 000': a draft that does not load, or figures lost; mnkr: figures lost
+    "amounts": ("colon-dash", "colon-en-dash", "sek", "kr-first", "mnkr"),
     "wrap": ("60", "72", "80", "100"),  # a figure on the line after its sentence's start is lost
     "decisions": ("imperative",),  # 'Bevilja delvis' in aligned columns read as granted
     "joint-figures": ("yes",),  # one sentence of two funds' figures read as every fund's
@@ -58,14 +59,22 @@ HELD_OUT_SEED = 1_000_000
 APPLICATIONS = 12  # a round of two tables, enough for a page break inside one
 
 # The corpus of the test (and of the tables in docs/draft-agreement.md): PER_VALUE documents for
-# each knob value from the baseline, MIXED with every knob drawn, PDF of them as PDF, HELD_OUT
-# held-out ones.
+# each knob value, MIXED with every knob drawn, PDF of them as PDF, HELD_OUT held-out ones. Seeds
+# are spread by a prime: the round generator's draws follow consecutive seeds (row 6 of seeds
+# 481 to 500 is never partly granted), and a corpus of neighbours would see fewer rounds.
 PER_VALUE = 20
-MIXED_SEEDS = range(TUNING_SEED + 10_000, TUNING_SEED + 10_100)
-PDF_SEEDS = range(TUNING_SEED + 20_000, TUNING_SEED + 20_050)
-HELD_OUT_SEEDS = range(HELD_OUT_SEED, HELD_OUT_SEED + 50)
+SPREAD = 7919
+
+
+def spread(first: int, count: int) -> list[int]:
+    return [first + k * SPREAD for k in range(count)]
+
+
+MIXED_SEEDS = spread(TUNING_SEED + 10_000, 100)
+PDF_SEEDS = spread(TUNING_SEED + 20_000, 50)
+HELD_OUT_SEEDS = spread(HELD_OUT_SEED, 50)
 # Two-column PDFs: the prose hard-wrapped to fit a column (wrap=60), set in two columns.
-TWO_COLUMN_SEEDS = range(TUNING_SEED + 30_000, TUNING_SEED + 30_010)
+TWO_COLUMN_SEEDS = spread(TUNING_SEED + 30_000, 10)
 
 
 def two_column_layout(seed: int) -> dict[str, str]:
@@ -76,16 +85,15 @@ def knob_values() -> list[tuple[str, str]]:
     return [(k, v) for k, values in anslag.LAYOUT_KNOBS.items() for v in values]
 
 
-def value_seeds(index: int) -> range:
+def value_seeds(index: int) -> list[int]:
     """The seeds of the index-th knob value's documents."""
-    first = TUNING_SEED + index * PER_VALUE
-    return range(first, first + PER_VALUE)
+    return spread(TUNING_SEED + index * PER_VALUE * SPREAD, PER_VALUE)
 
 
 def value_layout(knob: str, value: str, seed: int) -> dict[str, str]:
     """A document of a knob value: a quarter from the baseline, the others mixed, so that a value
     that fails only beside other knobs' values fails its own test."""
-    return {**(BASELINE if seed % 4 == 1 else mixed_layout(seed)), knob: value}
+    return {**(BASELINE if random.Random(f"baseline {seed}").random() < 0.25 else mixed_layout(seed)), knob: value}
 
 
 def passing_values(knob: str) -> list[str]:

@@ -126,7 +126,8 @@ def test_an_unknown_knob_or_value_is_an_error() -> None:
                             "hyphenation, furniture, fund-order, fund-naming, joint-figures)")
     with pytest.raises(anslag.InvalidArgumentError) as e:
         anslag.synthetic_documents(1, layout={"amounts": "euro"})
-    assert str(e.value) == "unknown value 'euro' for layout knob 'amounts' (kr, kronor, colon-dash, sek, tkr, mnkr)"
+    assert str(e.value) == ("unknown value 'euro' for layout knob 'amounts' "
+                            "(kr, kronor, colon-dash, colon-en-dash, sek, kr-first, tkr, mnkr)")
 
 
 def test_the_command_line_writes_documents_beside_their_rounds(tmp_path: pathlib.Path) -> None:
