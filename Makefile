@@ -8,7 +8,7 @@ CMAKE_ARGS ?=
 # The tests' reports of their own durations (JUnit XML), read by scripts/test-durations.
 DURATIONS  := $(CURDIR)/$(BUILD)/durations
 
-.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit screenshots notebooks bench fuzz fuzz-campaign sanitize tsan check-errors test-durations clean
+.PHONY: all bootstrap configure build test test-cpp test-python test-install typecheck audit screenshots notebooks bench fuzz fuzz-campaign sanitize tsan check-errors test-durations draft-campaign clean
 
 all: build
 
@@ -55,6 +55,11 @@ test: test-cpp test-python typecheck check-errors sanitize tsan test-install
 # The slowest twenty tests of the last `make test` (docs/testing.md).
 test-durations:
 	@$(PYTHON) scripts/test-durations $(DURATIONS)/*.xml
+
+# 5 000 synthetic decision documents of the whole layout space drafted back and compared cell by
+# cell; the figures go to the campaign section of docs/draft-agreement.md (a few minutes on 2 cores).
+draft-campaign: build
+	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PYTHON) scripts/draft-agreement --campaign 5000
 
 # The main job: audit every bundled round, print the reports, and regenerate the documents made
 # from them (docs/audits/YEAR.md and .html, docs/rules.md). It installs and builds only what that

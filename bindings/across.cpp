@@ -1,10 +1,12 @@
-// Many rounds: the audit across rounds, folders of round files and synthetic rounds
-// (python/anslag/rounds.py and anslag.synthetic_rounds wrap them).
+// Many rounds: the audit across rounds, folders of round files, synthetic rounds and synthetic
+// decision documents (python/anslag/rounds.py, anslag.synthetic_rounds and
+// anslag.synthetic_documents wrap them).
 #include "bindings.hpp"
 
 #include <anslag/audit/cross_round.hpp>
 #include <anslag/error.hpp>
 #include <anslag/io/round_folder.hpp>
+#include <anslag/synthetic/documents.hpp>
 #include <anslag/synthetic/rounds.hpp>
 
 #include <pybind11/stl.h>
@@ -73,6 +75,36 @@ void bind_across(py::module_& m) {
       },
       py::arg("units"), py::arg("folder"), py::arg("count"), py::arg("applications"), py::arg("seed"), py::arg("year"),
       py::arg("faults"), py::arg("progress"));
+  py::dict knobs;
+  for (const auto& k : layout_knobs()) {
+    py::list values;
+    for (const auto v : k.values) values.append(std::string(v));
+    knobs[py::str(std::string(k.name))] = py::tuple(values);
+  }
+  m.attr("LAYOUT_KNOBS") = knobs;
+  py::class_<synthetic_document>(m, "SyntheticDocument",
+                                 "A synthetic round printed as a decision document, with the round it prints.")
+      .def_readonly("text", &synthetic_document::text, "the decision document, UTF-8 lines")
+      .def_readonly("lines_per_page", &synthetic_document::lines_per_page,
+                    "the page length its furniture assumes; 0: one page")
+      .def_readonly("layout", &synthetic_document::layout, "every layout knob's value")
+      .def_readonly("round", &synthetic_document::source, "the Round it prints, sources at its document lines")
+      .def_readonly("round_text", &synthetic_document::round_text, "the synthetic round file it was made from")
+      .def("__repr__", [](const synthetic_document& d) {
+        std::string layout;
+        for (const auto& [knob, value] : d.layout) layout += (layout.empty() ? "" : ", ") + knob + "=" + value;
+        return "SyntheticDocument(" + layout + ")";
+      });
+  m.def(
+      "_synthetic_documents",
+      [](const unit_registry& units, std::size_t count, std::size_t applications, std::uint64_t seed, int year,
+         const std::vector<std::string>& faults, const document_layout& layout) {
+        const auto options = options_of(applications, seed, year, faults);
+        py::gil_scoped_release released;
+        return synthetic_documents(units, count, options, layout);
+      },
+      py::arg("units"), py::arg("count"), py::arg("applications"), py::arg("seed"), py::arg("year"), py::arg("faults"),
+      py::arg("layout"));
 }
 
 }  // namespace anslag::python

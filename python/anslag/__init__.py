@@ -59,7 +59,9 @@ from anslag.rounds import load_round
 from anslag.rounds import load_rounds
 from anslag.rounds import Rounds
 from anslag.rounds import RoundsReport
+from anslag.synthetic import LAYOUT_KNOBS
 from anslag.synthetic import SYNTHETIC_FAULTS
+from anslag.synthetic import synthetic_documents
 from anslag.synthetic import synthetic_round
 from anslag.synthetic import synthetic_rounds
 from anslag._core import near_same_title
@@ -125,6 +127,8 @@ __all__ = [
     "Rounds",
     "RoundsReport",
     "SYNTHETIC_FAULTS",
+    "LAYOUT_KNOBS",
+    "synthetic_documents",
     "synthetic_round",
     "synthetic_rounds",
     "load_units",

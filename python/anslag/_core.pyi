@@ -564,3 +564,22 @@ def _write_synthetic_rounds(
     faults: list[str],
     progress: Callable[[int, int], None] | None,
 ) -> list[os.PathLike[str]]: ...
+
+LAYOUT_KNOBS: dict[str, tuple[str, ...]]
+
+class SyntheticDocument:
+    text: str
+    lines_per_page: int
+    layout: dict[str, str]
+    round: Round
+    round_text: str
+
+def _synthetic_documents(
+    units: UnitRegistry,
+    count: int,
+    applications: int,
+    seed: int,
+    year: int,
+    faults: list[str],
+    layout: dict[str, str],
+) -> list[SyntheticDocument]: ...

@@ -1,17 +1,21 @@
 """Synthetic rounds to scale on: consistent round files with planted faults (the generator of
-``anslag synthetic``; the faults and the findings they give are listed in docs/scaling.md)."""
+``anslag synthetic``; the faults and the findings they give are listed in docs/scaling.md), and
+the same rounds printed as decision documents in layouts drawn from a space of knobs
+(``anslag synthetic --documents``; docs/drafting.md, "Synthetic documents")."""
 
 from __future__ import annotations
 
 import os
 import sys
 from collections.abc import Sequence
-from typing import Union
+from collections.abc import Mapping
+from typing import Optional, Union
 
 from anslag import _core
 from anslag.units import unit_registry
 
 SYNTHETIC_FAULTS: tuple[str, ...] = _core.SYNTHETIC_FAULTS
+LAYOUT_KNOBS: dict[str, tuple[str, ...]] = _core.LAYOUT_KNOBS
 
 
 def synthetic_round(
@@ -51,3 +55,22 @@ def synthetic_rounds(
             unit_registry(), folder, count, applications, seed, year, list(faults), advance
         )
     return [os.fspath(path) for path in written]
+
+
+def synthetic_documents(
+    count: int,
+    *,
+    seed: int = 1,
+    applications: int = 25,
+    year: int = 2024,
+    faults: Sequence[str] = (),
+    layout: Optional[Mapping[str, str]] = None,
+) -> list[_core.SyntheticDocument]:
+    """``count`` synthetic rounds printed as decision documents (``SyntheticDocument``: ``text``,
+    ``round``, ``layout``, ``lines_per_page``, ``round_text``). Document i prints the round of seed
+    ``seed + i`` in the layout drawn from that seed; the knobs of ``layout`` (names and values from
+    ``LAYOUT_KNOBS``) are fixed. ``round`` is the answer: the Round the document prints, each
+    application and statement at its document line. An unknown knob or value raises InvalidArgumentError."""
+    return _core._synthetic_documents(
+        unit_registry(), count, applications, seed, year, list(faults), dict(layout or {})
+    )

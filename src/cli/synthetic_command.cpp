@@ -1,13 +1,20 @@
 // `anslag synthetic --rounds N --out DIR [--applications N] [--year Y] [--seed S] [--faults LIST]`:
 // consistent synthetic round files with planted faults (include/anslag/synthetic/rounds.hpp), a
-// corpus to scale on. A progress bar on a terminal; one line saying what was written.
+// corpus to scale on. With `--documents N [--layout KNOB=VALUE,...]` instead of `--rounds`, each
+// round printed as a decision document in a layout drawn from the layout space
+// (include/anslag/synthetic/documents.hpp): document-00001.txt beside document-00001.toml, the
+// round it prints. A progress bar on a terminal; one line saying what was written.
 #include "commands.hpp"
 #include "round_paths.hpp"
 
 #include <anslag/error.hpp>
+#include <anslag/synthetic/documents.hpp>
 #include <anslag/synthetic/rounds.hpp>
 #include <anslag/io/units_file.hpp>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -31,18 +38,71 @@ std::vector<synthetic_fault> parse_faults(const std::string& text) {
   return faults;
 }
 
+// "KNOB=VALUE,KNOB=VALUE"; draw_layout checks the names.
+document_layout parse_layout(const std::string& text) {
+  document_layout layout;
+  std::stringstream in(text);
+  for (std::string pair; std::getline(in, pair, ',');) {
+    const auto equals = pair.find('=');
+    if (equals == std::string::npos)
+      throw invalid_argument_error("a layout is KNOB=VALUE pairs separated by commas, not '" + pair + "'");
+    layout[pair.substr(0, equals)] = pair.substr(equals + 1);
+  }
+  return layout;
+}
+
+void write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw invalid_argument_error("cannot write " + path.string());
+}
+
+// document-00001.txt and document-00001.toml, the round file headed by the document's layout.
+std::size_t write_documents(const unit_registry& units, const std::filesystem::path& folder, std::size_t count,
+                            const synthetic_options& options, const document_layout& fixed, progress_bar& bar) {
+  std::error_code failed;
+  std::filesystem::create_directories(folder, failed);
+  if (failed) throw invalid_argument_error("cannot write " + folder.string());
+  draw_layout(0, fixed);  // an unknown knob fails before anything is written
+  for (std::size_t i = 0; i < count; ++i) {
+    synthetic_options one = options;
+    one.seed = options.seed + i;
+    const auto document = synthetic_document_of(units, one, fixed);
+    char name[32];
+    std::snprintf(name, sizeof name, "document-%05zu", i + 1);
+    std::string layout = "# The round printed by " + std::string(name) + ".txt (its lines are not the document's)\n# layout:";
+    for (const auto& [knob, value] : document.layout) layout += " " + knob + "=" + value;
+    layout += "\n# lines per page: " + std::to_string(document.lines_per_page) + "\n";
+    write_file(folder / (std::string(name) + ".txt"), document.text);
+    write_file(folder / (std::string(name) + ".toml"), layout + document.round_text);
+    bar(i + 1, count);
+  }
+  return count;
+}
+
 }  // namespace
 
 void add_synthetic_command(CLI::App& app, context& context) {
   auto* command = app.add_subcommand("synthetic", "Write consistent synthetic round files with planted faults");
   struct options {
-    std::size_t rounds = 1;
+    std::size_t rounds = 0;
+    std::size_t documents = 0;
+    std::string layout;
     std::string out;
     synthetic_options round;
     std::string faults = "none";
   };
   auto o = std::make_shared<options>();
-  command->add_option("--rounds", o->rounds, "How many round files")->required()->check(CLI::PositiveNumber);
+  auto* rounds = command->add_option("--rounds", o->rounds, "How many round files")->check(CLI::PositiveNumber);
+  auto* documents = command->add_option("--documents", o->documents,
+                                        "How many decision documents (each beside the round file it prints)")
+                        ->check(CLI::PositiveNumber)
+                        ->excludes(rounds);
+  command->add_option("--layout", o->layout,
+                      "Layout knobs to fix, KNOB=VALUE separated by commas (docs/drafting.md lists them); "
+                      "the others are drawn from each document's seed")
+      ->needs(documents);
   command->add_option("--out", o->out, "The folder to write them in (made if missing)")->required();
   command->add_option("--applications", o->round.applications, "Applications per round")
       ->default_val(o->round.applications)
@@ -56,7 +116,19 @@ void add_synthetic_command(CLI::App& app, context& context) {
   command->callback([o, &context] {
     try {
       o->round.faults = parse_faults(o->faults);
+      if (o->rounds == 0 && o->documents == 0)
+        throw invalid_argument_error("say how many: --rounds N (round files) or --documents N (decision documents)");
       const unit_registry units = load_units(data_dir() / "units.toml");
+      if (o->documents > 0) {
+        const auto fixed = parse_layout(o->layout);
+        std::size_t written = 0;
+        {
+          progress_bar bar("writing");
+          written = write_documents(units, o->out, o->documents, o->round, fixed, bar);
+        }
+        std::cout << "wrote " << written << " documents and their round files to " << o->out << "\n";
+        return;
+      }
       std::size_t written = 0;
       {
         progress_bar bar("writing");

@@ -11,7 +11,7 @@ def _escape(line: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _document(streams: list[bytes]) -> bytes:
+def _document(streams: list[bytes], width: int = 842) -> bytes:
     pages = len(streams)
     objects: list[bytes] = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -20,8 +20,8 @@ def _document(streams: list[bytes]) -> bytes:
     ]
     for i, stream in enumerate(streams):
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 1191] /Resources << /Font << /F1 3 0 R >> >> "
-            b"/Contents %d 0 R >>" % (5 + 2 * i)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d 1191] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % (width, 5 + 2 * i)
         )
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n")
@@ -38,7 +38,8 @@ def _document(streams: list[bytes]) -> bytes:
 
 
 def text_pdf(path: pathlib.Path, lines: list[str], per_page: int = 90) -> None:
-    """Writes `lines` as monospaced text, `per_page` lines a page."""
+    """Writes `lines` as monospaced text, `per_page` lines a page: A3 (195 columns of 7 pt
+    Courier), or wider when a line is longer, so that no text runs off the page."""
     streams = []
     for start in range(0, max(len(lines), 1), per_page):
         body = bytearray(b"BT /F1 7 Tf 9 TL 20 1170 Td\n")
@@ -46,9 +47,65 @@ def text_pdf(path: pathlib.Path, lines: list[str], per_page: int = 90) -> None:
             body += b"(" + _escape(line) + b") Tj T*\n"
         body += b"ET"
         streams.append(bytes(body))
-    path.write_bytes(_document(streams))
+    longest = max((len(line) for line in lines), default=0)
+    path.write_bytes(_document(streams, max(842, 40 + (longest * 42 + 9) // 10)))
+
+
+def laid_out(lines: list[str]) -> list[str]:
+    """A PDF prints a tab-separated table as aligned columns: each run of tab lines, padded."""
+    out: list[str] = []
+    block: list[list[str]] = []
+
+    def flush() -> None:
+        widths = [max(len(row[k]) for row in block if k < len(row)) for k in range(max(map(len, block), default=0))]
+        out.extend("    ".join(cell.ljust(widths[k]) for k, cell in enumerate(row)).rstrip() for row in block)
+        block.clear()
+
+    for line in lines:
+        if "\t" in line:
+            block.append(line.split("\t"))
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return out
 
 
 def scan_pdf(path: pathlib.Path) -> None:
     """A page with a filled rectangle and no text."""
     path.write_bytes(_document([b"0.5 g 50 50 400 300 re f"]))
+
+
+def _is_prose(line: str, width: int) -> bool:
+    return bool(line.strip()) and "  " not in line and "\t" not in line and len(line) <= width
+
+
+def two_column_pdf(path: pathlib.Path, lines: list[str], per_page: int = 90, column: int = 64) -> None:
+    """Writes `lines` as `text_pdf` does, but each run of prose lines (at most `column` wide, no
+    run of spaces: not a table row) in two columns side by side, its first half on the left, as
+    a two-column report prints its paragraphs; tables and blank lines stay full width."""
+    streams = []
+    step = (column + 4) * 42 // 10  # 7 pt Courier: 4.2 pt a character
+    for start in range(0, max(len(lines), 1), per_page):
+        page = lines[start : start + per_page]
+        body = bytearray(b"BT /F1 7 Tf\n")
+        row, k = 0, 0
+        while k < len(page):
+            run = k
+            while run < len(page) and _is_prose(page[run], column):
+                run += 1
+            if run - k >= 2:
+                half = (run - k + 1) // 2
+                for i, line in enumerate(page[k:run]):
+                    x, y = (20, row + i) if i < half else (20 + step, row + i - half)
+                    body += b"1 0 0 1 %d %d Tm (" % (x, 1170 - 9 * y) + _escape(line) + b") Tj\n"
+                row += half
+                k = run
+                continue
+            body += b"1 0 0 1 20 %d Tm (" % (1170 - 9 * row) + _escape(page[k]) + b") Tj\n"
+            row += 1
+            k += 1
+        body += b"ET"
+        streams.append(bytes(body))
+    longest = max((len(line) for line in lines), default=0)
+    path.write_bytes(_document(streams, max(842, 40 + (longest * 42 + 9) // 10)))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import anslag
-from pdf_maker import scan_pdf, text_pdf
+from pdf_maker import laid_out, scan_pdf, text_pdf
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "data" / "seeds"
@@ -93,26 +93,6 @@ def test_tkr_columns_prose_grants_and_decision_words_of_another_layout() -> None
     assert [(u.kind, u.count or u.amount) for u in r.rules if u.kind in ("cap_per_application", "max_granted_per_unit")] == [
         ("max_granted_per_unit", 2), ("cap_per_application", anslag.Krona("25 000 kr"))]
     assert [u for u in r.rules if u.not_encoded and "måste" in u.not_encoded]
-
-
-def laid_out(lines: list[str]) -> list[str]:
-    """A PDF prints a tab-separated table as aligned columns: each run of tab lines, padded."""
-    out: list[str] = []
-    block: list[list[str]] = []
-
-    def flush() -> None:
-        widths = [max(len(row[k]) for row in block if k < len(row)) for k in range(max(map(len, block), default=0))]
-        out.extend("    ".join(cell.ljust(widths[k]) for k, cell in enumerate(row)).rstrip() for row in block)
-        block.clear()
-
-    for line in lines:
-        if "\t" in line:
-            block.append(line.split("\t"))
-            continue
-        flush()
-        out.append(line)
-    flush()
-    return out
 
 
 @pytest.mark.parametrize("name", TEST_DOCUMENTS)
