@@ -25,6 +25,7 @@ void add_draft_command(CLI::App& app, context& context) {
       const auto units = load_units(data_dir() / "units.toml");
       draft_options options;
       options.units = &units;
+      options.draft_file = *output;
       if (*year != 0) options.year = *year;
       const auto draft = draft_round_file(*document, options);
       if (output->empty()) {

@@ -34,8 +34,12 @@ struct decision_word {
   std::string_view words;  // lower case
   decision outcome;
 };
-constexpr std::array<decision_word, 19> decision_words{{
+constexpr std::array<decision_word, 30> decision_words{{
     {"till viss del beviljas", decision::partly_granted},
+    {"bevilja till viss del", decision::partly_granted},
+    {"bevilja delvis", decision::partly_granted},
+    {"tillstyrks delvis", decision::partly_granted},
+    {"delvis tillstyrks", decision::partly_granted},
     {"beviljas till viss del", decision::partly_granted},
     {"beviljas delvis", decision::partly_granted},
     {"delvis beviljas", decision::partly_granted},
@@ -44,6 +48,12 @@ constexpr std::array<decision_word, 19> decision_words{{
     {"till viss del", decision::partly_granted},
     {"delvis", decision::partly_granted},
     {"inte beviljas", decision::rejected},
+    {"ej beviljas", decision::rejected},
+    {"bevilja inte", decision::rejected},
+    {"bevilja ej", decision::rejected},
+    {"avstyrks", decision::rejected},
+    {"avslå", decision::rejected},
+    {"tillstyrks", decision::granted},
     {"beviljas inte", decision::rejected},
     {"beviljas ej", decision::rejected},
     {"avslås", decision::rejected},
@@ -54,6 +64,7 @@ constexpr std::array<decision_word, 19> decision_words{{
     {"bevilja", decision::granted},
     {"bifalles", decision::granted},
     {"bifall", decision::granted},
+    {"bifalls", decision::granted},
 }};
 
 bool word_boundary(std::string_view text, std::size_t at) {
@@ -88,6 +99,24 @@ std::string number_text(std::string_view text, std::size_t& i) {
     while (i < text.size() && is_digit(text[i])) digits += text[i++];
   }
   return digits;
+}
+
+// The length of ":-" or ":–" at `i` (whole kronor), or 0.
+std::size_t whole_kronor_mark(std::string_view text, std::size_t i) {
+  if (i >= text.size() || text[i] != ':') return 0;
+  if (text.compare(i + 1, 1, "-") == 0) return 2;
+  if (text.compare(i + 1, 3, "\u2013") == 0) return 4;
+  return 0;
+}
+
+// Where "sek " or "kr " stands just before the number at `at` (lower-cased text), or npos.
+std::size_t currency_before(std::string_view lowered, std::size_t at) {
+  for (std::string_view word : {"sek ", "kr "}) {
+    if (at < word.size() || lowered.compare(at - word.size(), word.size(), word) != 0) continue;
+    const std::size_t begin = at - word.size();
+    if (begin == 0 || !is_letter(lowered[begin - 1])) return begin;
+  }
+  return std::string_view::npos;
 }
 
 std::optional<amount_hit> make_amount(std::string number, std::string_view unit, std::size_t begin,
@@ -151,12 +180,26 @@ std::vector<amount_hit> amounts_in(std::string_view text) {
     std::string number = number_text(text, i);
     std::size_t j = i;
     while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+    bool unit_after = false;
     for (const auto& u : unit_words) {
       if (lowered.compare(j, u.word.size(), u.word) == 0 && word_boundary(lowered, j + u.word.size())) {
         if (auto hit = make_amount(number, u.unit, begin, j + u.word.size())) hits.push_back(std::move(*hit));
         i = j + u.word.size();
+        unit_after = true;
         break;
       }
+    }
+    if (unit_after) continue;
+    // "25 000:-" (or ":–"): whole kronor, the ordinary Swedish way to write them.
+    if (const std::size_t dash = whole_kronor_mark(text, i)) {
+      if (auto hit = make_amount(number, "kr", begin, i + dash)) hits.push_back(std::move(*hit));
+      i += dash;
+      continue;
+    }
+    // "SEK 25 000", "kr 25 000": the currency before the number, unless that "kr" ends the amount before.
+    const std::size_t currency = currency_before(lowered, begin);
+    if (currency != std::string::npos && (hits.empty() || hits.back().end != begin - 1 || lowered[currency] == 's')) {
+      if (auto hit = make_amount(number, "kr", currency, i)) hits.push_back(std::move(*hit));
     }
   }
   return hits;
