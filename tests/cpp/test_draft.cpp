@@ -5,6 +5,7 @@
 #include <anslag/ingest/draft.hpp>
 #include <anslag/io/round_file.hpp>
 #include <anslag/ingest/source_check.hpp>
+#include <anslag/ingest/vocabulary.hpp>
 #include <anslag/io/units_file.hpp>
 
 #include <catch2/catch.hpp>
@@ -209,4 +210,43 @@ TEST_CASE("a PDF without text, or without pdftotext, is a clear error") {
   const std::string without = error_of(path);
   setenv("PATH", saved.c_str(), 1);
   CHECK(without == path.string() + ":0:0: cannot run pdftotext (poppler-utils) to read the PDF");
+}
+
+TEST_CASE("the vocabulary is data: the bundled file, a user's phrases, and a bad file's place") {
+  const auto& bundled = anslag::bundled_vocabulary();
+  REQUIRE(!bundled.decisions.empty());
+  CHECK(bundled.decisions.front().phrase == "till viss del beviljas");  // the longest first
+  const auto ej = std::find_if(bundled.decisions.begin(), bundled.decisions.end(),
+                               [](const anslag::decision_phrase& d) { return d.phrase == "ej beviljas"; });
+  REQUIRE(ej != bundled.decisions.end());
+  CHECK(ej->outcome == anslag::decision::rejected);
+  const auto words = anslag::load_vocabulary(
+      temporary("ord.toml", "[[decision]]\nphrase = \"godkänns\"\ndecision = \"granted\"\nexample = \"Godkänns\"\n"));
+  CHECK(words.decisions.size() == bundled.decisions.size() + 1);
+  anslag::draft_options options;
+  options.seed = "ord.txt";
+  options.words = &words;
+  const auto draft = anslag::draft_round("Till\nSocialnämnden\n2023-12-12\n\nFördelning 2024\n\n"
+                                         "Socialnämnden fördelar 500 000 kronor till lokala utvecklingsmedel.\n\nBilaga\n\n"
+                                         "Förvaltning\tProjekt\tSökt\tBeslut\nFarsta\tA\t100 000\tGodkänns\n",
+                                         options);
+  REQUIRE(draft.drafted.applications.size() == 1);
+  CHECK(draft.drafted.applications[0].outcome == anslag::decision::granted);
+  const auto error_in = [](const std::string& name, const std::string& content) {
+    const auto path = temporary(name, content);
+    try {
+      anslag::load_vocabulary(path);
+    } catch (const anslag::round_file_error& e) {
+      return std::string(e.what()).substr(path.string().size());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_in("bad1.toml", "[[decision\n").starts_with(":1:"));
+  CHECK(error_in("bad1.toml", "[[decision\n").find("not a vocabulary file: ") != std::string::npos);
+  CHECK(error_in("bad2.toml", "[[decision]]\nphrase = \"x\"\ndecision = \"ok\"\n").ends_with(
+      "unknown decision 'ok' (granted, partly_granted, rejected)"));
+  CHECK(error_in("bad3.toml", "[[column]]\nphrase = \"x\"\nrole = \"summa\"\n").ends_with(
+      "unknown column role 'summa' (applicant, project, requested, decision, granted, reason, purpose)"));
+  CHECK(error_in("bad4.toml", "[[decision]]\nphrase = \"\"\ndecision = \"granted\"\n") ==
+        ":2:10: a phrase must be a non-empty string ('phrase')");
 }

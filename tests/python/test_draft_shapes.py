@@ -262,8 +262,9 @@ def pages(n: int) -> str:
 ], ids=["pages", "copies-of-a-budget-sentence", "one-sentence-of-many-amounts"])
 def test_drafting_grows_linearly_with_the_document(tmp_path: Path, make) -> None:
     times = [seconds(tmp_path, make(n)) for n in (1, 2, 4, 8)]
-    # 8 times the text: linear growth takes 8 times as long, quadratic 64 times. Allow for a busy machine.
-    assert times[3] < 8 * 2.5 * times[0], times
+    # From 2 to 8 times the text: linear growth takes 4 times as long, quadratic 16 times (the
+    # smallest size is left out of the ratio: its time is mostly start-up). Allow for a busy machine.
+    assert times[3] < 4 * 2.5 * times[1], times
 
 
 def test_a_hundred_page_document_drafts_in_under_a_second(tmp_path: Path) -> None:

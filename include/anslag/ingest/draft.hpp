@@ -13,6 +13,7 @@
 // Lifetimes: values; a draft refers to nothing in the text.
 #pragma once
 
+#include <anslag/ingest/vocabulary.hpp>
 #include <anslag/model/round.hpp>
 #include <anslag/model/unit.hpp>
 
@@ -37,6 +38,7 @@ struct draft_options {
   std::string seed;                    // the document's file name, written as [document].seed
   const unit_registry* units = nullptr;  // resolves applicants to unit ids; none: no `unit`
   std::string draft_file;              // where the caller writes the draft: named when it does not load
+  const vocabulary* words = nullptr;   // decision words and column labels; none: bundled_vocabulary()
 };
 
 struct round_draft {

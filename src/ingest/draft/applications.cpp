@@ -173,15 +173,15 @@ void drafter::table_application(const table& t, const table_row& row, const std:
 
 void drafter::settle_decision(application_draft& a, const std::string& decision_cell, const std::string& reason_cell,
                      bool has_decision, bool has_reason) {
-  if (auto d = detail::leading_decision(decision_cell)) {
+  if (auto d = detail::leading_decision(decision_cell, vocabulary_.decisions)) {
     a.outcome = d->outcome;
-  } else if (auto in_text = detail::last_decision(decision_cell)) {
+  } else if (auto in_text = detail::last_decision(decision_cell, vocabulary_.decisions)) {
     a.outcome = in_text->outcome;
     a.readings.push_back({"decision", "the decision column's text read from its wording '" + in_text->words + "'"});
-  } else if (auto bare = detail::leading_decision(reason_cell);
+  } else if (auto bare = detail::leading_decision(reason_cell, vocabulary_.decisions);
              bare && plain_text(reason_cell).size() <= bare->words.size() + 1) {
     a.outcome = bare->outcome;  // a bare "Till viss del" under Bedömning: the table's decision word
-  } else if (auto worded = detail::last_decision(reason_cell)) {
+  } else if (auto worded = detail::last_decision(reason_cell, vocabulary_.decisions)) {
     a.outcome = worded->outcome;
     a.readings.push_back({"decision", std::string(has_decision ? "the decision column is empty" : "the table has no decision column") +
                                           ": read from the assessment's wording '" + worded->words + "'"});

@@ -5,7 +5,8 @@
 
 namespace anslag::drafting {
 
-drafter::drafter(std::string_view text, const draft_options& options, std::string file) : options_(options), file_(std::move(file)) {
+drafter::drafter(std::string_view text, const draft_options& options, std::string file)
+    : options_(options), vocabulary_(options.words ? *options.words : bundled_vocabulary()), file_(std::move(file)) {
   if (text.size() > max_document_bytes) fail("document larger than 8 MiB (the most a decision document may hold)");
   for (auto& raw : document_lines(text)) {
     line_info l;

@@ -127,6 +127,8 @@ std::string body_of(const std::string& text);
 
 bool starts_upper(const std::string& text);
 
+bool starts_lower(const std::string& text);
+
 // A numbered heading ("3. Ärendet", "2 Sammanfattning", "3.2 Bedömning", "§ 3 Ärendet") is a
 // heading by its words. Each number has at most two digits, so "2023 års medel" keeps its year.
 std::string without_numbering(const std::string& text);
@@ -175,7 +177,7 @@ struct column {
   std::size_t begin = 0, end = 0;  // column-aligned tables: the header's extent in the line
 };
 
-column_role role_of(const std::string& header);
+column_role role_of(const std::string& header, const vocabulary& words);
 
 std::string unit_of_header(const std::string& header);
 
@@ -218,7 +220,7 @@ std::vector<laid_cell> split_layout(const std::string& raw);
 
 bool application_header(const std::vector<column>& columns);
 
-std::vector<column> columns_of(const std::vector<std::string>& headers);
+std::vector<column> columns_of(const std::vector<std::string>& headers, const vocabulary& words);
 
 // The column a laid-out cell belongs to: the one its extent overlaps most, else the nearest.
 std::size_t column_for(const std::vector<column>& columns, const laid_cell& cell);
@@ -425,6 +427,7 @@ class drafter {
   round_draft write();
 
   draft_options options_;
+  const vocabulary& vocabulary_;  // the caller's, else the bundled data/vocabulary/sv.toml
   std::string file_;
   std::vector<line_info> lines_;
   std::vector<std::string> section_of_;  // the heading each line stands under

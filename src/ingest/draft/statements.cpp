@@ -43,7 +43,7 @@ void drafter::lead(const sentence& s, context& ctx, const std::vector<std::strin
   ctx.lead_words = s.text;
   ctx.lead_decision.reset();
   if (s.text.ends_with(":") && !funds.empty()) {
-    if (const auto d = detail::last_decision(s.text)) {  // "Följande studiebesök föreslås beviljas:"
+    if (const auto d = detail::last_decision(s.text, vocabulary_.decisions)) {  // "Följande studiebesök föreslås beviljas:"
       ctx.list = context::list_of::projects;
       ctx.lead_decision = d->outcome;
       ctx.lead_words = d->words;
@@ -152,7 +152,7 @@ bool drafter::read_counts(const sentence& s, std::size_t i, const std::vector<st
     const std::string rest = lower(s.text).substr(std::min(lower(s.text).size(), lower(s.text).find(words[k])));
     statement_draft st;
     st.count = *n;
-    const auto d = detail::last_decision(rest);
+    const auto d = detail::last_decision(rest, vocabulary_.decisions);
     if (d && !contains(rest, "ansökningsperiod")) {
       st.kind = statement_kind::decision_count;
       st.of_decision = d->outcome;

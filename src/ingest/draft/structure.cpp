@@ -40,14 +40,6 @@ bool ends_sentence(const std::string& text) {
   return !text.empty() && std::string_view(".:;!?").find(text.back()) != std::string_view::npos;
 }
 
-bool starts_lower(const std::string& text) {
-  if (text.empty()) return false;
-  const auto c = static_cast<unsigned char>(text[0]);
-  if (c >= 'a' && c <= 'z') return true;
-  return c == 0xC3 && text.size() > 1 && static_cast<unsigned char>(text[1]) >= 0xA0 &&
-         static_cast<unsigned char>(text[1]) <= 0xBE;
-}
-
 // "Sökt belopp: 28 000:-" → the label "Sökt belopp" and the value; an empty label when the line
 // is not one: a label is short, begins with a capital and holds no digits.
 std::pair<std::string, std::string> label_and_value(const std::string& text) {
@@ -89,10 +81,10 @@ void drafter::mark_furniture() {
   std::unordered_map<std::string_view, int> near_count;
   // A table's header printed again on the next page is the table's, not furniture.
   const auto table_header = [&](const line_info& l) {
-    if (const char separator = separator_of(l.raw, 2)) return application_header(columns_of(split_cells(l.raw, separator)));
+    if (const char separator = separator_of(l.raw, 2)) return application_header(columns_of(split_cells(l.raw, separator), vocabulary_));
     std::vector<std::string> cells;
     for (const auto& c : split_layout(l.raw)) cells.push_back(c.text);
-    return application_header(columns_of(cells));
+    return application_header(columns_of(cells, vocabulary_));
   };
   for (std::size_t k = 0; k < lines_.size(); ++k)
     if (near_page[k] && !lines_[k].text.empty() && lines_[k].text.size() <= 100 && !ends_sentence(lines_[k].text) &&
@@ -184,7 +176,7 @@ void drafter::find_records() {
         labels.push_back(block[r].second.first);
         values.push_back(block[r].second.second);
       }
-      auto columns = columns_of(labels);
+      auto columns = columns_of(labels, vocabulary_);
       const bool who = std::any_of(columns.begin(), columns.end(), [](const column& c) { return who_or_what(c.role, true); });
       const bool what = std::any_of(columns.begin(), columns.end(), [](const column& c) { return who_or_what(c.role, false); });
       if (!who || !what) return;

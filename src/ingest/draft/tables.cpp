@@ -3,30 +3,22 @@
 
 namespace anslag::drafting {
 
-column_role role_of(const std::string& header) {
+column_role role_of(const std::string& header, const vocabulary& words) {
   const std::string h = lower(plain_text(header));
-  const auto words = words_of(h);
-  const auto english = [&](std::initializer_list<std::string_view> names) {
-    return std::any_of(names.begin(), names.end(), [&](std::string_view n) { return has_word(words, n); });
+  const auto header_words = words_of(h);
+  const auto says = [&](std::string_view role) {
+    return std::any_of(words.columns.begin(), words.columns.end(), [&](const column_phrase& c) {
+      return c.role == role && (c.whole_word ? has_word(header_words, c.phrase) : contains(h, c.phrase));
+    });
   };
-  const bool applicant = contains(h, "sdf") || contains(h, "förvaltning") || contains(h, "stadsdel") ||
-                         contains(h, "sökande") || contains(h, "nämnd") || english({"applicant", "organisation", "organization"});
-  const bool project = contains(h, "projekt") || contains(h, "studiebesök") || contains(h, "studieres") ||
-                       contains(h, "resmål") || contains(h, "ort och syfte") || contains(h, "aktivitet") ||
-                       english({"project", "activity"});
+  const bool applicant = says("applicant"), project = says("project");
   if (applicant && project) return column_role::applicant_project;
-  if (contains(h, "ansökt") || contains(h, "sökt") || contains(h, "begärt") || contains(h, "ansökan (") ||
-      english({"requested", "applied"}))
-    return column_role::requested;
-  if (contains(h, "beslut") || english({"decision"})) return column_role::decision;
-  if (contains(h, "bevilja") || contains(h, "förslag") || contains(h, "summa") || contains(h, "belopp") ||
-      contains(h, "tilldel") || contains(h, "fördel") || english({"granted", "amount"}))
-    return column_role::granted;
-  if (contains(h, "utvärdering") || contains(h, "bedömning") || contains(h, "motivering") || contains(h, "kommentar") ||
-      english({"assessment", "comment", "reason"}))
-    return column_role::reason;
+  if (says("requested")) return column_role::requested;
+  if (says("decision")) return column_role::decision;
+  if (says("granted")) return column_role::granted;
+  if (says("reason")) return column_role::reason;
   if (project) return column_role::project;
-  if (contains(h, "syfte") || contains(h, "mål")) return column_role::purpose;
+  if (says("purpose")) return column_role::purpose;
   if (applicant) return column_role::applicant;
   return column_role::other;
 }
@@ -125,12 +117,12 @@ bool application_header(const std::vector<column>& columns) {
   return who && what;
 }
 
-std::vector<column> columns_of(const std::vector<std::string>& headers) {
+std::vector<column> columns_of(const std::vector<std::string>& headers, const vocabulary& words) {
   std::vector<column> columns;
   for (const auto& h : headers) {
     column c;
     c.header = plain_text(h);
-    c.role = role_of(h);
+    c.role = role_of(h, words);
     c.unit = unit_of_header(h);
     columns.push_back(c);
   }
@@ -160,7 +152,7 @@ void drafter::find_tables() {
     if (lines_[i].table || lines_[i].furniture) continue;
     const std::string& raw = lines_[i].raw;
     if (const char separator = separator_of(raw, 2)) {
-      auto columns = columns_of(split_cells(raw, separator));
+      auto columns = columns_of(split_cells(raw, separator), vocabulary_);
       if (application_header(columns)) {
         i = read_tab_table(i, std::move(columns), separator);
         continue;
@@ -170,7 +162,7 @@ void drafter::find_tables() {
     if (cells.size() < 2) continue;
     std::vector<std::string> headers;
     for (const auto& c : cells) headers.push_back(c.text);
-    auto columns = columns_of(headers);
+    auto columns = columns_of(headers, vocabulary_);
     if (!application_header(columns)) continue;
     for (std::size_t k = 0; k < cells.size(); ++k) columns[k].begin = cells[k].begin, columns[k].end = cells[k].end;
     i = read_layout_table(i, std::move(columns));
@@ -192,8 +184,8 @@ bool repeats_header(const table& t, const std::vector<std::string>& cells) {
 }
 
 // After a total, the header of the next table (a header holds no amounts) ends this one.
-bool next_header(const table& t, const std::vector<std::string>& cells) {
-  if (t.totals.empty() || !application_header(columns_of(cells))) return false;
+bool next_header(const table& t, const std::vector<std::string>& cells, const vocabulary& words) {
+  if (t.totals.empty() || !application_header(columns_of(cells, words))) return false;
   return std::none_of(cells.begin(), cells.end(), [](const std::string& c) { return detail::cell_amount(plain_text(c), "kr").has_value(); });
 }
 
@@ -241,7 +233,7 @@ std::size_t drafter::read_tab_table(std::size_t header, std::vector<column> colu
   for (; i < lines_.size(); ++i) {
     const std::string& raw = lines_[i].raw;
     if (lines_[i].text.empty() || lines_[i].furniture) continue;
-    if (raw.find(separator) == std::string::npos || next_header(t, split_cells(raw, separator))) break;
+    if (raw.find(separator) == std::string::npos || next_header(t, split_cells(raw, separator), vocabulary_)) break;
     lines_[i].table = true;
     if (separator == '|' && rule_line(raw)) continue;
     table_row row{line_no(i), split_cells(raw, separator), {}};
@@ -284,7 +276,7 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
     if (cells.size() == 1 && cells[0].begin <= t.columns[0].begin + 1 && cells[0].text.size() > 70) break;
     std::vector<std::string> texts;
     for (const auto& c : cells) texts.push_back(c.text);
-    if (next_header(t, texts)) break;
+    if (next_header(t, texts, vocabulary_)) break;
     blanks = 0;
     lines_[i].table = true;
     std::vector<std::string> row_cells(t.columns.size());

@@ -28,45 +28,6 @@ constexpr std::array<std::pair<std::string_view, int>, 21> number_words{{
     {"nitton", 19}, {"tjugo", 20},
 }};
 
-// The decision words, longest first so that "till viss del beviljas" wins over "beviljas".
-// docs/round-format.md gives this table to people; the drafter reads with the same one.
-struct decision_word {
-  std::string_view words;  // lower case
-  decision outcome;
-};
-constexpr std::array<decision_word, 30> decision_words{{
-    {"till viss del beviljas", decision::partly_granted},
-    {"bevilja till viss del", decision::partly_granted},
-    {"bevilja delvis", decision::partly_granted},
-    {"tillstyrks delvis", decision::partly_granted},
-    {"delvis tillstyrks", decision::partly_granted},
-    {"beviljas till viss del", decision::partly_granted},
-    {"beviljas delvis", decision::partly_granted},
-    {"delvis beviljas", decision::partly_granted},
-    {"bifall delvis", decision::partly_granted},
-    {"delvis bifall", decision::partly_granted},
-    {"till viss del", decision::partly_granted},
-    {"delvis", decision::partly_granted},
-    {"inte beviljas", decision::rejected},
-    {"ej beviljas", decision::rejected},
-    {"bevilja inte", decision::rejected},
-    {"bevilja ej", decision::rejected},
-    {"avstyrks", decision::rejected},
-    {"avslå", decision::rejected},
-    {"tillstyrks", decision::granted},
-    {"beviljas inte", decision::rejected},
-    {"beviljas ej", decision::rejected},
-    {"avslås", decision::rejected},
-    {"avslag", decision::rejected},
-    {"avslaget", decision::rejected},
-    {"beviljas", decision::granted},
-    {"beviljat", decision::granted},
-    {"bevilja", decision::granted},
-    {"bifalles", decision::granted},
-    {"bifall", decision::granted},
-    {"bifalls", decision::granted},
-}};
-
 bool word_boundary(std::string_view text, std::size_t at) {
   return at == 0 || at >= text.size() || !is_letter(text[at]);
 }
@@ -268,25 +229,25 @@ std::optional<std::int64_t> count_word(std::string_view word) {
   return std::nullopt;
 }
 
-std::optional<decision_hit> leading_decision(std::string_view text) {
+std::optional<decision_hit> leading_decision(std::string_view text, const std::vector<decision_phrase>& words) {
   const std::string plain = plain_text(text);
   const std::string lowered = lower(plain);
-  for (const auto& w : decision_words) {
-    if (starts_word_at(lowered, 0, w.words)) return decision_hit{w.outcome, plain.substr(0, w.words.size()), 0, w.words.size()};
+  for (const auto& w : words) {
+    if (starts_word_at(lowered, 0, w.phrase)) return decision_hit{w.outcome, plain.substr(0, w.phrase.size()), 0, w.phrase.size()};
   }
   return std::nullopt;
 }
 
-std::optional<decision_hit> last_decision(std::string_view text) {
+std::optional<decision_hit> last_decision(std::string_view text, const std::vector<decision_phrase>& words) {
   const std::string lowered = lower(text);
   std::optional<decision_hit> best;
-  for (const auto& w : decision_words) {
-    if (w.words == "delvis" || w.words == "till viss del") continue;  // alone, in prose, not a decision
-    for (std::size_t at = lowered.find(w.words); at != std::string::npos; at = lowered.find(w.words, at + 1)) {
-      if (!starts_word_at(lowered, at, w.words)) continue;
-      const std::size_t end = at + w.words.size();
+  for (const auto& w : words) {
+    if (w.phrase == "delvis" || w.phrase == "till viss del") continue;  // alone, in prose, not a decision
+    for (std::size_t at = lowered.find(w.phrase); at != std::string::npos; at = lowered.find(w.phrase, at + 1)) {
+      if (!starts_word_at(lowered, at, w.phrase)) continue;
+      const std::size_t end = at + w.phrase.size();
       if (!best || end > best->end || (end == best->end && at < best->begin))
-        best = decision_hit{w.outcome, std::string(text.substr(at, w.words.size())), at, end};
+        best = decision_hit{w.outcome, std::string(text.substr(at, w.phrase.size())), at, end};
     }
   }
   return best;
