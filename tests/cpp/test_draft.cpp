@@ -73,7 +73,8 @@ TEST_CASE("a seed drafts to the rows of its hand-encoded round") {
 }
 
 TEST_CASE("a test document in another layout drafts to its expected round") {
-  for (const char* name : {"2021_columns", "2022_tkr_prose", "2023_sections", "2025_one_fund"}) {
+  for (const char* name : {"2019_protokollsutdrag", "2021_columns", "2022_tkr_prose", "2023_sections", "2025_one_fund",
+                           "2026_furniture", "2027_sek"}) {
     const auto d = draft(documents / (std::string(name) + ".txt"));
     CHECK(d.text == read(documents / (std::string(name) + ".expected.toml")));
   }
