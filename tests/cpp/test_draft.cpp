@@ -135,6 +135,7 @@ TEST_CASE("bad documents are clear errors naming the file") {
       named("english.txt", "Till\nSocialnämnden\n2023-12-12\n\nAllocation of funds 2024\n\nThe committee allocates funds.\n");
   CHECK(english_error == english + ":0:0: no grant decision found: no fund, total or application in Swedish");
   CHECK(error_of(documents / "missing.txt") == (documents / "missing.txt").string() + ":0:0: cannot read the file");
+  CHECK(error_of(documents) == documents.string() + ":0:0: not a regular file (a directory, FIFO or device)");
 }
 
 TEST_CASE("a document without a date, a deciding body or a title is drafted with each on the review list") {
@@ -211,6 +212,15 @@ TEST_CASE("a PDF without text, or without pdftotext, is a clear error") {
   const std::string without = error_of(path);
   setenv("PATH", saved.c_str(), 1);
   CHECK(without == path.string() + ":0:0: cannot run pdftotext (poppler-utils) to read the PDF");
+  // A pdftotext that receives the alarm at once stands for one that runs past the time limit.
+  const auto fake = std::filesystem::temp_directory_path() / "anslag-test-draft-bin";
+  std::filesystem::create_directories(fake);
+  std::ofstream(fake / "pdftotext") << "#!/bin/sh\nkill -ALRM $$\n";
+  std::filesystem::permissions(fake / "pdftotext", std::filesystem::perms::owner_all);
+  setenv("PATH", fake.c_str(), 1);
+  const std::string slow = error_of(path);
+  setenv("PATH", saved.c_str(), 1);
+  CHECK(slow == path.string() + ":0:0: pdftotext took longer than 120 s: the PDF is not read");
 }
 
 TEST_CASE("the vocabulary is data: the bundled file, a user's phrases, and a bad file's place") {

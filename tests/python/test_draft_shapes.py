@@ -5,6 +5,7 @@ or on the review list, each figure the printed one or unknown with a review item
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -294,3 +295,39 @@ def test_a_head_that_does_not_load_names_the_documents_line_and_the_drafts(tmp_p
     with pytest.raises(anslag.RoundFileError) as caught:
         anslag.draft_round(path, year=99999)
     assert str(caught.value).startswith(f"{path}:5:0: the draft written from this line does not load (the draft:")
+
+
+# --- Documents that are not regular files, odd names and line ends -----------------------------
+
+def test_a_fifo_or_a_directory_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "2019.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, tmp_path):
+        with pytest.raises(anslag.RoundFileError) as caught:
+            anslag.draft_round(path)
+        assert str(caught.value) == f"{path}:0:0: not a regular file (a directory, FIFO or device)"
+
+
+def test_a_pdf_whose_name_begins_with_a_dash_is_read_as_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text_pdf(tmp_path / "-q.pdf", (HEAD + BUDGET).split("\n"))
+    monkeypatch.chdir(tmp_path)
+    assert list(anslag.draft_round("-q.pdf").round.funds) == ["LUM"]
+
+
+def test_lone_carriage_returns_end_lines(tmp_path: Path) -> None:
+    d = draft(tmp_path, (HEAD + BUDGET).replace("\n", "\r"))
+    assert str(d.round.document.date) == "2018-12-18" and d.round.funds["LUM"].source.line == 7
+
+
+def test_a_pdf_extraction_past_its_time_is_stopped_and_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A pdftotext that receives the alarm at once stands for one that runs past the limit.
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "pdftotext").write_text("#!/bin/sh\nkill -ALRM $$\n", encoding="utf-8")
+    (fake / "pdftotext").chmod(0o755)
+    pdf = tmp_path / "slow.pdf"
+    text_pdf(pdf, (HEAD + BUDGET).split("\n"))
+    monkeypatch.setenv("PATH", str(fake))
+    with pytest.raises(anslag.RoundFileError) as caught:
+        anslag.draft_round(pdf)
+    assert str(caught.value) == f"{pdf}:0:0: pdftotext took longer than 120 s: the PDF is not read"
