@@ -278,6 +278,7 @@ def test_a_document_without_a_table_drafts_what_its_prose_says_and_marks_the_res
         ("granted_total", anslag.Krona("500 000 kr")), ("application_count", 4)]
     assert [u.not_encoded is not None for u in draft.round.rules] == [True]
     assert any(item.field == "fund LUFM: id" or "initials" in item.why for item in draft.review)
+    assert [(item.line, item.field) for item in draft.review if "no table" in item.why] == [(0, "applications")]
     assert "# REVIEW:" in draft.text
 
 

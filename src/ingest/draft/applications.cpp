@@ -115,6 +115,9 @@ void drafter::read_tables() {
     for (const auto& row : t.rows) table_application(t, row, fund, has_decision, has_reason);
     for (const auto& total : t.totals) table_total(t, total, fund);
   }
+  if (tables_.empty() && prose_apps_.empty())
+    review_.push_back({0, "applications", "no table, record or list of projects found: the draft has no applications; "
+                                          "add them by hand"});
 }
 
 void drafter::table_application(const table& t, const table_row& row, const std::string& fund, bool has_decision, bool has_reason) {
