@@ -53,15 +53,18 @@ void bind_draft(py::module_& m) {
       });
   m.def(
       "draft_round",
-      [](const std::filesystem::path& path, const unit_registry* units, std::optional<int> year) {
+      [](const std::filesystem::path& path, const unit_registry* units, std::optional<int> year,
+         std::optional<std::filesystem::path> vocabulary_file) {
+        py::gil_scoped_release release;
         draft_options options;
         options.units = units;
         options.year = year;
-        py::gil_scoped_release release;
+        std::optional<vocabulary> words;
+        if (vocabulary_file) options.words = &words.emplace(load_vocabulary(*vocabulary_file));
         return draft_round_file(path, options);
       },
-      py::arg("path"), py::arg("units") = nullptr, py::arg("year") = py::none(),
-      "Drafts the round of a decision document (UTF-8 text or PDF).");
+      py::arg("path"), py::arg("units") = nullptr, py::arg("year") = py::none(), py::arg("vocabulary") = py::none(),
+      "Drafts the round of a decision document (UTF-8 text or PDF); `vocabulary` adds the phrases of a file.");
   m.def(
       "check_sources",
       [](const grant_round& r, const std::filesystem::path& document) { return check_sources(r, document); },

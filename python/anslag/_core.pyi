@@ -540,7 +540,10 @@ class SourceProblem:
     found: str
 
 def draft_round(
-    path: Union[str, os.PathLike[str]], units: Optional[UnitRegistry] = None, year: Optional[int] = None
+    path: Union[str, os.PathLike[str]],
+    units: Optional[UnitRegistry] = None,
+    year: Optional[int] = None,
+    vocabulary: Optional[Union[str, os.PathLike[str]]] = None,
 ) -> Draft: ...
 def check_sources(round: Round, document_path: Union[str, os.PathLike[str]]) -> list[SourceProblem]: ...
 # --- many rounds (bindings/across.cpp) ---------------------------------------------------------

@@ -10,14 +10,18 @@ from anslag import _core
 from anslag.units import unit_registry
 
 
-def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None) -> _core.Draft:
+def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None,
+                vocabulary: Optional[Union[str, os.PathLike[str]]] = None) -> _core.Draft:
     """The round drafted from the decision document at ``path`` (UTF-8 text or PDF).
 
     ``Draft.round`` is the Round, ``Draft.text`` the round file with its ``# REVIEW:`` comments,
     ``Draft.review`` what a person must check (line, field, why). Applicants are resolved with the
-    bundled unit registry. A document that cannot be drafted raises RoundFileError.
+    bundled unit registry. ``vocabulary`` is a TOML file of decision words and column labels added
+    to the bundled ones (data/vocabulary/sv.toml shows the shape). A document that cannot be drafted,
+    or a vocabulary file that cannot be read, raises RoundFileError.
     """
-    return _core.draft_round(os.fspath(path), unit_registry(), year)
+    return _core.draft_round(os.fspath(path), unit_registry(), year,
+                             None if vocabulary is None else os.fspath(vocabulary))
 
 
 def check_sources(round: _core.Round, document_path: Union[str, os.PathLike[str]]) -> list[_core.SourceProblem]:

@@ -1,4 +1,4 @@
-// `anslag draft DOCUMENT [--output FILE] [--year YEAR]`: a round file drafted from a decision
+// `anslag draft DOCUMENT [--output FILE] [--year YEAR] [--vocabulary FILE]`: a round file drafted from a decision
 // document (text or PDF), written to FILE or standard output; the review list goes to standard
 // error, one item a line, "DOCUMENT:LINE: FIELD: WHY". Exit 0 with a draft, 2 for bad input.
 #include "commands.hpp"
@@ -7,6 +7,7 @@
 #include <anslag/io/units_file.hpp>
 
 #include <fstream>
+#include <optional>
 #include <iostream>
 
 namespace anslag::cli {
@@ -16,15 +17,21 @@ void add_draft_command(CLI::App& app, context& context) {
   auto document = std::make_shared<std::string>();
   auto output = std::make_shared<std::string>();
   auto year = std::make_shared<int>(0);
+  auto vocabulary_file = std::make_shared<std::string>();
   command->add_option("document", *document, "The decision document: UTF-8 text or PDF")->required();
   command->add_option("--output,-o", *output, "Write the round file here (default: standard output)");
   command->add_option("--year", *year, "The round's year (default: the year the title names)")
       ->check(CLI::Range(1, 9999));
-  command->callback([document, output, year, &context] {
+  command->add_option("--vocabulary", *vocabulary_file,
+                      "A TOML file of decision words and column labels added to the bundled ones");
+  command->callback([document, output, year, vocabulary_file, &context] {
     try {
       const auto units = load_units(data_dir() / "units.toml");
       draft_options options;
       options.units = &units;
+      options.draft_file = *output;
+      std::optional<vocabulary> words;
+      if (!vocabulary_file->empty()) options.words = &words.emplace(load_vocabulary(*vocabulary_file));
       if (*year != 0) options.year = *year;
       const auto draft = draft_round_file(*document, options);
       if (output->empty()) {

@@ -6,6 +6,8 @@
 #include <fstream>
 #include <iterator>
 
+#include <csignal>
+
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -55,6 +57,9 @@ std::size_t invalid_utf8_at(std::string_view s) {
   throw round_file_error(path.string(), line, column, detail);
 }
 
+// The most time pdftotext may take on one PDF.
+constexpr unsigned pdf_seconds = 120;
+
 // pdftotext's output, read from a pipe; the program is run directly (no shell), so a file name
 // is never interpreted.
 std::string pdf_text(const std::filesystem::path& path) {
@@ -68,7 +73,10 @@ std::string pdf_text(const std::filesystem::path& path) {
     if (null >= 0) dup2(null, STDERR_FILENO);
     close(out[0]);
     close(out[1]);
-    const std::string file = path.string();
+    // A PDF that takes pdftotext longer than this is not read (the alarm survives exec and kills it).
+    alarm(pdf_seconds);
+    // A name beginning with '-' ("-q.pdf") would be read as an option: "./-q.pdf" is the same file.
+    const std::string file = path.string().starts_with('-') ? "./" + path.string() : path.string();
     execlp("pdftotext", "pdftotext", "-layout", "-enc", "UTF-8", file.c_str(), "-",
            static_cast<char*>(nullptr));
     _exit(127);
@@ -77,10 +85,22 @@ std::string pdf_text(const std::filesystem::path& path) {
   std::string text;
   char chunk[1 << 16];
   ssize_t n;
-  while ((n = read(out[0], chunk, sizeof chunk)) > 0) text.append(chunk, static_cast<std::size_t>(n));
+  bool too_large = false;
+  while ((n = read(out[0], chunk, sizeof chunk)) > 0) {
+    text.append(chunk, static_cast<std::size_t>(n));
+    // More text than a decision document may hold: stop the extraction rather than read it all.
+    if (text.size() > max_document_text_bytes) {
+      too_large = true;
+      kill(child, SIGKILL);
+      break;
+    }
+  }
   close(out[0]);
   int status = 0;
   waitpid(child, &status, 0);
+  if (too_large) fail(path, 0, 0, "document larger than 8 MiB (the most a decision document may hold)");
+  if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
+    fail(path, 0, 0, "pdftotext took longer than 120 s: the PDF is not read");
   if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
     fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
   if (WEXITSTATUS(status) != 0) fail(path, 0, 0, "not a readable PDF");
@@ -93,15 +113,14 @@ std::vector<std::string> document_lines(std::string_view text) {
   std::vector<std::string> lines;
   std::size_t start = 0;
   while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
+    // A line ends at LF, at CR LF, or at a CR alone (the old Mac line end).
+    std::size_t end = text.find_first_of("\r\n", start);
     if (end == std::string_view::npos) end = text.size();
-    std::string line(text.substr(start, end - start));
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
+    lines.emplace_back(text.substr(start, end - start));
     if (end == text.size()) break;
-    start = end + 1;
+    start = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
+    if (start == text.size()) break;  // the last line's end: no empty line after it
   }
-  if (!lines.empty() && lines.back().empty() && !text.empty() && text.back() == '\n') lines.pop_back();
   return lines;
 }
 
@@ -154,6 +173,11 @@ std::vector<std::string> printed_numbers(std::string_view text) {
 }
 
 std::string read_document_text(const std::filesystem::path& path) {
+  // Only a regular file is opened: a FIFO would hang the reader, a directory or device is no document.
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    fail(path, 0, 0, "not a regular file (a directory, FIFO or device)");
   std::ifstream file(path, std::ios::binary);
   if (!file) fail(path, 0, 0, "cannot read the file");
   std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());

@@ -1,7 +1,7 @@
 // The text of a decision document, as the drafter and the source check read it: UTF-8 text (the
 // form of the seeds) or a PDF, whose text poppler's `pdftotext -layout` extracts (a separate
-// program, run as a subprocess: nothing of it is linked). Lines are numbered from 1, split at LF
-// (a CR before it and the form feeds pdftotext puts between pages are white space), so that a
+// program, run as a subprocess: nothing of it is linked). Lines are numbered from 1, split at LF,
+// CR LF or a CR alone (the form feeds pdftotext puts between pages are white space), so that a
 // `source.line` means the same line to the drafter, to the check and to a person with an editor.
 //
 // Thread safety: pure functions of their arguments; any number of threads may call them at once.
@@ -17,12 +17,19 @@
 
 namespace anslag {
 
+// The most text a decision document may hold (the drafter refuses more, and a PDF's extraction
+// is stopped past it).
+inline constexpr std::size_t max_document_text_bytes = std::size_t{8} << 20;
+
 // The document's text. Errors are round_file_error naming the file (and for a byte that is not
-// UTF-8, its line and column): "cannot read the file", "empty document", "not UTF-8 text",
-// "a PDF without text (a scan?)", "cannot run pdftotext (poppler-utils) to read the PDF".
+// UTF-8, its line and column): "cannot read the file", "not a regular file (a directory, FIFO or
+// device)", "empty document", "not UTF-8 text", "a PDF without text (a scan?)", "cannot run
+// pdftotext (poppler-utils) to read the PDF", "document larger than 8 MiB (...)" for a PDF whose
+// text is larger, "pdftotext took longer than 120 s: the PDF is not read".
 std::string read_document_text(const std::filesystem::path& path);
 
-// The lines of `text`, without their line ends; line N of the document is element N - 1.
+// The lines of `text`, without their line ends (LF, CR LF, or a CR alone); line N of the document
+// is element N - 1.
 std::vector<std::string> document_lines(std::string_view text);
 
 // Runs of white space (space, tab, CR, form feed, no-break and thin spaces) as one space, none

@@ -13,6 +13,7 @@
 // Lifetimes: values; a draft refers to nothing in the text.
 #pragma once
 
+#include <anslag/ingest/vocabulary.hpp>
 #include <anslag/model/round.hpp>
 #include <anslag/model/unit.hpp>
 
@@ -36,6 +37,8 @@ struct draft_options {
   std::optional<int> year;             // the round's year; absent: read from the title
   std::string seed;                    // the document's file name, written as [document].seed
   const unit_registry* units = nullptr;  // resolves applicants to unit ids; none: no `unit`
+  std::string draft_file;              // where the caller writes the draft: named when it does not load
+  const vocabulary* words = nullptr;   // decision words and column labels; none: bundled_vocabulary()
 };
 
 struct round_draft {
@@ -44,10 +47,14 @@ struct round_draft {
   std::vector<review_item> review;  // in document order
 };
 
-// Drafts the round of the document `text` (its lines as document_lines() splits them). A text
-// in which no fund, total or application can be found is a round_file_error naming `seed`
-// ("no grant decision found: no fund, total or application in Swedish"), as is one without a
-// date ("no date (YYYY-MM-DD) in the document's head") or a deciding body.
+// Drafts the round of the document `text` (its lines as document_lines() splits them). What the
+// document leaves out (a date, a title, a deciding body, a year it can be read from, a fund, a
+// table) is a review item naming the line, and the draft is still made; an entry that would not
+// load is left out, on the review list. Errors (round_file_error naming `seed`): a text larger than
+// 8 MiB, one in which no fund, total or application can be found ("no grant decision found: no
+// fund, total or application in Swedish"), one with no year at all ("no year in the document: give
+// the round's year (--year)"), and a draft whose head does not load, naming the document's line
+// and the draft's ("the draft written from this line does not load (DRAFT:LINE:COLUMN: ...)").
 round_draft draft_round(std::string_view text, const draft_options& options);
 
 // Reads the document (text or PDF, read_document_text) and drafts it; `options.seed` defaults

@@ -82,15 +82,21 @@ void drafter::prose_application(const std::string& body, std::size_t i, const co
 }
 
 void drafter::read_tables() {
-  for (const auto& t : tables_) {
+  for (auto& t : tables_) {
+    const std::string what = t.last_line != 0 ? "record" : "table";  // a record: a table of one row
+    settle_column_roles(t);
     auto funds = funds_in(t.section);
     if (funds.size() != 1) funds = funds_in(lines_[static_cast<std::size_t>(t.header_line - 1)].text);
+    if (funds.size() != 1 && t.last_line != 0) {  // a record may name its fund in a line of its own
+      for (std::size_t k = 0; k < t.columns.size() && funds.size() != 1; ++k)
+        if (t.columns[k].role == column_role::other) funds = funds_in(t.rows[0].cells[k]);
+    }
     if (funds.size() != 1 && funds_.size() == 1) {
       funds = {funds_[0].id};
-      review_.push_back({t.header_line, "table", "its heading names no fund: read as the round's one fund " + funds[0]});
+      review_.push_back({t.header_line, what, "its heading names no fund: read as the round's one fund " + funds[0]});
     }
     if (funds.size() != 1) {
-      review_.push_back({t.header_line, "table", "the table's heading names no single fund: its rows are not drafted"});
+      review_.push_back({t.header_line, what, "its heading names no single fund: not drafted"});
       continue;
     }
     const std::string& fund = funds[0];
@@ -105,17 +111,22 @@ void drafter::read_tables() {
         review_.push_back({t.header_line, "table: column '" + c.header + "'", "read as the granted amount"});
     }
     if (!has_requested)
-      review_.push_back({t.header_line, "table", "the table prints no requested amounts: requested left unknown"});
+      review_.push_back({t.header_line, what, "it prints no requested amount: requested left unknown"});
     for (const auto& row : t.rows) table_application(t, row, fund, has_decision, has_reason);
     for (const auto& total : t.totals) table_total(t, total, fund);
   }
+  if (tables_.empty() && prose_apps_.empty())
+    review_.push_back({0, "applications", "no table, record or list of projects found: the draft has no applications; "
+                                          "add them by hand"});
 }
 
 void drafter::table_application(const table& t, const table_row& row, const std::string& fund, bool has_decision, bool has_reason) {
   application_draft a;
   a.fund = fund;
   a.line = row.line;
+  a.last_line = t.last_line;
   a.section = t.section;
+  a.review = row.notes;
   std::string decision_cell, reason_cell;
   for (std::size_t k = 0; k < t.columns.size() && k < row.cells.size(); ++k) {
     const auto& c = t.columns[k];
@@ -139,6 +150,12 @@ void drafter::table_application(const table& t, const table_row& row, const std:
           a.review.push_back({requested ? "requested" : "granted", "the cell '" + text + "' is not an amount: left unknown"});
           break;
         }
+        if (amount->value > Krona::from_kronor(1'000'000'000)) {
+          a.review.push_back({requested ? "requested" : "granted",
+                              "the cell '" + text + "' reads as " + amount->text +
+                                  ", more than any one application's: two cells run together? left unknown"});
+          break;
+        }
         (requested ? a.requested : a.granted) = amount->text;
         (requested ? a.requested_value : a.granted_value) = amount->value;
         break;
@@ -159,15 +176,15 @@ void drafter::table_application(const table& t, const table_row& row, const std:
 
 void drafter::settle_decision(application_draft& a, const std::string& decision_cell, const std::string& reason_cell,
                      bool has_decision, bool has_reason) {
-  if (auto d = detail::leading_decision(decision_cell)) {
+  if (auto d = detail::leading_decision(decision_cell, vocabulary_.decisions)) {
     a.outcome = d->outcome;
-  } else if (auto in_text = detail::last_decision(decision_cell)) {
+  } else if (auto in_text = detail::last_decision(decision_cell, vocabulary_.decisions)) {
     a.outcome = in_text->outcome;
     a.readings.push_back({"decision", "the decision column's text read from its wording '" + in_text->words + "'"});
-  } else if (auto bare = detail::leading_decision(reason_cell);
+  } else if (auto bare = detail::leading_decision(reason_cell, vocabulary_.decisions);
              bare && plain_text(reason_cell).size() <= bare->words.size() + 1) {
     a.outcome = bare->outcome;  // a bare "Till viss del" under Bedömning: the table's decision word
-  } else if (auto worded = detail::last_decision(reason_cell)) {
+  } else if (auto worded = detail::last_decision(reason_cell, vocabulary_.decisions)) {
     a.outcome = worded->outcome;
     a.readings.push_back({"decision", std::string(has_decision ? "the decision column is empty" : "the table has no decision column") +
                                           ": read from the assessment's wording '" + worded->words + "'"});
@@ -202,10 +219,17 @@ std::string drafter::title_key(const std::string& project) {
 }
 
 void drafter::settle_from_lists() {
+  // Both name their applicant: the names must agree, so that a title two applicants share
+  // ("Studieresa") does not settle another applicant's row.
+  const auto same_applicant = [](const application_draft& a, const application_draft& p) {
+    if (p.applicant.empty() || a.applicant.empty()) return true;
+    const std::string x = lower(plain_text(a.applicant)), y = lower(plain_text(p.applicant));
+    return contains(x, y) || contains(y, x);
+  };
   for (auto& p : prose_apps_) {
     bool matched = false;
     for (auto& a : table_apps_) {
-      if (a.fund != p.fund || title_key(a.project) != title_key(p.project)) continue;
+      if (a.fund != p.fund || title_key(a.project) != title_key(p.project) || !same_applicant(a, p)) continue;
       matched = true;
       if (a.outcome != p.outcome) {
         a.outcome = p.outcome;

@@ -1,8 +1,10 @@
 // The drafter's parts, private to src/ingest/draft/ (the public API is anslag/ingest/draft.hpp, and
 // docs/drafting.md says what it reads and how). It works in passes over the document's lines: the
-// head ([document]), the tables (tab-separated or column-aligned), the funds (decision sentences
-// that set amounts aside), then the prose sentence by sentence (statements, rules, lists of
-// projects), and last the applications of the tables, whose decisions the prose lists may settle.
+// structure first (page furniture left out, records of `label: value` lines, tables by their
+// separators or column positions, paragraphs joined from hard-wrapped lines), then the head
+// ([document]), the funds (decision sentences that set amounts aside), the prose sentence by
+// sentence (statements, rules, lists of projects), and last the applications of the tables and
+// records, whose decisions the prose lists may settle.
 // The round file is written as text and loaded back with parse_round, so a draft that would not
 // load is never returned. One file per concept; the class holds what the passes share.
 #pragma once
@@ -29,6 +31,16 @@ using detail::lower;
 using detail::plain_text;
 using detail::words_of;
 
+// --- Bounds that keep drafting linear in the document's size (docs/drafting.md, "Limits"). -------
+
+// A larger text is refused, naming the document.
+inline constexpr std::size_t max_document_bytes = max_document_text_bytes;
+// A sentence printing more amounts is not read as statements, budgets or rules (a review item):
+// each statement quotes its sentence, so this bounds the copies by a constant per byte.
+inline constexpr std::size_t max_amounts_per_sentence = 16;
+// More funds than this are not drafted (a review item): every sentence is matched against each.
+inline constexpr std::size_t max_funds = 50;
+
 // --- What the draft holds before it is written. ------------------------------------------------
 
 struct review_note {
@@ -41,6 +53,7 @@ struct fund_draft {
   amount_hit budget;
   int line = 0;
   std::string quote, section;
+  int last_line = 0;
   std::set<std::string> keys;  // the words that name it in the prose
   std::vector<reading> readings;
   std::vector<review_note> review;
@@ -55,7 +68,7 @@ struct rule_draft {
   std::optional<std::int64_t> count;
   std::optional<calendar_date> from, to;
   std::string quote, section;
-  int line = 0;
+  int line = 0, last_line = 0;
   std::optional<std::string> not_encoded;
   std::vector<review_note> review;
 };
@@ -68,7 +81,7 @@ struct statement_draft {
   std::optional<decision> of_decision;
   std::optional<std::string> applicant_kind;
   std::string quote, section, slug;
-  int line = 0;
+  int line = 0, last_line = 0;
   std::vector<reading> readings;
   std::vector<review_note> review;
 };
@@ -85,7 +98,7 @@ struct application_draft {
   std::optional<decision> outcome;
   bool decision_inferred = false;  // read from amounts or a table's shape, not from a word
   std::string reason, section;
-  int line = 0;
+  int line = 0, last_line = 0;
   std::vector<reading> readings;
   std::vector<review_note> review;
 };
@@ -94,18 +107,27 @@ struct application_draft {
 
 struct line_info {
   std::string raw;
-  std::string text;  // white space collapsed
-  bool table = false;
+  std::string text;  // white space collapsed; a paragraph's first line holds the whole paragraph
+  bool table = false;      // a line of a table or a record
+  bool furniture = false;  // a running head or foot, a page number, a Dnr line: not content
+  bool joined = false;     // a hard-wrapped line whose text stands in its paragraph's first line
+  // A paragraph's first line: where each further line of the file begins in `text`, and its number.
+  std::vector<std::pair<std::size_t, int>> breaks;
 };
 
 bool blank(const line_info& l);
 
 bool is_list_item(const std::string& text);
 
+// A page number ("Sida 2 av 5", "2 (5)") or a Dnr line: never content, never a title.
+bool page_furniture(const std::string& text);
+
 // The line without its list or numbering mark ("- ", "1. "): what a quote begins with.
 std::string body_of(const std::string& text);
 
 bool starts_upper(const std::string& text);
+
+bool starts_lower(const std::string& text);
 
 // A numbered heading ("3. Ärendet", "2 Sammanfattning", "3.2 Bedömning", "§ 3 Ärendet") is a
 // heading by its words. Each number has at most two digits, so "2023 års medel" keeps its year.
@@ -120,6 +142,7 @@ struct sentence {
   std::string text;
   int line = 0;
   std::size_t index = 0;  // its place among the line's sentences
+  int last_line = 0;      // where it ends, when a hard-wrapped paragraph carries it past `line`
 };
 
 std::vector<sentence> sentences_of(const std::string& body, int line);
@@ -154,17 +177,19 @@ struct column {
   std::size_t begin = 0, end = 0;  // column-aligned tables: the header's extent in the line
 };
 
-column_role role_of(const std::string& header);
+column_role role_of(const std::string& header, const vocabulary& words);
 
 std::string unit_of_header(const std::string& header);
 
 struct table_row {
   int line = 0;
   std::vector<std::string> cells;  // one per column, HTML kept (stripped where read)
+  std::vector<review_note> notes;  // what the row's shape leaves for a person to check
 };
 
 struct table {
   int header_line = 0;
+  int last_line = 0;  // a record's last line
   std::string section;
   std::vector<column> columns;
   std::vector<table_row> rows;
@@ -173,7 +198,15 @@ struct table {
 
 bool is_total(const std::string& cell);
 
-std::vector<std::string> split_tabs(const std::string& raw);
+// "Delsumma", "Summa LUM": a row that sums part of a table, neither an application nor the total.
+bool is_subtotal(const std::string& cell);
+
+// The cells of a line of a table separated by `separator` (tab, '|' or ';'); a pipe table's
+// outer bars open and close the row and make no cells.
+std::vector<std::string> split_cells(const std::string& raw, char separator);
+
+// The separator of a line that has at least `cells` cells by it (tab, '|', ';'), or 0.
+char separator_of(const std::string& raw, std::size_t cells);
 
 // Cells of a column-aligned line: text separated by runs of two or more spaces, with where each
 // begins and ends (in bytes; the layout's columns are aligned in characters, so positions are
@@ -187,7 +220,7 @@ std::vector<laid_cell> split_layout(const std::string& raw);
 
 bool application_header(const std::vector<column>& columns);
 
-std::vector<column> columns_of(const std::vector<std::string>& headers);
+std::vector<column> columns_of(const std::vector<std::string>& headers, const vocabulary& words);
 
 // The column a laid-out cell belongs to: the one its extent overlaps most, else the nearest.
 std::size_t column_for(const std::vector<column>& columns, const laid_cell& cell);
@@ -220,7 +253,6 @@ class drafter {
   };
 
   struct budget_sentence {
-    sentence s;
     amount_hit hit;
     std::string fund;
   };
@@ -230,12 +262,42 @@ class drafter {
 
   // --- drafter.cpp: the passes in order, the head ([document]) and the sections.
   void read_head();
+  // The year the title names, else the year the text says the funds are for, else the year after
+  // an autumn decision; each but the first a review item.
+  void read_year();
   void find_sections();
+
+  // --- structure.cpp: the document's shape before its words are read.
+  // Page furniture: page numbers ("Sida 2 av 5", "2 (5)"), Dnr lines, and a running head or foot
+  // (a short line printed alike on three pages or more, or on two that a page break begins).
+  void mark_furniture();
+
+  // Hard-wrapped prose: a line that does not end a sentence, followed by one that goes on with it,
+  // is one paragraph; its text stands in the first line, the lines after it are marked `joined`.
+  void join_paragraphs();
+
+  // The sentences of line i (a whole paragraph for its first line), each at the line it begins on.
+  std::vector<sentence> sentences_at(std::size_t i) const;
+
+  // Applications printed as blocks of `label: value` lines ("Förvaltning: Farsta", "Sökt belopp:
+  // 28 000:-", "Beslut: Bevilja delvis"): each block is read as a table of one row.
+  void find_records();
+
+  // Lines that look like a table (three or more cells by a separator, or cells holding amounts)
+  // but stand in no table read: on the review list, so that no row is lost silently.
+  void flag_unread_tables();
 
   // --- tables.cpp: finding tables and reading their rows, tab-separated or column-aligned.
   void find_tables();
 
-  std::size_t read_tab_table(std::size_t header, std::vector<column> columns);
+  std::size_t read_tab_table(std::size_t header, std::vector<column> columns, char separator);
+
+  // A row after the total, a second total, a subtotal and a header repeated on a new page.
+  void add_row(table& t, table_row row);
+
+  // Two columns of one role (requested, granted, decision): the one for the round's year is read,
+  // else neither, each on the review list.
+  void settle_column_roles(table& t);
 
   std::size_t read_layout_table(std::size_t header, std::vector<column> columns);
 
@@ -279,6 +341,10 @@ class drafter {
   bool read_counts(const sentence& s, std::size_t i, const std::vector<std::string>& funds, context& ctx);
 
   void add_statement(statement_draft st, const sentence& s, std::size_t i);
+
+  // The funds the part of a sentence around its k-th amount names: the words since the amount
+  // before it when the sentence names a fund before its first amount, else those up to the next.
+  std::vector<std::string> funds_of_part(const std::string& text, const std::vector<amount_hit>& amounts, std::size_t k) const;
 
   void table_total(const table& t, const table_row& row, const std::string& fund);
 
@@ -334,13 +400,25 @@ class drafter {
 
   static std::string list(const std::vector<std::string>& items);
 
-  static std::string source(int line, const std::string& section);
-
   static std::string readings_of(const std::vector<reading>& readings);
 
   // Review notes of an entry (and every reading it carries) go to the list and beside it.
   void note(std::string& out, const std::string& entry, int line, const std::vector<review_note>& notes,
             const std::vector<reading>& readings);
+
+  // The draft's lines mapped to the document lines their entries came from, so that a draft that
+  // does not load names the line of the document to look at.
+  struct entry_line {
+    std::size_t offset = 0;  // where the entry begins in the draft
+    int document_line = 0;
+    char list = 0;           // 'f'unds, 'r'ules, 's'tatements, 'a'pplications; 0 for the head
+    std::size_t index = 0;   // its place in that list
+  };
+  void entry_at(const std::string& out, int document_line, char list, std::size_t index);
+
+  // Where an entry stands: its first line; `last_line` is where a wrapped sentence or a record
+  // ends, written as the range once round files cite ranges (the check's `source.lines`).
+  static std::string source_range(int line, int last_line, const std::string& section);
 
   std::string unique(std::set<std::string>& used, std::string id);
 
@@ -349,6 +427,7 @@ class drafter {
   round_draft write();
 
   draft_options options_;
+  const vocabulary& vocabulary_;  // the caller's, else the bundled data/vocabulary/sv.toml
   std::string file_;
   std::vector<line_info> lines_;
   std::vector<std::string> section_of_;  // the heading each line stands under
@@ -359,12 +438,23 @@ class drafter {
   int year_ = 0;
   std::vector<review_item> head_review_;
   std::vector<fund_draft> funds_;
-  std::vector<budget_sentence> budget_sentences_;
+  // The decision sentences' amounts, by (paragraph line index, sentence index): each sentence looks
+  // up its own, so that N copies of one sentence cost N, not N².
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<budget_sentence>> budget_sentences_;
+
+  // A sentence printing more than max_amounts_per_sentence amounts: on the review list, not read.
+  bool too_many_amounts(const sentence& s, std::size_t amounts);
   std::vector<rule_draft> rules_;
   std::vector<statement_draft> statements_;
   std::vector<application_draft> prose_apps_, table_apps_, applications_;
   std::vector<review_item> review_;
   bool has_window_ = false, has_repayment_ = false;
+  std::vector<entry_line> entry_lines_;
+  // Entries left out because the draft did not load with them; past this many, the draft fails.
+  static constexpr int max_rewrites = 8;
+  int rewrites_ = 0;
+  std::set<int> reported_long_;
+  std::map<std::string, int> suffixes_;  // unique(): the last number each id was given  // lines whose sentence with too many amounts is on the list  // (offset in the draft, document line)
   std::map<std::string, const unit*, std::less<>> looked_up_;
 };
 

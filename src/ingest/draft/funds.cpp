@@ -7,7 +7,7 @@ namespace anslag::drafting {
 std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
   std::vector<abbreviation> found;
   for (const auto& l : lines_) {
-    if (l.table) continue;
+    if (l.table || l.furniture || l.joined) continue;
     const std::string& t = l.text;
     for (std::size_t open = t.find('('); open != std::string::npos; open = t.find('(', open + 1)) {
       const std::size_t close = t.find(')', open);
@@ -73,21 +73,37 @@ bool drafter::is_budget_sentence(const std::string& lowered) const {
 void drafter::find_funds() {
   const auto abbreviations = find_abbreviations();
   for (std::size_t i = 0; i < lines_.size(); ++i) {
-    if (lines_[i].table || lines_[i].text.empty()) continue;
-    for (const auto& s : sentences_of(body_of(lines_[i].text), line_no(i))) {
+    if (lines_[i].table || lines_[i].furniture || lines_[i].joined || lines_[i].text.empty()) continue;
+    for (const auto& s : sentences_at(i)) {
       const std::string lowered = lower(s.text);
       if (!is_budget_sentence(lowered) || contains(lowered, "ansök")) continue;
-      for (const auto& hit : detail::amounts_in(s.text)) {
+      const auto hits = detail::amounts_in(s.text);
+      if (too_many_amounts(s, hits.size())) continue;
+      for (const auto& hit : hits) {
         const std::string phrase = fund_phrase(s.text, hit.end);
         const auto keys = key_words(phrase);
         if (keys.empty()) continue;
         fund_draft* f = match_fund(keys);
+        if (!f && funds_.size() >= max_funds) {
+          review_.push_back({s.line, "funds", "more than " + std::to_string(max_funds) +
+                                                  " funds: the amount '" + hit.text + "' is not drafted as a fund"});
+          continue;
+        }
         if (!f) f = &new_fund(phrase, keys, abbreviations, s, hit, i);
         f->keys.insert(keys.begin(), keys.end());
-        budget_sentences_.push_back({s, hit, f->id});
+        budget_sentences_[{i, s.index}].push_back({hit, f->id});
       }
     }
   }
+}
+
+bool drafter::too_many_amounts(const sentence& s, std::size_t amounts) {
+  if (amounts <= max_amounts_per_sentence) return false;
+  if (reported_long_.insert(s.line).second)
+    review_.push_back({s.line, "sentence", "it prints " + std::to_string(amounts) + " amounts, more than the " +
+                                               std::to_string(max_amounts_per_sentence) +
+                                               " one sentence is read for: none is drafted; encode them by hand"});
+  return true;
 }
 
 fund_draft* drafter::match_fund(const std::set<std::string>& keys) {
@@ -108,6 +124,7 @@ fund_draft& drafter::new_fund(const std::string& phrase, const std::set<std::str
   f.name = capitalised(phrase);
   f.budget = hit;
   f.line = s.line;
+  f.last_line = s.last_line;
   f.quote = s.text;
   f.section = section_of_[i];
   f.keys = keys;

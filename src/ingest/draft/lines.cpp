@@ -17,13 +17,25 @@ std::string body_of(const std::string& text) {
   return text;
 }
 
-bool starts_upper(const std::string& text) {
-  if (text.empty()) return false;
+namespace {
+
+// The case of the first letter, ASCII or Latin-1 (in UTF-8, C3 80..9E are capitals and C3 A0..BE
+// small letters): 1 upper, -1 lower, 0 neither.
+int first_letter_case(const std::string& text) {
+  if (text.empty()) return 0;
   const auto c = static_cast<unsigned char>(text[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  return c == 0xC3 && text.size() > 1 && static_cast<unsigned char>(text[1]) >= 0x80 &&
-         static_cast<unsigned char>(text[1]) <= 0x9E;
+  if (c >= 'A' && c <= 'Z') return 1;
+  if (c >= 'a' && c <= 'z') return -1;
+  if (c != 0xC3 || text.size() < 2) return 0;
+  const auto d = static_cast<unsigned char>(text[1]);
+  return d >= 0x80 && d <= 0x9E ? 1 : (d >= 0xA0 && d <= 0xBE ? -1 : 0);
 }
+
+}  // namespace
+
+bool starts_upper(const std::string& text) { return first_letter_case(text) > 0; }
+
+bool starts_lower(const std::string& text) { return first_letter_case(text) < 0; }
 
 std::string without_numbering(const std::string& text) {
   std::size_t i = 0;

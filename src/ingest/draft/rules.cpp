@@ -114,8 +114,22 @@ void drafter::criterion(const std::string& body, std::size_t i, const context& c
 void drafter::add_rule(rule_draft r, const sentence& s, std::size_t i, const std::vector<std::string>& funds) {
   r.quote = s.text;
   r.line = s.line;
+  r.last_line = s.last_line;
   r.section = section_of_[i];
   r.funds = as_list(funds);
+  // A fund has one cap and one limit per förvaltning: a second sentence setting one is not drafted.
+  if (r.kind == rule_kind::cap_per_application || r.kind == rule_kind::max_granted_per_unit) {
+    const auto overlaps = [&](const rule_draft& u) {
+      if (u.kind != r.kind) return false;
+      if (u.funds.empty() || r.funds.empty()) return true;
+      return std::any_of(u.funds.begin(), u.funds.end(), [&](const std::string& f) { return has_word(r.funds, f); });
+    };
+    if (const auto first = std::find_if(rules_.begin(), rules_.end(), overlaps); first != rules_.end()) {
+      review_.push_back({s.line, "rule", "a second " + std::string(to_string(r.kind)) + " rule for a fund (the first is on line " +
+                                             std::to_string(first->line) + "): not drafted; check which the document means"});
+      return;
+    }
+  }
   rules_.push_back(std::move(r));
 }
 

@@ -7,7 +7,7 @@ void drafter::read_prose() {
   context ctx;
   for (std::size_t i = 0; i < lines_.size(); ++i) {
     const auto& l = lines_[i];
-    if (l.table || l.text.empty()) continue;
+    if (l.table || l.furniture || l.joined || l.text.empty()) continue;
     if (is_heading(lines_, i)) {
       ctx = {};
       continue;
@@ -27,7 +27,7 @@ void drafter::read_prose() {
       continue;
     }
     std::vector<std::string> line_funds;
-    for (const auto& s : sentences_of(body_of(l.text), line_no(i))) {
+    for (const auto& s : sentences_at(i)) {
       auto named = funds_in(s.text);
       if (!named.empty()) line_funds = named;
       if (!item) lead(s, ctx, named.empty() ? line_funds : named);
@@ -43,7 +43,7 @@ void drafter::lead(const sentence& s, context& ctx, const std::vector<std::strin
   ctx.lead_words = s.text;
   ctx.lead_decision.reset();
   if (s.text.ends_with(":") && !funds.empty()) {
-    if (const auto d = detail::last_decision(s.text)) {  // "Följande studiebesök föreslås beviljas:"
+    if (const auto d = detail::last_decision(s.text, vocabulary_.decisions)) {  // "Följande studiebesök föreslås beviljas:"
       ctx.list = context::list_of::projects;
       ctx.lead_decision = d->outcome;
       ctx.lead_words = d->words;
@@ -65,19 +65,19 @@ void drafter::read_sentence(const sentence& s, std::size_t i, const std::vector<
                    bool item, context& ctx) {
   const std::string lowered = lower(s.text);
   const auto amounts = detail::amounts_in(s.text);
-  bool used = false;
   // Decision sentences: the budget and a granted_total statement per amount.
-  for (const auto& b : budget_sentences_) {
-    if (b.s.line != s.line || b.s.text != s.text) continue;
-    statement_draft st;
-    st.kind = statement_kind::granted_total;
-    st.funds = as_list({b.fund});
-    st.amount = b.hit;
-    st.slug = "beviljat";
-    add_statement(std::move(st), s, i);
-    used = true;
+  if (const auto budgets = budget_sentences_.find({i, s.index}); budgets != budget_sentences_.end()) {
+    for (const auto& b : budgets->second) {
+      statement_draft st;
+      st.kind = statement_kind::granted_total;
+      st.funds = as_list({b.fund});
+      st.amount = b.hit;
+      st.slug = "beviljat";
+      add_statement(std::move(st), s, i);
+    }
+    return;
   }
-  if (used) return;
+  if (too_many_amounts(s, amounts.size())) return;
   const bool cap_words = contains(lowered, "högst") || contains(lowered, "högsta") || contains(lowered, "maximalt") ||
                          contains(lowered, "max ");
   if (!amounts.empty() && cap_words) {
@@ -107,6 +107,16 @@ void drafter::read_sentence(const sentence& s, std::size_t i, const std::vector<
         st.amount = a;
         st.slug = *kind == statement_kind::requested_total ? "ansokt" : "beviljat";
         auto named = funds;
+        if (named.size() > 1 && amounts.size() > 1) {
+          // "... lokala utvecklingsmedel uppgick till 4 650 000 kronor och ... medel för utveckling och
+          // lärande till 120 000 kronor": each amount is the fund its own part of the sentence names.
+          const auto own = funds_of_part(s.text, amounts, static_cast<std::size_t>(&a - amounts.data()));
+          if (own.size() == 1) {
+            named = own;
+            st.readings.push_back({"funds", "the sentence states several funds' figures: read as the fund its part "
+                                            "around the amount names"});
+          }
+        }
         if (item && kind == ctx.lead_kind) {
           named = funds_in(fund_phrase(s.text, a.end));
           st.readings.push_back({"kind", "a list item under the sentence of line " + std::to_string(ctx.lead_line) +
@@ -142,7 +152,7 @@ bool drafter::read_counts(const sentence& s, std::size_t i, const std::vector<st
     const std::string rest = lower(s.text).substr(std::min(lower(s.text).size(), lower(s.text).find(words[k])));
     statement_draft st;
     st.count = *n;
-    const auto d = detail::last_decision(rest);
+    const auto d = detail::last_decision(rest, vocabulary_.decisions);
     if (d && !contains(rest, "ansökningsperiod")) {
       st.kind = statement_kind::decision_count;
       st.of_decision = d->outcome;
@@ -200,6 +210,7 @@ void drafter::table_total(const table& t, const table_row& row, const std::strin
     statement_draft st;
     st.kind = c.role == column_role::requested ? statement_kind::requested_total : statement_kind::granted_total;
     st.amount = amount;
+    st.review = row.notes;
     st.funds = as_list({fund});
     st.slug = c.role == column_role::requested ? "ansokt.tabell" : "beviljat.tabell";
     add_statement(std::move(st), {lines_[static_cast<std::size_t>(row.line - 1)].text, row.line, 0},
@@ -207,9 +218,21 @@ void drafter::table_total(const table& t, const table_row& row, const std::strin
   }
 }
 
+std::vector<std::string> drafter::funds_of_part(const std::string& text, const std::vector<amount_hit>& amounts,
+                                                std::size_t k) const {
+  // The sentence names its funds before their amounts when its first part, up to the first amount, names one.
+  if (!funds_in(text.substr(0, amounts[0].begin)).empty()) {
+    const std::size_t from = k == 0 ? 0 : amounts[k - 1].end;
+    return funds_in(text.substr(from, amounts[k].begin - from));
+  }
+  const std::size_t to = k + 1 < amounts.size() ? amounts[k + 1].begin : text.size();
+  return funds_in(text.substr(amounts[k].end, to - amounts[k].end));
+}
+
 void drafter::add_statement(statement_draft st, const sentence& s, std::size_t i) {
   st.quote = s.text;
   st.line = s.line;
+  st.last_line = s.last_line;
   st.section = section_of_[i];
   statements_.push_back(std::move(st));
 }

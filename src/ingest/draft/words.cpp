@@ -28,34 +28,6 @@ constexpr std::array<std::pair<std::string_view, int>, 21> number_words{{
     {"nitton", 19}, {"tjugo", 20},
 }};
 
-// The decision words, longest first so that "till viss del beviljas" wins over "beviljas".
-// docs/round-format.md gives this table to people; the drafter reads with the same one.
-struct decision_word {
-  std::string_view words;  // lower case
-  decision outcome;
-};
-constexpr std::array<decision_word, 19> decision_words{{
-    {"till viss del beviljas", decision::partly_granted},
-    {"beviljas till viss del", decision::partly_granted},
-    {"beviljas delvis", decision::partly_granted},
-    {"delvis beviljas", decision::partly_granted},
-    {"bifall delvis", decision::partly_granted},
-    {"delvis bifall", decision::partly_granted},
-    {"till viss del", decision::partly_granted},
-    {"delvis", decision::partly_granted},
-    {"inte beviljas", decision::rejected},
-    {"beviljas inte", decision::rejected},
-    {"beviljas ej", decision::rejected},
-    {"avslås", decision::rejected},
-    {"avslag", decision::rejected},
-    {"avslaget", decision::rejected},
-    {"beviljas", decision::granted},
-    {"beviljat", decision::granted},
-    {"bevilja", decision::granted},
-    {"bifalles", decision::granted},
-    {"bifall", decision::granted},
-}};
-
 bool word_boundary(std::string_view text, std::size_t at) {
   return at == 0 || at >= text.size() || !is_letter(text[at]);
 }
@@ -88,6 +60,24 @@ std::string number_text(std::string_view text, std::size_t& i) {
     while (i < text.size() && is_digit(text[i])) digits += text[i++];
   }
   return digits;
+}
+
+// The length of ":-" or ":–" at `i` (whole kronor), or 0.
+std::size_t whole_kronor_mark(std::string_view text, std::size_t i) {
+  if (i >= text.size() || text[i] != ':') return 0;
+  if (text.compare(i + 1, 1, "-") == 0) return 2;
+  if (text.compare(i + 1, 3, "\u2013") == 0) return 4;
+  return 0;
+}
+
+// Where "sek " or "kr " stands just before the number at `at` (lower-cased text), or npos.
+std::size_t currency_before(std::string_view lowered, std::size_t at) {
+  for (std::string_view word : {"sek ", "kr "}) {
+    if (at < word.size() || lowered.compare(at - word.size(), word.size(), word) != 0) continue;
+    const std::size_t begin = at - word.size();
+    if (begin == 0 || !is_letter(lowered[begin - 1])) return begin;
+  }
+  return std::string_view::npos;
 }
 
 std::optional<amount_hit> make_amount(std::string number, std::string_view unit, std::size_t begin,
@@ -151,12 +141,26 @@ std::vector<amount_hit> amounts_in(std::string_view text) {
     std::string number = number_text(text, i);
     std::size_t j = i;
     while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+    bool unit_after = false;
     for (const auto& u : unit_words) {
       if (lowered.compare(j, u.word.size(), u.word) == 0 && word_boundary(lowered, j + u.word.size())) {
         if (auto hit = make_amount(number, u.unit, begin, j + u.word.size())) hits.push_back(std::move(*hit));
         i = j + u.word.size();
+        unit_after = true;
         break;
       }
+    }
+    if (unit_after) continue;
+    // "25 000:-" (or ":–"): whole kronor, the ordinary Swedish way to write them.
+    if (const std::size_t dash = whole_kronor_mark(text, i)) {
+      if (auto hit = make_amount(number, "kr", begin, i + dash)) hits.push_back(std::move(*hit));
+      i += dash;
+      continue;
+    }
+    // "SEK 25 000", "kr 25 000": the currency before the number, unless that "kr" ends the amount before.
+    const std::size_t currency = currency_before(lowered, begin);
+    if (currency != std::string::npos && (hits.empty() || hits.back().end != begin - 1 || lowered[currency] == 's')) {
+      if (auto hit = make_amount(number, "kr", currency, i)) hits.push_back(std::move(*hit));
     }
   }
   return hits;
@@ -225,25 +229,25 @@ std::optional<std::int64_t> count_word(std::string_view word) {
   return std::nullopt;
 }
 
-std::optional<decision_hit> leading_decision(std::string_view text) {
+std::optional<decision_hit> leading_decision(std::string_view text, const std::vector<decision_phrase>& words) {
   const std::string plain = plain_text(text);
   const std::string lowered = lower(plain);
-  for (const auto& w : decision_words) {
-    if (starts_word_at(lowered, 0, w.words)) return decision_hit{w.outcome, plain.substr(0, w.words.size()), 0, w.words.size()};
+  for (const auto& w : words) {
+    if (starts_word_at(lowered, 0, w.phrase)) return decision_hit{w.outcome, plain.substr(0, w.phrase.size()), 0, w.phrase.size()};
   }
   return std::nullopt;
 }
 
-std::optional<decision_hit> last_decision(std::string_view text) {
+std::optional<decision_hit> last_decision(std::string_view text, const std::vector<decision_phrase>& words) {
   const std::string lowered = lower(text);
   std::optional<decision_hit> best;
-  for (const auto& w : decision_words) {
-    if (w.words == "delvis" || w.words == "till viss del") continue;  // alone, in prose, not a decision
-    for (std::size_t at = lowered.find(w.words); at != std::string::npos; at = lowered.find(w.words, at + 1)) {
-      if (!starts_word_at(lowered, at, w.words)) continue;
-      const std::size_t end = at + w.words.size();
+  for (const auto& w : words) {
+    if (w.phrase == "delvis" || w.phrase == "till viss del") continue;  // alone, in prose, not a decision
+    for (std::size_t at = lowered.find(w.phrase); at != std::string::npos; at = lowered.find(w.phrase, at + 1)) {
+      if (!starts_word_at(lowered, at, w.phrase)) continue;
+      const std::size_t end = at + w.phrase.size();
       if (!best || end > best->end || (end == best->end && at < best->begin))
-        best = decision_hit{w.outcome, std::string(text.substr(at, w.words.size())), at, end};
+        best = decision_hit{w.outcome, std::string(text.substr(at, w.phrase.size())), at, end};
     }
   }
   return best;

@@ -2,6 +2,7 @@
 // decision words. Private to src/ingest/draft/ (tested through the public API).
 #pragma once
 
+#include <anslag/ingest/vocabulary.hpp>
 #include <anslag/krona/krona.hpp>
 #include <anslag/model/date.hpp>
 #include <anslag/model/round.hpp>
@@ -46,8 +47,8 @@ std::vector<date_hit> dates_in(std::string_view text);
 // A count written in digits or as a word ("fjorton", "två"); nullopt for anything else.
 std::optional<std::int64_t> count_word(std::string_view word);
 
-// The decision a word or phrase of a document names, by the table of docs/round-format.md
-// ("Beviljas", "Bifall", "Till viss del", "Bifall delvis", "Avslag", ...).
+// The decision a word or phrase of a document names, by the vocabulary's decision phrases
+// (data/vocabulary/sv.toml: "Beviljas", "Bifall", "Till viss del", "Bifall delvis", "Avslag", ...).
 struct decision_hit {
   decision outcome = decision::granted;
   std::string words;       // the words as printed
@@ -56,10 +57,10 @@ struct decision_hit {
 };
 // The decision the whole of `text` is (a decision cell "Beviljas", or one beginning with its word:
 // "Avslag - Då förvaltningen ..."); nullopt when it does not begin with a decision word.
-std::optional<decision_hit> leading_decision(std::string_view text);
+std::optional<decision_hit> leading_decision(std::string_view text, const std::vector<decision_phrase>& words);
 // The last decision phrase in running text ("... bör ansökan till viss del beviljas."), the one
 // that reads as the conclusion; nullopt when there is none.
-std::optional<decision_hit> last_decision(std::string_view text);
+std::optional<decision_hit> last_decision(std::string_view text, const std::vector<decision_phrase>& words);
 
 // Text without HTML tags and emphasis markers, white space collapsed.
 std::string plain_text(std::string_view text);
