@@ -12,16 +12,12 @@ import pytest
 import anslag
 import anslag.pandas  # noqa: F401  # registers the krona dtype
 from anslag import Krona
+from analyst_frame import analyst_frame
 
 
 @pytest.fixture
 def df():
-    return pd.DataFrame({
-        "fund": ["LUM", "LUM", "LUM", "MUST", "MUST"],
-        "forvaltning": ["Farsta", "Farsta", None, "Kista", "Kista"],
-        "requested": pd.Series(["100 000 kr", None, "50 000 kr", "10 kr", "20 kr"], dtype="krona"),
-        "granted": pd.Series(["0 kr", "0 kr", "40 000 kr", "10 kr", "0,50 kr"], dtype="krona"),
-    })
+    return analyst_frame()
 
 
 def test_rows_equal_to_zero_are_the_rejected_ones(df):
