@@ -108,7 +108,10 @@ def _unknown_stays_unknown(method: Callable[[Krona, Any], Any]) -> Callable[[Kro
     column does: an unknown amount is neither equal, nor less, nor added to."""
 
     def with_unknown(self: Krona, other: Any) -> Any:
-        return other if _is_pandas_na(other) else method(self, other)
+        # An amount against an amount first: hash tables and sorts compare many of them.
+        if type(other) is not Krona and _is_pandas_na(other):
+            return other
+        return method(self, other)
 
     with_unknown.__name__ = method.__name__
     with_unknown.__doc__ = method.__doc__

@@ -54,6 +54,9 @@ from anslag._core import Krona, parse_amounts, round_amounts, scale_amounts, sum
 __all__ = ["KronaArray", "KronaDtype", "NoExactAmount"]
 
 _INT64_MAX = int(np.iinfo(np.int64).max)
+_INT64_MIN = int(np.iinfo(np.int64).min)
+# Krona.from_ore as compiled, for numpy's loop over a column (anslag._guard wraps the method).
+_amounts_of_ore = np.frompyfunc(getattr(Krona.from_ore, "__wrapped__", Krona.from_ore), 1, 1)
 _NO_IMPLICIT_FLOAT = ("krona values do not {what}: money passes through a float only when asked "
                       "for by name, astype(float) (kronor), or .krona.ore (öre as Int64)")
 
@@ -257,6 +260,23 @@ class KronaArray(ExtensionArray):
     def _values_for_argsort(self) -> npt.NDArray[np.int64]:
         return self._data  # the base argsort places the masked values by na_position
 
+    def _values_for_factorize(self) -> tuple[npt.NDArray[Any], Any]:
+        """What pandas hashes to match keys (merge, join): int64 öre with the least int64 for an
+        unknown amount, unless an amount is that value, when the amounts go as objects."""
+        if (self._data[~self._mask] == _INT64_MIN).any():
+            return self._to_objects(np.nan), np.nan
+        return np.where(self._mask, _INT64_MIN, self._data), _INT64_MIN
+
+    def _rank(self, *, axis: int = 0, method: str = "average", na_option: str = "keep",
+              ascending: bool = True, pct: bool = False) -> Any:
+        """Series.rank: ranks of the öre (ranks are positions, not money), <NA> amounts ranked as
+        pandas ranks missing values."""
+        if axis != 0 or na_option != "keep":
+            return super()._rank(axis=axis, method=method, na_option=na_option, ascending=ascending, pct=pct)
+        ranks = np.full(len(self), np.nan)
+        ranks[~self._mask] = pd.Series(self._data[~self._mask]).rank(method=method, ascending=ascending, pct=pct)
+        return ranks
+
     def factorize(self, na_sentinel: Any = no_default, use_na_sentinel: Any = no_default
                   ) -> tuple[npt.NDArray[np.intp], KronaArray]:
         # The masked Int64 array factorizes int64 with the mask, so no value has to stand for NA.
@@ -352,9 +372,10 @@ class KronaArray(ExtensionArray):
         return pd.arrays.IntegerArray(self._data.copy(), self._mask.copy())
 
     def _to_objects(self, na_value: Any) -> npt.NDArray[np.object_]:
-        result = np.empty(len(self), dtype=object)
-        for i, (ore, missing) in enumerate(zip(self._data.tolist(), self._mask.tolist())):
-            result[i] = na_value if missing else Krona.from_ore(ore)
+        # One numpy loop over the compiled constructor (the guarded one adds a Python call per
+        # amount): pandas makes objects of the column wherever it asks the array nothing else.
+        result: npt.NDArray[np.object_] = _amounts_of_ore(self._data)
+        result[self._mask] = na_value
         return result
 
     def _to_kronor(self, dtype: np.dtype[Any], na_value: Any) -> npt.NDArray[np.floating[Any]]:
