@@ -31,6 +31,20 @@ def test_series_groupby_and_frame_groupby_treat_unknown_keys_alike(df):
     assert kept[kept.index.isna()].tolist() == [Krona("40 000 kr")]
 
 
+def test_group_sum_by_name_is_groupby_sum_at_int64_speed(df):
+    assert df.granted.krona.group_sum(df.forvaltning).tolist() == df.groupby("forvaltning")["granted"].sum().tolist()
+    kept = df.requested.krona.group_sum(df.forvaltning, dropna=False)
+    assert kept.tolist() == df.groupby("forvaltning", dropna=False)["requested"].sum().tolist()
+    assert kept.index[:2].tolist() == ["Farsta", "Kista"] and kept.iloc[0] is pd.NA
+    many = pd.Series(KronaArray.from_ore(np.arange(10_000) * 7919 - 3_000_000))
+    keys = np.arange(10_000) % 997
+    assert many.krona.group_sum(keys).krona.ore.tolist() == many.krona.ore.groupby(keys).sum().tolist()
+    with pytest.raises(anslag.OverflowError):
+        pd.Series(KronaArray.from_ore([2**63 - 1, 1])).krona.group_sum([1, 1])
+    with pytest.raises(ValueError, match="group_sum needs one key per amount: 2 keys for 5 amounts"):
+        df.granted.krona.group_sum(["a", "b"])
+
+
 def test_a_mean_is_refused_loudly_in_frames_and_groups_never_dropped(df):
     with pytest.raises(NoExactAmount, match="krona has no exact mean"):
         df[["requested", "granted"]].mean()
