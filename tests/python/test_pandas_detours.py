@@ -107,6 +107,27 @@ def test_numpy_sums_are_exact_or_unknown(df):
     assert (np.negative(df.granted.array) == -df.granted.array).all()
 
 
+def test_nansum_is_exact_or_refused_never_a_partial_total(df):
+    assert np.nansum(df.granted) == Krona("40 010,50 kr")
+    with pytest.raises(TypeError):
+        np.nansum(df.requested)  # numpy asks whether <NA> is <NA>, which pandas will not say
+
+
+def test_cut_nlargest_and_margins_by_their_exact_ways(df):
+    bins = [Krona(0), Krona(10), Krona("100 000 kr")]
+    with pytest.raises(TypeError, match=r"float\(Krona\) would make money inexact"):
+        pd.cut(df.granted, bins)
+    by_ore = pd.cut(df.granted.krona.ore, [b.ore for b in bins], include_lowest=True)
+    assert by_ore.cat.codes.tolist() == [0, 0, 1, 0, 0]
+    with pytest.raises(TypeError):
+        df.granted.nlargest(2)
+    assert df.granted.sort_values(ascending=False).head(2).tolist() == [Krona("40 000 kr"), Krona("10 kr")]
+    with pytest.raises(TypeError):
+        df.pivot_table(index="fund", values="granted", aggfunc="sum", margins=True)
+    table = df.pivot_table(index="fund", values="granted", aggfunc="sum")
+    assert table["granted"].sum() == df["granted"].sum()  # the margin, as a sum of the column
+
+
 def test_series_round_keeps_ore_and_refuses_to_round_without_a_rule(df):
     assert df.granted.round(2).tolist() == df.granted.tolist()
     with pytest.raises(TypeError, match=r"\.krona\.round\('1 kr', 'half_even'\)"):
