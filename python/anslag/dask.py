@@ -8,6 +8,10 @@ findings sent back as one frame, concatenated once.
 if one is open (Dask's rule), else on the threads of this process (load and audit release the
 GIL, so the threads run side by side). Importing this module loads neither dask nor distributed:
 the functions do.
+
+``register_krona()`` lets Dask DataFrames hold krona columns: it gives Dask the dtype's sample
+values, from which Dask infers the meta of each operation (Dask's own extension dispatch). It runs
+by itself when ``anslag.pandas`` is imported after ``dask.dataframe``; otherwise call it once.
 """
 
 from __future__ import annotations
@@ -41,6 +45,34 @@ def part_size(files: int, threads: int) -> int:
     smaller): PARTS_PER_THREAD parts per thread, at most MOST_FILES_PER_PART files each."""
     parts = min(files, max(PARTS_PER_THREAD * max(threads, 1), math.ceil(files / MOST_FILES_PER_PART)))
     return max(1, math.ceil(files / max(parts, 1)))
+
+
+def register_krona() -> None:
+    """Registers the krona dtype with Dask's meta dispatch (``make_array_nonempty`` for a column,
+    ``make_scalar`` for the sums and extremes that reduce one). Idempotent."""
+    from dask.dataframe.extensions import make_array_nonempty, make_scalar
+
+    from anslag.pandas import KronaDtype
+
+    make_array_nonempty.register(KronaDtype, _sample_column)
+    make_scalar.register(KronaDtype, _sample_of_dtype)
+    make_scalar.register(_core.Krona, _sample_amount)
+
+
+def _sample_column(dtype: Any) -> Any:
+    # Dask runs each operation on two rows to learn its meta, and takes the result's type for
+    # the meta: known amounts, so that a sum is a Krona (an unknown one would be pd.NA).
+    from anslag.pandas import KronaArray
+
+    return KronaArray.from_ore([100, 250])
+
+
+def _sample_of_dtype(dtype: Any) -> _core.Krona:
+    return _core.Krona.from_ore(100)
+
+
+def _sample_amount(amount: _core.Krona) -> _core.Krona:
+    return amount
 
 
 def _audit_part(paths: Sequence[str]) -> list[pd.DataFrame]:

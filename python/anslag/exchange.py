@@ -28,6 +28,7 @@ import decimal
 import json
 import os
 import pathlib
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
@@ -175,12 +176,63 @@ def _is_kronor_format(number_format: str) -> bool:
     return '"kr"' in number_format or "[$kr" in number_format
 
 
+# Words of a header that name money, in Swedish and English: "Sökt belopp (kr)", "beviljat_kr".
+MONEY_WORDS = frozenset({"belopp", "kr", "kronor", "sek", "sökt", "sokt", "beviljat", "beviljad",
+                         "beviljade", "bidrag", "summa", "budget", "kostnad", "amount", "requested",
+                         "granted"})
+
+
+def _names_money(header: str) -> bool:
+    return any(word in MONEY_WORDS for word in re.findall(r"[^\W\d_]+", header.lower()))
+
+
+def _whole_ore(value: Any) -> bool:
+    """A number cell that is a whole count of öre in kronor: at most two decimals."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    kronor = decimal.Decimal(value) if isinstance(value, int) else decimal.Decimal(repr(value))
+    return kronor.is_finite() and kronor == kronor.quantize(_TWO_DECIMALS, rounding=decimal.ROUND_DOWN)
+
+
+def _money_by_content(name: str, values: Sequence[Any], where: str) -> bool:
+    """Whether an undeclared column is money: numbers that are all whole öre under a header that
+    names money. Numbers with öre under any other header may be money too: refused, since read as
+    floats they would lose exactness unnoticed, until money= says which they are."""
+    numbers = [v for v in values if v is not None]
+    if not numbers or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
+        return False
+    if not all(_whole_ore(v) for v in numbers):
+        if _names_money(name):
+            raise _error(InvalidArgumentError, "invalid_argument",
+                         f"{where}: a header naming money over numbers that are not whole öre; "
+                         f"money={{{name!r}: False}} reads them as floats")
+        return False
+    if _names_money(name):
+        return True
+    if any(isinstance(v, float) and not v.is_integer() for v in numbers):
+        raise _error(InvalidArgumentError, "invalid_argument",
+                     f"{where}: numbers with at most two decimals, which may be amounts in kronor; "
+                     f"say which: money={{{name!r}: True}} for a krona column, False for floats")
+    return False
+
+
+def _has_columns(sheet: str, names: Sequence[str], wanted: Iterable[str]) -> None:
+    for name in wanted:
+        if name not in names:
+            raise _error(NotFoundError, "not_found",
+                         f"sheet {sheet!r} has no column {name!r} (columns: {', '.join(names)})")
+
+
 def read_excel(path: Path | IO[bytes], *, sheet_name: str | None = None,
-               krona: Iterable[str] | None = None) -> pd.DataFrame:
+               krona: Iterable[str] | None = None, money: dict[str, bool] | None = None) -> pd.DataFrame:
     """Reads one sheet (the first unless named) whose first row names the columns.
 
     ``krona`` names the money columns; by default they are the columns with a cell in a kronor
-    number format (as ``to_excel`` writes). A money cell is a number in kronor with at most two
+    number format (as ``to_excel`` writes), and the columns of numbers that are all whole öre
+    under a header naming money (a word of ``MONEY_WORDS``: belopp, kr, sökt, beviljat, ...). A
+    column of numbers with öre under another header is an error naming it: ``money`` says what
+    each such column is (``{"andel": False}``: floats; True: a krona column), and overrides the
+    detection for the columns it names. A money cell is a number in kronor with at most two
     decimals, a text amount ("1 234,50 kr"), or empty (unknown); anything else is an error naming
     the sheet and cell. A formula gives the value Excel last saved for it (an error if none).
     Other columns are as openpyxl reads them (numbers, text, dates), empty cells None. An empty
@@ -215,16 +267,29 @@ def read_excel(path: Path | IO[bytes], *, sheet_name: str | None = None,
                 raise _error(InvalidArgumentError, "invalid_argument",
                              f"sheet {sheet.title!r}, cell {cell.coordinate}: a value in a column "
                              "without a name")
+    if krona is not None and money is not None:
+        raise _error(InvalidArgumentError, "invalid_argument",
+                     "krona names every money column, money decides a few of the detected ones: give one")
     if krona is None:
-        money = {i for i, _ in enumerate(names)
-                 if any(i < len(r) and _is_kronor_format(r[i].number_format) for r in body)}
+        said = money or {}
+        _has_columns(sheet.title, names, said)
+        found: set[int] = set()
+        for i, name in enumerate(names):
+            cells = [r[i] for r in body if i < len(r)]
+            if name in said:
+                money_column = said[name]
+            else:
+                # Formulas are judged by their format only: their values would need a second load.
+                money_column = any(_is_kronor_format(c.number_format) for c in cells) or _money_by_content(
+                    name, [c.value for c in cells if c.data_type != "f"],
+                    f"sheet {sheet.title!r}, column {name!r}")
+            if money_column:
+                found.add(i)
+        money_columns = found
     else:
         wanted = list(krona)
-        for name in wanted:
-            if name not in names:
-                raise _error(NotFoundError, "not_found",
-                             f"sheet {sheet.title!r} has no column {name!r} (columns: {', '.join(names)})")
-        money = {names.index(name) for name in wanted}
+        _has_columns(sheet.title, names, wanted)
+        money_columns = {names.index(name) for name in wanted}
     cached: Any = None  # the values Excel saved for formulas, loaded only if there is a formula
 
     def value_of(cell: Any) -> Any:
@@ -245,7 +310,7 @@ def read_excel(path: Path | IO[bytes], *, sheet_name: str | None = None,
     columns: dict[str, Any] = {}
     for i, name in enumerate(names):
         cells = [row[i] if i < len(row) else None for row in body]
-        if i in money:
+        if i in money_columns:
             ore = [None if cell is None else
                    _read_amount_cell(value_of(cell), f"sheet {sheet.title!r}, cell {cell.coordinate}")
                    for cell in cells]

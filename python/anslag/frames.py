@@ -4,9 +4,12 @@ Money columns have the dtype ``krona`` (exact öre with a mask): a missing amoun
 0 and never a float. Text that may be missing uses pandas' ``string`` dtype, counts ``Int64``.
 
 A column name means the same in every frame: ``application`` is an application's id,
-``forvaltning`` the name of its förvaltning as the round records it and ``forvaltning_id`` that
-förvaltning's registry id (join on it), ``year`` the round's year. ``forvaltning_on(frame, day)``
-gives each row's förvaltning as of another day, through the registry's mergers.
+``forvaltning`` the name of its förvaltning as the round records it (the förvaltning of the
+application's unit) and ``forvaltning_id`` that förvaltning's registry id (join on it), ``year`` the
+round's year. A frame that has another förvaltning gives it under another name: a proposal's
+``limit_forvaltning`` and ``limit_forvaltning_id`` are the förvaltning its per-förvaltning limit
+counted. ``forvaltning_on(frame, day)`` gives each row's förvaltning as of another day, through the
+registry's mergers. A finding's ``severity`` is an ordered categorical, info < warning < error.
 Reached through ``Round.to_frame()`` and the other ``to_frame`` methods; importing this module
 loads pandas, which ``import anslag`` alone does not.
 """
@@ -45,6 +48,10 @@ def _text(values: Iterable[Optional[str]]) -> pd.arrays.StringArray:
 
 def _counts(values: Iterable[Optional[int]]) -> pd.arrays.IntegerArray:
     return pd.array(list(values), dtype="Int64")
+
+
+SEVERITY = pd.CategoricalDtype(["info", "warning", "error"], ordered=True)
+"""A finding's severity as pandas orders it: ``findings[findings.severity >= "warning"]``."""
 
 
 def _forvaltning_unit(registry: UnitRegistry, unit_id: Optional[str]) -> Optional[Unit]:
@@ -157,7 +164,7 @@ def report_frame(report: Report) -> pd.DataFrame:
         {
             "year": _counts(report.year for _ in found),
             "code": _text(f.code for f in found),
-            "severity": _text(f.severity for f in found),
+            "severity": pd.Categorical([f.severity for f in found], dtype=SEVERITY),
             "fund": _text(f.fund for f in found),
             "rule": _text(f.rule for f in found),
             "statement": _text(f.statement for f in found),
@@ -202,12 +209,15 @@ def proposal_frame(proposal: Proposal) -> pd.DataFrame:
         {
             "application": _text(g.application for g in grants),
             "year": _counts(proposal.year for _ in grants),
-            "forvaltning": _text(_forvaltning_name(registry, g.forvaltning) for g in grants),
-            "forvaltning_id": _text(g.forvaltning for g in grants),
+            # The förvaltning the limit counted, which after a merger is not the one the round
+            # records (2024-LUM-07: Norra innerstaden, recorded as Norrmalm): so not "forvaltning".
+            "limit_forvaltning": _text(_forvaltning_name(registry, g.forvaltning) for g in grants),
+            "limit_forvaltning_id": _text(g.forvaltning for g in grants),
             "requested": krona_column(g.requested for g in grants),
             "proposed": krona_column(g.proposed for g in grants),
             "recorded": krona_column(g.recorded for g in grants),
-            "reason": _text(None if g.reason is None else g.reason.name for g in grants),
+            # Why the allocation proposed what it did; a round's "reason" is the decision's.
+            "proposal_reason": _text(None if g.reason is None else g.reason.name for g in grants),
         }
     )
 
@@ -221,6 +231,6 @@ def comparison_frame(comparison: Comparison) -> pd.DataFrame:
             "recorded": krona_column(r.recorded for r in rows),
             "proposed": krona_column(r.proposed for r in rows),
             "difference": krona_column(r.difference for r in rows),
-            "reason": _text(None if r.reason is None else r.reason.name for r in rows),
+            "proposal_reason": _text(None if r.reason is None else r.reason.name for r in rows),
         }
     )

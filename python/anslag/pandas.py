@@ -10,8 +10,11 @@ for by name: ``astype(float)`` (or ``astype("Float64")``), giving kronor.
 A sum with an unknown amount is unknown: ``sum()`` and group sums are ``<NA>`` as soon as one
 amount is ``<NA>``; ``.krona.known_sum()`` and ``.krona.unknown_count()`` say what is known. A bare
 number is not an amount, except 0 (0 kr in every unit). docs/python.md, "What pandas does with
-money", lists every idiom with its answer; the few pandas functions that would otherwise turn
-money into floats behind the user's back are wrapped at import (``_install_hooks``).
+money", lists every idiom with its answer.
+
+Nothing in pandas, numpy or matplotlib is changed by this import: every answer comes from the
+extension-array protocol (the methods pandas and numpy call on the array), the ``.krona``
+accessor and ``anslag.frames``. A frame without krona columns behaves exactly as without anslag.
 
 ``import anslag`` does not import pandas; ``import anslag.pandas`` (or touching
 ``anslag.KronaDtype``) does.
@@ -22,8 +25,9 @@ from __future__ import annotations
 import builtins
 import decimal
 import fractions
-import functools
 import math
+import operator
+import sys
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -38,16 +42,21 @@ from pandas.api.extensions import (
     ExtensionArray,
     ExtensionDtype,
     no_default,
+    register_dataframe_accessor,
     register_extension_dtype,
     register_series_accessor,
     take,
 )
 
+from anslag import _core
 from anslag._core import Krona, parse_amounts, round_amounts, scale_amounts, sum_amounts
 
-__all__ = ["KronaArray", "KronaDtype"]
+__all__ = ["KronaArray", "KronaDtype", "NoExactAmount"]
 
 _INT64_MAX = int(np.iinfo(np.int64).max)
+_INT64_MIN = int(np.iinfo(np.int64).min)
+# Krona.from_ore as compiled, for numpy's loop over a column (anslag._guard wraps the method).
+_amounts_of_ore = np.frompyfunc(getattr(Krona.from_ore, "__wrapped__", Krona.from_ore), 1, 1)
 _NO_IMPLICIT_FLOAT = ("krona values do not {what}: money passes through a float only when asked "
                       "for by name, astype(float) (kronor), or .krona.ore (öre as Int64)")
 
@@ -59,7 +68,8 @@ class KronaDtype(ExtensionDtype):
     name = "krona"
     type = Krona
     na_value = pd.NA
-    # Numeric, so that DataFrame and groupby sums keep krona columns instead of dropping them.
+    # Numeric, so that DataFrame and groupby sums keep krona columns instead of dropping them; a
+    # mean is then refused loudly (NoExactAmount is no TypeError, which pandas would swallow).
     _is_numeric = True
 
     @classmethod
@@ -68,6 +78,22 @@ class KronaDtype(ExtensionDtype):
 
     def __repr__(self) -> str:
         return "KronaDtype()"
+
+    def __from_arrow__(self, array: Any) -> KronaArray:
+        """A column read from Parquet or Arrow (int64 öre, null where unknown: __arrow_array__)."""
+        chunks = array.chunks if hasattr(array, "chunks") else [array]
+        ore = [value for chunk in chunks for value in chunk.to_pylist()]
+        return KronaArray.from_ore(ore)
+
+
+class NoExactAmount(_core.InvalidArgumentError):
+    """A reduction of amounts that has no exact answer (mean, std, ...): refused with the exact
+    way, and never a TypeError, which pandas 1.5 takes as "drop this column" in frame and group
+    reductions."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.code = "invalid_argument"
 
 
 def _is_missing(value: object) -> bool:
@@ -114,6 +140,20 @@ def _sequence_ore(value: object) -> int | None:
     return _scalar_ore(value)
 
 
+def _parse_present(texts: npt.NDArray[np.object_], positions: npt.NDArray[np.intp]) -> npt.NDArray[np.int64]:
+    """parse_amounts of the known cells, whose error names the cell's position in the whole
+    column (``positions``), not among the known cells."""
+    try:
+        return parse_amounts(texts)
+    except _core.Error as error:
+        index = int(getattr(error, "index"))  # set on every element's error by parse_amounts
+        at = int(positions[index])
+        renamed = type(error)(str(error).replace(f"element {index} (", f"element {at} (", 1))
+        renamed.__dict__.update(error.__dict__)
+        setattr(renamed, "index", at)
+        raise renamed from None
+
+
 class KronaArray(ExtensionArray):
     """A column of exact amounts: int64 öre and a mask of missing values (True = missing)."""
 
@@ -144,7 +184,7 @@ class KronaArray(ExtensionArray):
         present = values[~mask]
         data = np.zeros(len(values), dtype=np.int64)
         if pd.api.types.infer_dtype(present, skipna=False) == "string":
-            data[~mask] = parse_amounts(present)  # one C++ call for a column of text
+            data[~mask] = _parse_present(present, np.flatnonzero(~mask))  # one C++ call for the text
         else:
             data[~mask] = [_sequence_ore(value) for value in present]
         return cls(data, mask)
@@ -191,11 +231,21 @@ class KronaArray(ExtensionArray):
     def __setitem__(self, key: Any, value: Any) -> None:
         if not isinstance(key, slice) and not _is_integer_scalar(key):
             key = pd.api.indexers.check_array_indexer(self, key)
+            if isinstance(key, np.ndarray) and key.dtype == np.bool_ and not key.any():
+                # No cell is set, so the value is not an amount put into the column: pandas 1.5's
+                # cumsum, cummin and cummax fill the (here no) unknown cells with a float this way.
+                return
         if pd.api.types.is_list_like(value):
             values = KronaArray._from_sequence(value)
             self._data[key] = values._data
             self._mask[key] = values._mask
         else:
+            # 0 is 0 kr in a comparison, but put in place of an unknown amount it is the silent
+            # wrong answer: fillna(0) and pivot_table's fill_value=0 fill unknown cells this way.
+            if _is_zero(value) and self._mask[key].any():
+                raise TypeError("an unknown amount is not 0 kr: fill it with Krona(0) by name "
+                                "(fillna(Krona(0)), pivot_table(fill_value=Krona(0))), or leave it "
+                                "out with dropna()")
             ore = _scalar_ore(value)
             self._data[key] = 0 if ore is None else ore
             self._mask[key] = ore is None
@@ -209,6 +259,23 @@ class KronaArray(ExtensionArray):
 
     def _values_for_argsort(self) -> npt.NDArray[np.int64]:
         return self._data  # the base argsort places the masked values by na_position
+
+    def _values_for_factorize(self) -> tuple[npt.NDArray[Any], Any]:
+        """What pandas hashes to match keys (merge, join): int64 öre with the least int64 for an
+        unknown amount, unless an amount is that value, when the amounts go as objects."""
+        if (self._data[~self._mask] == _INT64_MIN).any():
+            return self._to_objects(np.nan), np.nan
+        return np.where(self._mask, _INT64_MIN, self._data), _INT64_MIN
+
+    def _rank(self, *, axis: int = 0, method: str = "average", na_option: str = "keep",
+              ascending: bool = True, pct: bool = False) -> Any:
+        """Series.rank: ranks of the öre (ranks are positions, not money), <NA> amounts ranked as
+        pandas ranks missing values."""
+        if axis != 0 or na_option != "keep":
+            return super()._rank(axis=axis, method=method, na_option=na_option, ascending=ascending, pct=pct)
+        ranks = np.full(len(self), np.nan)
+        ranks[~self._mask] = pd.Series(self._data[~self._mask]).rank(method=method, ascending=ascending, pct=pct)
+        return ranks
 
     def factorize(self, na_sentinel: Any = no_default, use_na_sentinel: Any = no_default
                   ) -> tuple[npt.NDArray[np.intp], KronaArray]:
@@ -237,8 +304,66 @@ class KronaArray(ExtensionArray):
         result[self._mask] = bool(other._mask.any())
         return result
 
+    def __arrow_array__(self, type: Any = None) -> Any:
+        """The column for pyarrow (Parquet): int64 öre, null where unknown; read back as krona
+        through KronaDtype.__from_arrow__ (pandas keeps the dtype's name in the file)."""
+        import pyarrow  # type: ignore[import]  # optional: not packaged in Debian bookworm
+
+        return pyarrow.array(self._data, mask=self._mask, type=pyarrow.int64())
+
     def _formatter(self, boxed: bool = False) -> Callable[[Any], str | None]:
         return str  # the canonical Swedish form, "8 618 500 kr", in and out of a Series
+
+    def round(self, decimals: int = 0, *args: Any, **kwargs: Any) -> KronaArray:
+        """Series.round: an amount is whole öre, so to two decimals or more it stays as it is; to
+        fewer, rounding needs a rule, which .krona.round names."""
+        if _is_integer_scalar(decimals) and int(decimals) >= 2:
+            return self.copy()
+        raise TypeError(f"krona amounts are not rounded to {decimals!r} decimals without a rule: "
+                        ".krona.round('1 kr', 'half_even') rounds to whole kronor (any unit, any of "
+                        "half_even, half_up, down, up, floor, ceiling)")
+
+    def cumsum(self, axis: int = 0, dtype: Any = None, out: Any = None) -> KronaArray:
+        """np.cumsum of the array, as pandas 1.5 asks for Series.cumsum: the running total, unknown
+        from the first unknown amount on."""
+        if axis not in (0, -1) or dtype is not None or out is not None:
+            raise TypeError("np.cumsum of krona amounts takes no axis but 0, no dtype and no out")
+        return self._accumulate("cumsum")
+
+    _UFUNC_REDUCTIONS = {np.add: "sum", np.minimum: "min", np.maximum: "max"}
+    _UFUNC_ACCUMULATIONS = {np.add: "cumsum", np.minimum: "cummin", np.maximum: "cummax"}
+    _UFUNC_OPERATORS: dict[np.ufunc, Callable[..., Any]] = {
+        np.add: operator.add, np.subtract: operator.sub, np.multiply: operator.mul,
+        np.true_divide: operator.truediv, np.negative: operator.neg, np.positive: operator.pos,
+        np.absolute: operator.abs, np.equal: operator.eq, np.not_equal: operator.ne,
+        np.less: operator.lt, np.less_equal: operator.le, np.greater: operator.gt,
+        np.greater_equal: operator.ge,
+    }
+
+    _REFLECTED = {np.add: "__radd__", np.subtract: "__rsub__", np.multiply: "__rmul__",
+                  np.true_divide: "__rtruediv__", np.equal: "__eq__", np.not_equal: "__ne__",
+                  np.less: "__gt__", np.less_equal: "__ge__", np.greater: "__lt__",
+                  np.greater_equal: "__le__"}
+
+    def __array_ufunc__(self, ufunc: np.ufunc, method: str, *inputs: Any, **kwargs: Any) -> Any:
+        """numpy's functions on amounts: the exact ones (sums, extremes, running totals and the
+        operators of amounts) as the column computes them, every other one refused with the
+        exact way, so that no ufunc makes floats of money unasked."""
+        if any(isinstance(x, (pd.Series, pd.DataFrame, pd.Index)) for x in inputs):
+            return NotImplemented  # pandas unwraps its objects and asks again with the arrays
+        on_self = len(inputs) == 1 and inputs[0] is self and kwargs.get("axis", 0) in (0, -1) and \
+            kwargs.get("out") is None and kwargs.get("dtype") is None
+        if method == "reduce" and on_self and ufunc in self._UFUNC_REDUCTIONS:
+            return self._reduce(self._UFUNC_REDUCTIONS[ufunc], skipna=False)
+        if method == "accumulate" and on_self and ufunc in self._UFUNC_ACCUMULATIONS:
+            return self._accumulate(self._UFUNC_ACCUMULATIONS[ufunc], skipna=False)
+        if method == "__call__" and not kwargs and ufunc in self._UFUNC_OPERATORS:
+            if len(inputs) == 2 and inputs[0] is not self:  # numpy's left operand: the reflected op
+                return getattr(self, self._REFLECTED[ufunc])(inputs[0])
+            return self._UFUNC_OPERATORS[ufunc](*inputs)
+        raise TypeError(f"numpy's {ufunc.__name__}.{method} has no exact answer for krona amounts: "
+                        "use the column's sum, min, max, cumsum, .krona.round or .krona.scale, or "
+                        "astype(float) for kronor as floats")
 
     # --- conversions: to float only by name --------------------------------------------------------
 
@@ -247,9 +372,10 @@ class KronaArray(ExtensionArray):
         return pd.arrays.IntegerArray(self._data.copy(), self._mask.copy())
 
     def _to_objects(self, na_value: Any) -> npt.NDArray[np.object_]:
-        result = np.empty(len(self), dtype=object)
-        for i, (ore, missing) in enumerate(zip(self._data.tolist(), self._mask.tolist())):
-            result[i] = na_value if missing else Krona.from_ore(ore)
+        # One numpy loop over the compiled constructor (the guarded one adds a Python call per
+        # amount): pandas makes objects of the column wherever it asks the array nothing else.
+        result: npt.NDArray[np.object_] = _amounts_of_ore(self._data)
+        result[self._mask] = na_value
         return result
 
     def _to_kronor(self, dtype: np.dtype[Any], na_value: Any) -> npt.NDArray[np.floating[Any]]:
@@ -291,7 +417,7 @@ class KronaArray(ExtensionArray):
 
     def _reduce(self, name: str, *, skipna: bool = True, **kwargs: Any) -> Any:
         if name not in ("sum", "min", "max"):
-            raise TypeError(_no_exact(name))
+            raise NoExactAmount(_no_exact(name))
         known = self._data[~self._mask]
         if name == "sum":
             # A total with an unknown part is unknown, whatever skipna says: a partial sum shown as
@@ -335,13 +461,13 @@ class KronaArray(ExtensionArray):
             # Before the first known amount the running extreme is only the fill value.
             mask |= np.logical_and.accumulate(self._mask)
             return KronaArray(np.where(mask, 0, running), mask)
-        raise TypeError(_no_exact(name))
+        raise NoExactAmount(_no_exact(name))
 
     def _groupby_op(self, *, how: str, has_dropped_na: bool, min_count: int, ngroups: int,
                     ids: npt.NDArray[np.intp], **kwargs: Any) -> KronaArray:
         """Grouped sum, min and max, vectorised and exact (pandas' own integer kernels on the
         32-bit halves of each amount, so no sum can wrap, then one checked recombination). pandas
-        2.1 calls this hook itself; on pandas 1.5 _install_hooks routes the group ops to it."""
+        2.1 calls this hook itself; pandas 1.5 sums each group with _reduce instead."""
         from pandas._libs import groupby as libgroupby
 
         valid = ids >= 0
@@ -624,162 +750,76 @@ class KronaAccessor:
         """How many amounts are unknown (<NA>)."""
         return int(self._array._mask.sum())
 
+    def group_sum(self, by: Any, *, dropna: bool = True) -> pd.Series:
+        """``groupby(by).sum()`` of the amounts at the speed of an int64 column, with one key (a
+        Series, an array or a list as long as the column): the exact sum of each group, <NA> where
+        one of its amounts is unknown, groups in sorted key order. ``dropna=False`` keeps the rows
+        of an unknown key as a <NA> group, as in groupby. pandas 1.5 sums a krona column's groups
+        one by one in Python; pandas 2.1 calls this vectorised kernel for groupby itself."""
+        keys = by.to_numpy() if isinstance(by, (pd.Series, pd.Index)) else by
+        codes, uniques = pd.factorize(keys, sort=True, use_na_sentinel=dropna)
+        if len(codes) != len(self._array):
+            raise ValueError(f"group_sum needs one key per amount: {len(codes)} keys for "
+                             f"{len(self._array)} amounts")
+        ids = codes.astype(np.intp, copy=False)
+        totals = self._array._groupby_op(how="sum", has_dropped_na=bool((ids < 0).any()), min_count=0,
+                                         ngroups=len(uniques), ids=ids)
+        return pd.Series(totals, index=pd.Index(uniques, name=getattr(by, "name", None)), name=self._series.name)
 
-def _krona_frame_columns(frame: pd.DataFrame) -> list[Any]:
-    return [c for c, dtype in frame.dtypes.items() if isinstance(dtype, KronaDtype)]
+    def describe(self) -> pd.Series:
+        """What describe() would say, exactly: how many amounts are known and unknown, the least,
+        the greatest and the total (unknown when any amount is); no mean or spread, which need a
+        rounding rule (Series.describe() refuses them)."""
+        array = self._array
+        return pd.Series([int((~array._mask).sum()), int(array._mask.sum()), array._reduce("min"),
+                          array._reduce("max"), array._reduce("sum")],
+                         index=["count", "unknown", "min", "max", "total"], name=self._series.name,
+                         dtype=object)
 
 
-def _row_totals(frame: pd.DataFrame, name: str, skipna: bool) -> pd.Series:
-    """DataFrame.sum/min/max(axis=1) over krona columns: exact, per row, as the column ops."""
-    columns = _krona_frame_columns(frame)
-    if len(columns) != frame.shape[1]:
-        raise TypeError(f"{name}(axis=1) mixes krona with other columns: select the krona columns "
-                        f"first, frame[{columns!r}].{name}(axis=1)")
-    arrays = [frame[c].array for c in columns]
-    if not arrays:
-        return pd.Series(KronaArray.from_ore([0] * len(frame)), index=frame.index)
-    data = np.stack([a._data for a in arrays], axis=1)
-    mask = np.stack([a._mask for a in arrays], axis=1)
-    if name == "sum":
+@register_dataframe_accessor("krona")
+class KronaFrameAccessor:
+    """``frame.krona``: exact sums and extremes across the krona columns of each row."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+
+    def _columns(self, name: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+        columns = [c for c, dtype in self._frame.dtypes.items() if isinstance(dtype, KronaDtype)]
+        if len(columns) != self._frame.shape[1]:
+            raise TypeError(f".krona.{name}() needs krona columns only: select them first, "
+                            f"frame[{columns!r}].krona.{name}()")
+        arrays = [self._frame[c].array for c in columns]
+        if not arrays:
+            empty = np.zeros((len(self._frame), 0), dtype=np.int64)
+            return empty, empty.astype(np.bool_)
+        return (np.stack([a._data for a in arrays], axis=1), np.stack([a._mask for a in arrays], axis=1))
+
+    def row_sum(self) -> pd.Series:
+        """The exact sum of each row's amounts, <NA> where one of them is unknown."""
+        data, mask = self._columns("row_sum")
         hi, lo = _halves(np.where(mask, 0, data))
         total, overflowed = _join_halves(hi.sum(axis=1), lo.sum(axis=1))
         unknown = mask.any(axis=1)
         _check(overflowed & ~unknown, lambda i: sum_amounts(data[i]))
-        return pd.Series(KronaArray(np.where(unknown, 0, total), unknown), index=frame.index)
-    fill = np.iinfo(np.int64).max if name == "min" else np.iinfo(np.int64).min
-    extreme = (np.min if name == "min" else np.max)(np.where(mask, fill, data), axis=1)
-    unknown = mask.all(axis=1) | (mask.any(axis=1) & (not skipna))
-    return pd.Series(KronaArray(np.where(unknown, 0, extreme), unknown), index=frame.index)
+        return pd.Series(KronaArray(np.where(unknown, 0, total), unknown), index=self._frame.index)
+
+    def row_min(self, skipna: bool = True) -> pd.Series:
+        """The least amount of each row (of the known ones with skipna), <NA> where none is."""
+        return self._extreme("row_min", np.min, np.iinfo(np.int64).max, skipna)
+
+    def row_max(self, skipna: bool = True) -> pd.Series:
+        """The greatest amount of each row (of the known ones with skipna), <NA> where none is."""
+        return self._extreme("row_max", np.max, np.iinfo(np.int64).min, skipna)
+
+    def _extreme(self, name: str, extreme: Callable[..., Any], fill: int, skipna: bool) -> pd.Series:
+        data, mask = self._columns(name)
+        found = extreme(np.where(mask, fill, data), axis=1, initial=fill)
+        unknown = mask.all(axis=1) | (mask.any(axis=1) & (not skipna))
+        return pd.Series(KronaArray(np.where(unknown, 0, found), unknown), index=self._frame.index)
 
 
-def _describe_krona(series: pd.Series, percentiles: Any = None) -> pd.Series:
-    """describe() of a krona column: how many amounts are known and unknown, the least, the
-    greatest and the total (unknown when any amount is); no mean or spread, which need rounding."""
-    array: KronaArray = series.array
-    return pd.Series([int((~array._mask).sum()), int(array._mask.sum()), array._reduce("min"),
-                      array._reduce("max"), array._reduce("sum")],
-                     index=["count", "unknown", "min", "max", "total"], name=series.name, dtype=object)
+if "dask.dataframe" in sys.modules:  # else anslag.dask.register_krona() when Dask comes later
+    from anslag.dask import register_krona
 
-
-def _install_hooks() -> None:
-    """Routes the few pandas 1.5 paths that have no extension-array hook to krona's exact code,
-    each only for krona data, leaving every other dtype to pandas:
-    - group sum, min and max to KronaArray._groupby_op (pandas 2.1 calls it itself);
-    - cumsum, cummin and cummax to KronaArray._accumulate (pandas 2 calls it itself);
-    - DataFrame sum, min and max along rows, which pandas 1.5 computes on an object array with
-      unknown amounts filled in as the int 0;
-    - describe(), which would treat amounts as categories;
-    - plot, pd.to_numeric and DataFrame.eval, which fail with messages that do not say what to do;
-    - DataFrame.groupby and pivot_table on a frame with krona values: unless dropna is given, rows
-      whose key is unknown form a group of their own (<NA>) instead of vanishing from the table,
-      and pivot_table keeps a row whose totals are unknown."""
-    from pandas.core import describe, nanops
-    from pandas.core.groupby import ops
-
-    wrap_op = ops.WrappedCythonOp._ea_wrap_cython_operation
-
-    @functools.wraps(wrap_op)
-    def ea_wrap_cython_operation(self: Any, values: Any, min_count: int, ngroups: int,
-                                 comp_ids: Any, **kwargs: Any) -> Any:
-        if isinstance(values, KronaArray) and self.kind == "aggregate" and self.how in ("sum", "min", "max"):
-            return values._groupby_op(how=self.how, has_dropped_na=bool((comp_ids < 0).any()),
-                                      min_count=min_count, ngroups=ngroups, ids=comp_ids)
-        return wrap_op(self, values, min_count, ngroups, comp_ids, **kwargs)
-
-    ops.WrappedCythonOp._ea_wrap_cython_operation = ea_wrap_cython_operation
-
-    accumulate = nanops.na_accum_func
-    names = {np.cumsum: "cumsum", np.minimum.accumulate: "cummin", np.maximum.accumulate: "cummax"}
-
-    @functools.wraps(accumulate)
-    def na_accum_func(values: Any, accum_func: Any, *, skipna: bool) -> Any:
-        if isinstance(values, KronaArray):
-            return values._accumulate(names.get(accum_func, "cumprod"), skipna=skipna)
-        return accumulate(values, accum_func, skipna=skipna)
-
-    nanops.na_accum_func = na_accum_func
-
-    reduce = pd.DataFrame._reduce
-
-    @functools.wraps(reduce)
-    def frame_reduce(self: pd.DataFrame, op: Any, name: str, *, axis: Any = 0, skipna: bool = True,
-                     **kwargs: Any) -> Any:
-        if self._get_axis_number(axis) == 1 and _krona_frame_columns(self):
-            if name not in ("sum", "min", "max"):
-                raise TypeError(_no_exact(name))
-            return _row_totals(self, name, skipna)
-        return reduce(self, op, name, axis=axis, skipna=skipna, **kwargs)
-
-    pd.DataFrame._reduce = frame_reduce
-
-    select = describe.select_describe_func
-
-    @functools.wraps(select)
-    def select_describe_func(data: pd.Series, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(data.dtype, KronaDtype):
-            return _describe_krona
-        return select(data, *args, **kwargs)
-
-    describe.select_describe_func = select_describe_func
-
-    to_numeric = pd.to_numeric
-
-    @functools.wraps(to_numeric)
-    def krona_aware_to_numeric(arg: Any, *args: Any, **kwargs: Any) -> Any:
-        if isinstance(getattr(arg, "dtype", None), KronaDtype):
-            raise TypeError("krona amounts are numbers already and stay exact: .krona.ore gives the "
-                            "öre as Int64, astype(float) kronor as floats")
-        return to_numeric(arg, *args, **kwargs)
-
-    pd.to_numeric = krona_aware_to_numeric
-
-    evaluate = pd.DataFrame.eval
-
-    @functools.wraps(evaluate)
-    def frame_eval(self: pd.DataFrame, expr: str, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return evaluate(self, expr, *args, **kwargs)
-        except TypeError as error:
-            if not _krona_frame_columns(self):
-                raise
-            raise TypeError("DataFrame.eval cannot compute with krona columns; write the expression "
-                            "with the columns, frame['a'] + frame['b'] (exact), or use .krona.ore "
-                            "(öre as Int64)") from error
-
-    pd.DataFrame.eval = frame_eval
-
-    from pandas.plotting import PlotAccessor
-
-    plot = PlotAccessor.__call__
-
-    @functools.wraps(plot)
-    def krona_aware_plot(self: Any, *args: Any, **kwargs: Any) -> Any:
-        data = self._parent
-        if (_krona_frame_columns(data) if isinstance(data, pd.DataFrame)
-                else isinstance(data.dtype, KronaDtype)):
-            raise TypeError("plot draws floats, and krona amounts become floats only by name: "
-                            "plot astype(float) of the columns (kronor), or use anslag.plots")
-        return plot(self, *args, **kwargs)
-
-    PlotAccessor.__call__ = krona_aware_plot
-
-    for method in ("groupby", "pivot_table"):
-        setattr(pd.DataFrame, method, _keeping_unknown_keys(getattr(pd.DataFrame, method)))
-
-
-def _keeping_unknown_keys(original: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(original)
-    def keep_unknown(self: pd.DataFrame, *args: Any, **kwargs: Any) -> Any:
-        keys = kwargs.get("by", kwargs.get("index", args[0] if args else None))
-        keys = keys if isinstance(keys, list) else [keys]
-        # Grouping by amounts keeps pandas' default: an unknown amount is not a group.
-        by_amount = any(isinstance(k, str) and k in self.columns and isinstance(self[k].dtype, KronaDtype)
-                        for k in keys)
-        if "dropna" not in kwargs and _krona_frame_columns(self) and not by_amount:
-            kwargs["dropna"] = False
-        return original(self, *args, **kwargs)
-
-    return keep_unknown
-
-
-_install_hooks()
+    register_krona()

@@ -18,11 +18,18 @@ SYNTHETIC_FAULTS: tuple[str, ...] = _core.SYNTHETIC_FAULTS
 LAYOUT_KNOBS: dict[str, tuple[str, ...]] = _core.LAYOUT_KNOBS
 
 
+def _fault_names(faults: Sequence[str]) -> list[str]:
+    """The faults to plant: the names given, or every one for ["all"] (as ``--faults all``)."""
+    names = [faults] if isinstance(faults, str) else list(faults)
+    return list(SYNTHETIC_FAULTS) if names == ["all"] else names
+
+
 def synthetic_round(
     applications: int = 25, *, seed: int = 1, year: int = 2024, faults: Sequence[str] = ()
 ) -> str:
-    """One synthetic round file's text (parse it with ``anslag.parse_round``)."""
-    return _core._synthetic_round(unit_registry(), applications, seed, year, list(faults))
+    """One synthetic round file's text (parse it with ``anslag.parse_round``); ``faults`` as for
+    ``synthetic_rounds``."""
+    return _core._synthetic_round(unit_registry(), applications, seed, year, _fault_names(faults))
 
 
 def synthetic_rounds(
@@ -37,12 +44,13 @@ def synthetic_rounds(
 ) -> list[str]:
     """Writes ``count`` round files round-00001.toml, ... into ``folder`` and returns their paths.
     Round i has the year ``year + i`` (starting again at ``year`` after 9999) and the seed
-    ``seed + i``. ``faults``: names from ``SYNTHETIC_FAULTS``, planted in every round. A progress
+    ``seed + i``. ``faults``: names from ``SYNTHETIC_FAULTS``, or ``["all"]`` for every one, planted
+    in every round. A progress
     bar (tqdm) is shown when ``progress`` is true, or by default when standard error is a terminal."""
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress:
-        written = _core._write_synthetic_rounds(unit_registry(), folder, count, applications, seed, year, list(faults), None)
+        written = _core._write_synthetic_rounds(unit_registry(), folder, count, applications, seed, year, _fault_names(faults), None)
         return [os.fspath(path) for path in written]
     from tqdm import tqdm
 
@@ -52,7 +60,7 @@ def synthetic_rounds(
             bar.update(done - bar.n)
 
         written = _core._write_synthetic_rounds(
-            unit_registry(), folder, count, applications, seed, year, list(faults), advance
+            unit_registry(), folder, count, applications, seed, year, _fault_names(faults), advance
         )
     return [os.fspath(path) for path in written]
 

@@ -182,8 +182,8 @@ def test_excel_cells_that_are_not_amounts_are_errors():
 def test_excel_money_columns_are_found_by_their_kronor_format_or_named():
     swedish_currency = '#,##0.00\\ [$kr-41D]'
     assert read_excel(io.BytesIO(sheet_with([12.5], swedish_currency))).dtypes["belopp"] == anslag.KronaDtype()
-    plain = read_excel(io.BytesIO(sheet_with([12.5])))
-    assert plain["belopp"].tolist() == [12.5]  # no kronor format, not named: a plain number
+    by_name = read_excel(io.BytesIO(sheet_with([12.5])))  # no kronor format, but "belopp" names money
+    assert by_name["belopp"].tolist() == [Krona("12,50 kr")]
     with pytest.raises(anslag.NotFoundError) as caught:
         read_excel(io.BytesIO(sheet_with([1])), krona=["beviljat"])
     assert str(caught.value) == "sheet 'Bidrag' has no column 'beviljat' (columns: belopp)"

@@ -16,7 +16,7 @@ from pandas.conftest import (  # noqa: F401
     sort_by_key)
 
 from anslag import Krona
-from anslag.pandas import KronaArray, KronaDtype
+from anslag.pandas import KronaArray, KronaDtype, NoExactAmount
 
 
 def amounts(*texts):
@@ -189,14 +189,14 @@ class TestNumericReduce(base.BaseNumericReduceTests):
             expected = {"sum": sum, "min": min, "max": max}[op_name](known)
             assert getattr(s, op_name)(skipna=skipna) == Krona.from_ore(expected)
         else:
-            with pytest.raises(TypeError, match=f"krona has no exact {op_name}"):
+            with pytest.raises(NoExactAmount, match=f"krona has no exact {op_name}"):
                 getattr(s, op_name)(skipna=skipna)
 
 
 class TestBooleanReduce(base.BaseBooleanReduceTests):
     # any and all ask whether amounts are true; an amount is not a truth value.
     def check_reduce(self, s, op_name, skipna):
-        with pytest.raises(TypeError, match=f"krona has no exact {op_name}"):
+        with pytest.raises(NoExactAmount, match=f"krona has no exact {op_name}"):
             getattr(s, op_name)(skipna=skipna)
 
 

@@ -12,16 +12,12 @@ import pytest
 import anslag
 import anslag.pandas  # noqa: F401  # registers the krona dtype
 from anslag import Krona
+from analyst_frame import analyst_frame
 
 
 @pytest.fixture
 def df():
-    return pd.DataFrame({
-        "fund": ["LUM", "LUM", "LUM", "MUST", "MUST"],
-        "forvaltning": ["Farsta", "Farsta", None, "Kista", "Kista"],
-        "requested": pd.Series(["100 000 kr", None, "50 000 kr", "10 kr", "20 kr"], dtype="krona"),
-        "granted": pd.Series(["0 kr", "0 kr", "40 000 kr", "10 kr", "0,50 kr"], dtype="krona"),
-    })
+    return analyst_frame()
 
 
 def test_rows_equal_to_zero_are_the_rejected_ones(df):
@@ -52,7 +48,7 @@ def test_bare_ints_do_not_become_kronor_in_a_column():
 
 
 def test_a_group_total_with_an_unknown_request_is_unknown_and_unknown_keys_stay(df):
-    totals = df.groupby("forvaltning")["requested"].sum()
+    totals = df.groupby("forvaltning", dropna=False)["requested"].sum()
     assert totals["Farsta"] is pd.NA                   # one of Farsta's requests is unknown
     assert totals["Kista"] == Krona("30 kr")
     assert totals[pd.isna(totals.index)].tolist() == [Krona("50 000 kr")]  # unknown förvaltning kept
@@ -62,8 +58,9 @@ def test_a_group_total_with_an_unknown_request_is_unknown_and_unknown_keys_stay(
 
 
 def test_a_pivot_table_keeps_a_row_whose_total_is_unknown(df):
-    table = df.pivot_table(index="forvaltning", values="requested", aggfunc="sum")
-    assert len(table) == 3 and table.loc["Farsta", "requested"] is pd.NA
+    table = df.pivot_table(index="forvaltning", values="requested", aggfunc="sum", dropna=False)
+    assert table.index.tolist() == ["Farsta", "Kista"] and table.loc["Farsta", "requested"] is pd.NA
+    assert df.pivot_table(index="forvaltning", values="requested", aggfunc="sum").index.tolist() == ["Kista"]
 
 
 def test_windows_are_refused_rather_than_made_floats(df):
@@ -97,17 +94,17 @@ def test_an_exact_rolling_sum_is_asked_for_by_name(df):
 def test_cumsum_is_exact_and_unknown_from_the_first_unknown(df):
     assert df.granted.cumsum().tolist() == [Krona(0), Krona(0), Krona("40 000 kr"), Krona("40 010 kr"),
                                             Krona("40 010,50 kr")]
-    assert df.requested.cumsum().tolist()[:2] == [Krona("100 000 kr"), pd.NA]
-    assert df.requested.cummax().tolist() == [Krona("100 000 kr"), pd.NA, Krona("100 000 kr"),
-                                              Krona("100 000 kr"), Krona("100 000 kr")]
+    assert df.requested.cumsum(skipna=False).tolist()[:2] == [Krona("100 000 kr"), pd.NA]
+    assert df.requested.cummax(skipna=False).tolist() == [Krona("100 000 kr")] + [pd.NA] * 4
+    with pytest.raises(TypeError, match="Krona cannot be made from a float"):
+        df.requested.cumsum()  # pandas 1.5 would fill the unknown amount with 0.0 first
 
 
 def test_float_and_integer_conversions_are_named(df):
     assert df.granted.astype("Float64").tolist()[2:4] == [40000.0, 10.0]
     with pytest.raises(TypeError, match=r"\.krona\.ore gives the öre as Int64"):
         df.granted.astype("Int64")
-    with pytest.raises(TypeError, match=r"\.krona\.ore gives the öre as Int64, astype\(float\)"):
-        pd.to_numeric(df.granted)
+    assert df.granted.krona.ore.tolist()[2:4] == [4_000_000, 1000]
 
 
 def test_plot_names_the_float_route(df):
@@ -123,20 +120,21 @@ def test_quantile_is_one_of_the_amounts_or_refused(df):
     assert df.granted.quantile(0.5, interpolation="lower") == Krona("0,50 kr")
     with pytest.raises(TypeError, match="interpolation='lower', 'higher' or 'nearest'"):
         df.granted.quantile(0.5)
-    with pytest.raises(TypeError, match="krona has no exact mean"):
+    with pytest.raises(anslag.pandas.NoExactAmount, match="krona has no exact mean"):
         df.granted.mean()
 
 
-def test_eval_names_the_exact_way(df):
-    with pytest.raises(TypeError, match=r"frame\['a'\] \+ frame\['b'\]"):
+def test_eval_fails_inside_pandas_and_column_arithmetic_is_exact(df):
+    with pytest.raises(TypeError):
         df.eval("requested - granted")
+    assert (df["requested"] - df["granted"]).tolist()[2] == Krona("10 000 kr")
 
 
 def test_row_sums_are_exact_and_unknown_with_an_unknown_part(df):
-    rows = df[["requested", "granted"]].sum(axis=1)
+    rows = df[["requested", "granted"]].krona.row_sum()
     assert rows.tolist() == [Krona("100 000 kr"), pd.NA, Krona("90 000 kr"), Krona("20 kr"), Krona("20,50 kr")]
-    with pytest.raises(TypeError, match="select the krona columns"):
-        df.assign(n=1)[["requested", "n"]].sum(axis=1)
+    with pytest.raises(TypeError, match="select them first"):
+        df.assign(n=1)[["requested", "n"]].krona.row_sum()
 
 
 def test_column_arithmetic_with_a_rounding_mode(df):
@@ -161,7 +159,7 @@ def test_a_share_of_two_money_columns_is_a_float(df):
 
 def test_dtype_repr_and_describe(df):
     assert repr(df.granted.dtype) == "KronaDtype()"
-    described = df.requested.describe()
+    described = df.requested.krona.describe()
     assert described.to_dict() == {"count": 4, "unknown": 1, "min": Krona("10 kr"),
                                    "max": Krona("100 000 kr"), "total": pd.NA}
 

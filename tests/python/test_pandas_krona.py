@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import anslag
 from anslag import Krona
-from anslag.pandas import KronaArray, KronaDtype
+from anslag.pandas import KronaArray, KronaDtype, NoExactAmount
 
 INT64_MAX = 2**63 - 1
 INT64_MIN = -(2**63)
@@ -116,7 +116,7 @@ def test_min_and_max_skip_missing_values_unless_told_not_to():
 
 
 def test_a_mean_is_refused_because_it_would_need_a_rounding_rule():
-    with pytest.raises(TypeError, match="krona has no exact mean: only sum, min and max"):
+    with pytest.raises(NoExactAmount, match="krona has no exact mean: only sum, min and max"):
         krona("1 kr", "2 kr").mean()
 
 
