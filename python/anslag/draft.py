@@ -7,17 +7,18 @@ import os
 from typing import Optional, Union
 
 from anslag import _core
-from anslag.units import unit_registry
+from anslag.units import Units, registry_of
 
 
-def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None) -> _core.Draft:
+def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None, units: Units = None) -> _core.Draft:
     """The round drafted from the decision document at ``path`` (UTF-8 text or PDF).
 
     ``Draft.round`` is the Round, ``Draft.text`` the round file with its ``# REVIEW:`` comments,
     ``Draft.review`` what a person must check (line, field, why). Applicants are resolved with the
-    bundled unit registry. A document that cannot be drafted raises RoundFileError.
+    registry ``units`` (a registry or the path of a registry file; default: the bundled one). A
+    document that cannot be drafted raises RoundFileError.
     """
-    return _core.draft_round(os.fspath(path), unit_registry(), year)
+    return _core.draft_round(os.fspath(path), registry_of(units), year)
 
 
 def check_sources(round: _core.Round, document_path: Union[str, os.PathLike[str]]) -> list[_core.SourceProblem]:

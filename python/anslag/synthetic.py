@@ -9,16 +9,17 @@ from collections.abc import Sequence
 from typing import Union
 
 from anslag import _core
-from anslag.units import unit_registry
+from anslag.units import Units, registry_of
 
 SYNTHETIC_FAULTS: tuple[str, ...] = _core.SYNTHETIC_FAULTS
 
 
 def synthetic_round(
-    applications: int = 25, *, seed: int = 1, year: int = 2024, faults: Sequence[str] = ()
+    applications: int = 25, *, seed: int = 1, year: int = 2024, faults: Sequence[str] = (), units: Units = None
 ) -> str:
-    """One synthetic round file's text (parse it with ``anslag.parse_round``)."""
-    return _core._synthetic_round(unit_registry(), applications, seed, year, list(faults))
+    """One synthetic round file's text (parse it with ``anslag.parse_round``), its applicants
+    drawn from the registry ``units`` (default: the bundled one)."""
+    return _core._synthetic_round(registry_of(units), applications, seed, year, list(faults))
 
 
 def synthetic_rounds(
@@ -30,15 +31,18 @@ def synthetic_rounds(
     year: int = 2024,
     faults: Sequence[str] = (),
     progress: bool | None = None,
+    units: Units = None,
 ) -> list[str]:
     """Writes ``count`` round files round-00001.toml, ... into ``folder`` and returns their paths.
     Round i has the year ``year + i`` (starting again at ``year`` after 9999) and the seed
     ``seed + i``. ``faults``: names from ``SYNTHETIC_FAULTS``, planted in every round. A progress
-    bar (tqdm) is shown when ``progress`` is true, or by default when standard error is a terminal."""
+    bar (tqdm) is shown when ``progress`` is true, or by default when standard error is a terminal.
+    Applicants are drawn from the registry ``units`` (default: the bundled one)."""
+    registry = registry_of(units)
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress:
-        written = _core._write_synthetic_rounds(unit_registry(), folder, count, applications, seed, year, list(faults), None)
+        written = _core._write_synthetic_rounds(registry, folder, count, applications, seed, year, list(faults), None)
         return [os.fspath(path) for path in written]
     from tqdm import tqdm
 
@@ -48,6 +52,6 @@ def synthetic_rounds(
             bar.update(done - bar.n)
 
         written = _core._write_synthetic_rounds(
-            unit_registry(), folder, count, applications, seed, year, list(faults), advance
+            registry, folder, count, applications, seed, year, list(faults), advance
         )
     return [os.fspath(path) for path in written]

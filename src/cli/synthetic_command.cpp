@@ -1,4 +1,5 @@
-// `anslag synthetic --rounds N --out DIR [--applications N] [--year Y] [--seed S] [--faults LIST]`:
+// `anslag synthetic --rounds N --out DIR [--applications N] [--year Y] [--seed S] [--faults LIST]
+//                   [--units FILE]`:
 // consistent synthetic round files with planted faults (include/anslag/synthetic/rounds.hpp), a
 // corpus to scale on. A progress bar on a terminal; one line saying what was written.
 #include "commands.hpp"
@@ -6,7 +7,6 @@
 
 #include <anslag/error.hpp>
 #include <anslag/synthetic/rounds.hpp>
-#include <anslag/io/units_file.hpp>
 
 #include <iostream>
 #include <memory>
@@ -40,6 +40,7 @@ void add_synthetic_command(CLI::App& app, context& context) {
     std::string out;
     synthetic_options round;
     std::string faults = "none";
+    std::string units;
   };
   auto o = std::make_shared<options>();
   command->add_option("--rounds", o->rounds, "How many round files")->required()->check(CLI::PositiveNumber);
@@ -53,10 +54,11 @@ void add_synthetic_command(CLI::App& app, context& context) {
                       "Faults planted in every round: none, all, or a list of grant-exceeds-request, "
                       "total-mismatch, count-mismatch, unknown-unit")
       ->default_val("none");
+  add_units_option(command, o->units);
   command->callback([o, &context] {
     try {
       o->round.faults = parse_faults(o->faults);
-      const unit_registry units = load_units(data_dir() / "units.toml");
+      const unit_registry units = load_units_argument(o->units);
       std::size_t written = 0;
       {
         progress_bar bar("writing");
