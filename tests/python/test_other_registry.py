@@ -74,6 +74,16 @@ def test_kind_words_come_from_the_registry(goteborg, tmp_path):
     assert mine.resolve("SO Nordost").id == "nordost"
 
 
+def test_a_registry_built_in_python_takes_kind_words():
+    words = anslag.UnitKindWords("stadsområdesförvaltning", "stadsområdesförvaltningar", "area administrations")
+    registry = anslag.UnitRegistry([anslag.Unit("nordost", "Nordost", "district")], {"district": words})
+    assert registry.kinds["district"] == words
+    assert registry.kinds["administration"].plural == "fackförvaltningar"  # the generic words
+    with pytest.raises(anslag.InvalidArgumentError,
+                       match='unknown kind "area" \\(district, administration, department\\)'):
+        anslag.UnitRegistry([], {"area": words})
+
+
 def test_resolve_and_units_on_with_goteborg(goteborg):
     assert anslag.resolve_unit("Stadsområdesnämnd Sydväst", units=GOTEBORG).id == "sydvast"
     assert [u.name for u in anslag.units_on("2021-01-01", units=goteborg)] == [
