@@ -97,8 +97,9 @@ class unit_registry {
   // find_registry_problem).
   explicit unit_registry(std::vector<unit> units, unit_kind_vocabulary kinds = {});
 
-  // What this organisation calls its units of each kind.
-  const unit_kind_vocabulary& kinds() const noexcept { return kinds_; }
+  // What this organisation calls its units of each kind: the registry's own, as its units are.
+  const unit_kind_vocabulary& kinds() const& noexcept { return kinds_; }
+  const unit_kind_vocabulary& kinds() const&& = delete;
 
   std::span<const unit> units() const& noexcept { return units_; }
   std::span<const unit> units() const&& = delete;
