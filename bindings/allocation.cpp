@@ -286,7 +286,8 @@ codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
       "propose",
       [](const grant_round& r, const std::string& fund, const std::string& strategy,
          std::vector<std::string> order, py::handle unit, py::object units, bool include_rejected) {
-        if (units.is_none()) units = py::module_::import("anslag.units").attr("unit_registry")();
+        // None: the bundled registry; a path: that registry file (anslag.units.registry_of).
+        units = py::module_::import("anslag.units").attr("registry_of")(units);
         propose_options options;
         if (!unit.is_none()) options.unit = to_krona(unit);
         options.order = std::move(order);
@@ -299,8 +300,8 @@ codes (GrantReason(code) names one). The work runs with the GIL released.)doc");
       R"doc(What `strategy` would have granted in `fund` of `round`: the fund's budget, its cap and
 its per-förvaltning limit (the first applications of each förvaltning in the order take part; the
 others get 0 with reason unit_limit). `order`: application ids first, the rest in document order.
-`units` defaults to the bundled registry. Applications whose request the document does not print
-get no proposal (None). docs/allocation.md, "Proposals on a round".)doc");
+`units`: a registry or a registry file's path (default: the bundled one). Applications whose
+request the document does not print get no proposal (None). docs/allocation.md, "Proposals on a round".)doc");
 }
 
 }  // namespace anslag::python

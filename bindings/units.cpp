@@ -5,9 +5,11 @@
 #include <anslag/io/units_file.hpp>
 #include <anslag/model/unit.hpp>
 
+#include <pybind11/operators.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,11 +47,46 @@ std::vector<unit> copies(const std::vector<const unit*>& units) {
 
 std::optional<unit> copy(const unit* u) { return u ? std::optional<unit>(*u) : std::nullopt; }
 
+constexpr unit_kind every_kind[] = {unit_kind::district, unit_kind::administration, unit_kind::department};
+
+// {"district": UnitKindWords, ...}: the words of every kind.
+py::dict kind_words(const unit_kind_vocabulary& kinds) {
+  py::dict out;
+  for (const auto k : every_kind) out[py::str(std::string(to_string(k)))] = kinds.of(k);
+  return out;
+}
+
+// The words of the kinds a dict names, the generic ones for the others.
+unit_kind_vocabulary vocabulary(const std::optional<std::map<std::string, unit_kind_words>>& named) {
+  unit_kind_vocabulary kinds;
+  for (const auto& [name, words] : named.value_or(std::map<std::string, unit_kind_words>{})) {
+    const auto k = unit_kind_from_name(name);
+    if (!k) throw invalid_argument_error("unknown kind \"" + name + "\" (district, administration, department)");
+    kinds.of(*k) = words;
+  }
+  return kinds;
+}
+
 }  // namespace
 
 void bind_units(py::module_& m) {
+  py::class_<unit_kind_words>(m, "UnitKindWords", R"doc(
+What an organisation calls its units of one kind: the Swedish singular (a document's word for them
+begins with it: "från 4 stadsområdesförvaltningar"), the Swedish plural and the English plural.)doc")
+      .def(py::init([](std::string singular, std::string plural, std::string english) {
+             return unit_kind_words{std::move(singular), std::move(plural), std::move(english)};
+           }),
+           py::arg("singular"), py::arg("plural"), py::arg("english"))
+      .def_readonly("singular", &unit_kind_words::singular)
+      .def_readonly("plural", &unit_kind_words::plural)
+      .def_readonly("english", &unit_kind_words::english)
+      .def("__repr__", [](const unit_kind_words& w) {
+        return "<UnitKindWords " + w.singular + ", " + w.plural + ", " + w.english + ">";
+      })
+      .def(py::self == py::self);
+
   py::class_<unit>(m, "Unit", R"doc(
-A district administration, Socialförvaltningen or one of its departments, with the days it
+A district administration, a central administration or one of its departments, with the days it
 existed (None: before the registry's horizon / still exists), its successor after a merger
 and the spellings documents use. Units from the registry: anslag.resolve_unit, anslag.units_on.)doc")
       .def(py::init(&make_unit), py::arg("id"), py::arg("name"), py::arg("kind"),
@@ -96,10 +133,16 @@ and the spellings documents use. Units from the registry: anslag.resolve_unit, a
 
   py::class_<unit_registry>(m, "UnitRegistry", R"doc(
 The units, their dates and spellings. The bundled one: anslag.unit_registry().
-UnitRegistry(units) checks ids are unique, successors and parents exist and no two units
-share a spelling (InvalidArgumentError otherwise).)doc")
-      .def(py::init([](std::vector<unit> units) { return unit_registry(std::move(units)); }),
-           py::arg("units"))
+UnitRegistry(units, kinds) checks ids are unique, successors and parents exist and no two units
+share a spelling (InvalidArgumentError otherwise); `kinds` maps a kind's name to its
+UnitKindWords (a kind not named has the generic words).)doc")
+      .def(py::init([](std::vector<unit> units, const std::optional<std::map<std::string, unit_kind_words>>& kinds) {
+             return unit_registry(std::move(units), vocabulary(kinds));
+           }),
+           py::arg("units"), py::arg("kinds") = py::none())
+      .def_property_readonly(
+          "kinds", [](const unit_registry& r) { return kind_words(r.kinds()); },
+          "What the organisation calls each kind: {'district': UnitKindWords, ...}.")
       .def_property_readonly(
           "units", [](const unit_registry& r) { return std::vector<unit>(r.units().begin(), r.units().end()); },
           "Every unit, in registry order.")

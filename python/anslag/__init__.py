@@ -30,6 +30,7 @@ from anslag._core import SourceRef
 from anslag._core import Statement
 from anslag._core import UnknownUnitError
 from anslag._core import Unit
+from anslag._core import UnitKindWords
 from anslag._core import UnitRegistry
 from anslag._core import Verdict
 from anslag._core import __version__
@@ -147,6 +148,7 @@ __all__ = [
     "Statement",
     "Unit",
     "unit_registry",
+    "UnitKindWords",
     "UnitRegistry",
     "units_on",
     "UnknownUnitError",

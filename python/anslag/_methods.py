@@ -9,13 +9,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Optional
 
 from anslag import display
-from anslag._core import Comparison, Evaluation, Finding, Krona, Proposal, Report, Round, UnitRegistry
+from anslag._core import Comparison, Evaluation, Finding, Krona, Proposal, Report, Round
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from anslag.units import Units
 
-def _round_to_frame(self: Round, units: Optional[UnitRegistry] = None) -> pd.DataFrame:
+
+def _round_to_frame(self: Round, units: Units = None) -> pd.DataFrame:
     """One row per application: money columns of dtype krona, a missing amount <NA>."""
     from anslag.frames import round_frame
 
@@ -36,11 +38,12 @@ def _evaluation_to_frame(self: Evaluation) -> pd.DataFrame:
     return evaluation_frame(self)
 
 
-def _proposal_to_frame(self: Proposal) -> pd.DataFrame:
-    """One row per application of the proposal, in the order of allocation."""
+def _proposal_to_frame(self: Proposal, units: Units = None) -> pd.DataFrame:
+    """One row per application of the proposal, in the order of allocation; förvaltning names
+    from the registry ``units`` (default: the bundled one)."""
     from anslag.frames import proposal_frame
 
-    return proposal_frame(self)
+    return proposal_frame(self, units)
 
 
 def _comparison_to_frame(self: Comparison) -> pd.DataFrame:

@@ -7,24 +7,24 @@ import tempfile
 from typing import Literal, Optional, Union
 
 from anslag import _core
-from anslag._core import Report, Round, UnitRegistry, _audit
+from anslag._core import Report, Round, _audit
 from anslag._data import data_path
-from anslag.units import unit_registry
+from anslag.units import Units, registry_of
 
 _Path = Union[str, "os.PathLike[str]"]
 _Severity = Literal["error", "warning", "info"]
 
 
-def audit(round: Round, registry: Optional[UnitRegistry] = None) -> Report:
+def audit(round: Round, units: Units = None) -> Report:
     """Every stated total, count and rule of ``round`` checked against its rows.
 
-    ``registry`` defaults to the bundled unit registry. Unknown values are never a pass and
+    ``units``: the unit registry, or the path of a registry file (default: the bundled one). Unknown values are never a pass and
     never a failure: they become DERIVED_VALUE or MISSING_DATA findings.
     """
     if not isinstance(round, Round):
         raise TypeError(f"audit takes a round, not {type(round).__name__}: "
                         f"audit(anslag.load_round({round!r}))")
-    return _audit(round, registry if registry is not None else unit_registry())
+    return _audit(round, registry_of(units))
 
 
 def _to_html(

@@ -16,6 +16,7 @@ by itself when ``anslag.pandas`` is imported after ``dask.dataframe``; otherwise
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import sys
@@ -75,20 +76,24 @@ def _sample_amount(amount: _core.Krona) -> _core.Krona:
     return amount
 
 
-def _audit_part(paths: Sequence[str]) -> list[pd.DataFrame]:
+def _audit_part(paths: Sequence[str], units: Optional[str] = None) -> list[pd.DataFrame]:
     """On a worker: the findings of a part's files as one frame (a list of it: a bag's part is a
-    sequence). A frame's columns pickle as arrays, where Report objects pickle finding by finding."""
+    sequence). A frame's columns pickle as arrays, where Report objects pickle finding by finding.
+    ``units``: the registry file's path, read on the worker (default: the bundled registry)."""
     from anslag.rounds import RoundsReport
-    from anslag.units import unit_registry
+    from anslag.units import registry_of
 
-    registry = unit_registry()  # the worker's own copy of the bundled registry, read once per process
+    # The bundled registry is read once per process; a file of the user's once per part.
+    registry = registry_of(units)
     return [RoundsReport([_core._audit(_core.load_round(path), registry) for path in paths]).to_frame()]
 
 
-def _draft_part(documents: Sequence[str]) -> list[_core.Draft]:
+def _draft_part(documents: Sequence[str], units: Optional[str] = None) -> list[_core.Draft]:
     from anslag.draft import draft_round
+    from anslag.units import registry_of
 
-    return [draft_round(document) for document in documents]
+    registry = registry_of(units)
+    return [draft_round(document, units=registry) for document in documents]
 
 
 def _show_progress(progress: Optional[bool]) -> bool:
@@ -164,7 +169,11 @@ def _run(
 
 
 def audit_many(
-    paths: Union[_Path, Iterable[_Path]], client: Any = None, *, progress: Optional[bool] = None
+    paths: Union[_Path, Iterable[_Path]],
+    client: Any = None,
+    *,
+    progress: Optional[bool] = None,
+    units: Optional[_Path] = None,
 ) -> pd.DataFrame:
     """The audits of many round files (a folder's ``*.toml``, or the files listed): a Dask bag of
     the files in parts of many files (``part_size``), on ``client``'s cluster (default: the open
@@ -173,11 +182,13 @@ def audit_many(
     Each file is audited on its own: the checks across rounds need the rounds together
     (``anslag.load_rounds(...).audit()``). A file that does not load raises its RoundFileError
     (file, line, column) here. A progress bar on standard error when it is a terminal, or when
-    ``progress`` is true."""
+    ``progress`` is true. ``units``: the path of the unit registry file the workers read, as
+    they read the round files (default: the bundled registry)."""
     from anslag.rounds import RoundsReport, _round_paths
 
     files = _round_paths(paths)
-    frames = _run(_audit_part, files, client, progress)
+    frames = _run(functools.partial(_audit_part, units=None if units is None else os.fspath(units)), files, client,
+                  progress)
     if not frames:
         return RoundsReport([]).to_frame()
     import pandas as pd
@@ -186,8 +197,13 @@ def audit_many(
 
 
 def draft_many(
-    documents: Iterable[_Path], client: Any = None, *, progress: Optional[bool] = None
+    documents: Iterable[_Path],
+    client: Any = None,
+    *,
+    progress: Optional[bool] = None,
+    units: Optional[_Path] = None,
 ) -> list[_core.Draft]:
     """``anslag.draft_round`` over many decision documents, a bag of them in parts as for
-    ``audit_many``; the drafts in the order of ``documents``."""
-    return _run(_draft_part, [os.fspath(d) for d in documents], client, progress)
+    ``audit_many``; the drafts in the order of ``documents``. ``units``: as for ``audit_many``."""
+    part = functools.partial(_draft_part, units=None if units is None else os.fspath(units))
+    return _run(part, [os.fspath(d) for d in documents], client, progress)

@@ -7,20 +7,21 @@ import os
 from typing import Optional, Union
 
 from anslag import _core
-from anslag.units import unit_registry
+from anslag.units import Units, registry_of
 
 
-def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None,
+def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None, units: Units = None,
                 vocabulary: Optional[Union[str, os.PathLike[str]]] = None) -> _core.Draft:
     """The round drafted from the decision document at ``path`` (UTF-8 text or PDF).
 
     ``Draft.round`` is the Round, ``Draft.text`` the round file with its ``# REVIEW:`` comments,
     ``Draft.review`` what a person must check (line, field, why). Applicants are resolved with the
-    bundled unit registry. ``vocabulary`` is a TOML file of decision words and column labels added
-    to the bundled ones (data/vocabulary/sv.toml shows the shape). A document that cannot be drafted,
-    or a vocabulary file that cannot be read, raises RoundFileError.
+    registry ``units`` (a registry or the path of a registry file; default: the bundled one). A
+    document that cannot be drafted raises RoundFileError. ``vocabulary`` is a TOML file of
+    decision words and column labels added to the bundled ones (data/vocabulary/sv.toml shows the
+    shape); one that cannot be read raises RoundFileError too.
     """
-    return _core.draft_round(os.fspath(path), unit_registry(), year,
+    return _core.draft_round(os.fspath(path), registry_of(units), year,
                              None if vocabulary is None else os.fspath(vocabulary))
 
 

@@ -23,6 +23,8 @@ import datetime
 
 import pandas as pd
 
+from anslag.units import Units
+
 from anslag._core import (
     Application,
     Comparison,
@@ -77,13 +79,13 @@ def _forvaltning_id(registry: UnitRegistry, unit_id: Optional[str]) -> Optional[
 
 
 def forvaltning_on(frame: pd.DataFrame, day: Union[datetime.date, str, pd.Timestamp],
-                   units: Optional[UnitRegistry] = None) -> pd.Series:
+                   units: Units = None) -> pd.Series:
     """Each row's förvaltning (its name) as of ``day``: the unit that carries on the row's
     ``forvaltning_id`` on that day through the registry's mergers (Hässelby-Vällingby's rows are
     Västerort's from 2025). <NA> where the row's förvaltning is unknown, or had no successor on
     ``day`` (it did not exist yet). Works on any frame with a ``forvaltning_id`` column: those of
     Round.to_frame(), Proposal.to_frame(), and a concatenation of them."""
-    registry = units if units is not None else _bundled_units()
+    registry = _registry(units)
     on = _day(day)
     names: dict[Optional[str], Optional[str]] = {}
     for unit_id in frame["forvaltning_id"].dropna().unique():
@@ -107,10 +109,10 @@ def _day(day: Union[datetime.date, str, pd.Timestamp]) -> datetime.date:
     return day
 
 
-def _bundled_units() -> UnitRegistry:
-    from anslag.units import unit_registry
+def _registry(units: Units) -> UnitRegistry:
+    from anslag.units import registry_of
 
-    return unit_registry()
+    return registry_of(units)
 
 
 def _dates(values: Iterable[Optional[datetime.date]]) -> pd.Series:
@@ -121,9 +123,9 @@ def _lists(values: Iterable[Iterable[str]]) -> list[list[str]]:
     return [list(v) for v in values]
 
 
-def round_frame(round: Round, units: Optional[UnitRegistry] = None) -> pd.DataFrame:
+def round_frame(round: Round, units: Units = None) -> pd.DataFrame:
     """One row per application, in document order."""
-    registry = units if units is not None else _bundled_units()
+    registry = _registry(units)
     apps = round.applications
     return pd.DataFrame(
         {
@@ -201,10 +203,11 @@ def evaluation_frame(evaluation: Evaluation) -> pd.DataFrame:
     )
 
 
-def proposal_frame(proposal: Proposal) -> pd.DataFrame:
-    """One row per application of the proposal, in the order of allocation."""
+def proposal_frame(proposal: Proposal, units: Units = None) -> pd.DataFrame:
+    """One row per application of the proposal, in the order of allocation; the förvaltning
+    names from the registry ``units`` (default: the bundled one)."""
     grants = proposal.grants
-    registry = _bundled_units()
+    registry = _registry(units)
     return pd.DataFrame(
         {
             "application": _text(g.application for g in grants),

@@ -15,8 +15,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from anslag._core import Comparison, Krona, Proposal, Round, UnitRegistry, format_amount
+from anslag._core import Comparison, Krona, Proposal, Round, format_amount
 from anslag.frames import forvaltning_of
+from anslag.units import Units, registry_of
 
 UNKNOWN = "okänt"
 _REQUESTED, _GRANTED, _PROPOSED = "#9ecae1", "#3182bd", "#e6550d"
@@ -77,17 +78,15 @@ def _sum_known(amounts: Sequence[Optional[Krona]]) -> Optional[Krona]:
 
 
 def requested_granted_by_forvaltning(
-    round: Round, fund: Optional[str] = None, units: Optional[UnitRegistry] = None
+    round: Round, fund: Optional[str] = None, units: Units = None
 ) -> Figure:
-    """Requested against granted summed per förvaltning; a total with an unknown part is unknown."""
-    if units is None:
-        from anslag.units import unit_registry
-
-        units = unit_registry()
+    """Requested against granted summed per förvaltning (of the registry ``units``: a registry, a
+    registry file's path, or None for the bundled one); a total with an unknown part is unknown."""
+    registry = registry_of(units)
     groups: dict[str, tuple[list[Optional[Krona]], list[Optional[Krona]]]] = {}
     for a in round.applications:
         if fund is None or a.fund == fund:
-            requested, granted = groups.setdefault(forvaltning_of(units, a) or UNKNOWN, ([], []))
+            requested, granted = groups.setdefault(forvaltning_of(registry, a) or UNKNOWN, ([], []))
             requested.append(a.requested)
             granted.append(a.granted)
     names = sorted(groups)

@@ -15,6 +15,8 @@ from anslag._data import data_path
 if TYPE_CHECKING:
     import pandas as pd
 
+    from anslag.units import Units
+
 
 def bundled_rounds() -> list[int]:
     """The years of the rounds bundled with anslag, in order."""
@@ -63,11 +65,12 @@ def _round_paths(folder_or_paths: _Paths) -> list[str]:
     return paths
 
 
-def load_rounds(folder_or_paths: _Paths = None) -> Rounds:
+def load_rounds(folder_or_paths: _Paths = None, units: Units = None) -> Rounds:
     """Many rounds: the bundled ones (no argument), every ``*.toml`` in a folder, or the files and
     folders listed. A folder without round files raises NotFoundError; a file that does not load
-    raises RoundFileError naming its file, line and column (nothing is half-loaded)."""
-    return Rounds([_core.load_round(path) for path in _round_paths(folder_or_paths)])
+    raises RoundFileError naming its file, line and column (nothing is half-loaded). ``units``:
+    the unit registry of the rounds' organisation, or its file's path (default: the bundled one)."""
+    return Rounds([_core.load_round(path) for path in _round_paths(folder_or_paths)], units)
 
 
 class Rounds:
@@ -75,11 +78,11 @@ class Rounds:
     ``to_frame()`` for every application of every round, ``audit()`` for the reports with the
     checks across rounds (docs/audit.md, "Across rounds")."""
 
-    def __init__(self, rounds: Iterable[_core.Round], registry: Optional[_core.UnitRegistry] = None) -> None:
-        from anslag.units import unit_registry
+    def __init__(self, rounds: Iterable[_core.Round], units: Units = None) -> None:
+        from anslag.units import registry_of
 
         self._rounds = list(rounds)
-        self._registry = registry if registry is not None else unit_registry()
+        self._registry = registry_of(units)
 
     def __iter__(self) -> Iterator[_core.Round]:
         return iter(self._rounds)

@@ -7,20 +7,20 @@ from typing import TYPE_CHECKING, Union
 from anslag import _core
 
 if TYPE_CHECKING:
-    from anslag._core import Application, Evaluation, Round, UnitRegistry
+    from anslag._core import Application, Evaluation, Round
+    from anslag.units import Units
 
 
 def evaluate(
-    round: Round, application: Union[Application, str], registry: UnitRegistry | None = None
+    round: Round, application: Union[Application, str], units: Units = None
 ) -> Evaluation:
     """The verdicts of ``round``'s rules on ``application`` (an Application of the round, or its id).
 
-    Units are resolved through ``registry``, by default the bundled one
-    (``anslag.units.unit_registry()``). An id the round does not hold raises NotFoundError.
+    Units are resolved through ``units``, a registry or the path of a registry file, by default
+    the bundled one (``anslag.units.unit_registry()``). An id the round does not hold raises
+    NotFoundError.
     """
-    if registry is None:
-        # Imported here so that the registry file is read only when first needed.
-        from anslag.units import unit_registry
+    # Imported here so that the registry file is read only when first needed.
+    from anslag.units import registry_of
 
-        registry = unit_registry()
-    return _core.evaluate(round, application, registry)
+    return _core.evaluate(round, application, registry_of(units))

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Optional, Union
 
 from anslag import _core
-from anslag.units import unit_registry
+from anslag.units import Units, registry_of
 
 SYNTHETIC_FAULTS: tuple[str, ...] = _core.SYNTHETIC_FAULTS
 LAYOUT_KNOBS: dict[str, tuple[str, ...]] = _core.LAYOUT_KNOBS
@@ -25,11 +24,11 @@ def _fault_names(faults: Sequence[str]) -> list[str]:
 
 
 def synthetic_round(
-    applications: int = 25, *, seed: int = 1, year: int = 2024, faults: Sequence[str] = ()
+    applications: int = 25, *, seed: int = 1, year: int = 2024, faults: Sequence[str] = (), units: Units = None
 ) -> str:
-    """One synthetic round file's text (parse it with ``anslag.parse_round``); ``faults`` as for
-    ``synthetic_rounds``."""
-    return _core._synthetic_round(unit_registry(), applications, seed, year, _fault_names(faults))
+    """One synthetic round file's text (parse it with ``anslag.parse_round``), its applicants
+    drawn from the registry ``units`` (default: the bundled one)."""
+    return _core._synthetic_round(registry_of(units), applications, seed, year, _fault_names(faults))
 
 
 def synthetic_rounds(
@@ -41,16 +40,19 @@ def synthetic_rounds(
     year: int = 2024,
     faults: Sequence[str] = (),
     progress: bool | None = None,
+    units: Units = None,
 ) -> list[str]:
     """Writes ``count`` round files round-00001.toml, ... into ``folder`` and returns their paths.
     Round i has the year ``year + i`` (starting again at ``year`` after 9999) and the seed
-    ``seed + i``. ``faults``: names from ``SYNTHETIC_FAULTS``, or ``["all"]`` for every one, planted
-    in every round. A progress
-    bar (tqdm) is shown when ``progress`` is true, or by default when standard error is a terminal."""
+    ``seed + i``. ``faults``: names from ``SYNTHETIC_FAULTS``, or ``["all"]`` for every one, planted in every
+    round. A progress
+    bar (tqdm) is shown when ``progress`` is true, or by default when standard error is a terminal.
+    Applicants are drawn from the registry ``units`` (default: the bundled one)."""
+    registry = registry_of(units)
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress:
-        written = _core._write_synthetic_rounds(unit_registry(), folder, count, applications, seed, year, _fault_names(faults), None)
+        written = _core._write_synthetic_rounds(registry, folder, count, applications, seed, year, _fault_names(faults), None)
         return [os.fspath(path) for path in written]
     from tqdm import tqdm
 
@@ -60,7 +62,7 @@ def synthetic_rounds(
             bar.update(done - bar.n)
 
         written = _core._write_synthetic_rounds(
-            unit_registry(), folder, count, applications, seed, year, _fault_names(faults), advance
+            registry, folder, count, applications, seed, year, _fault_names(faults), advance
         )
     return [os.fspath(path) for path in written]
 
@@ -73,12 +75,14 @@ def synthetic_documents(
     year: int = 2024,
     faults: Sequence[str] = (),
     layout: Optional[Mapping[str, str]] = None,
+    units: Units = None,
 ) -> list[_core.SyntheticDocument]:
     """``count`` synthetic rounds printed as decision documents (``SyntheticDocument``: ``text``,
     ``round``, ``layout``, ``lines_per_page``, ``round_text``). Document i prints the round of seed
     ``seed + i`` in the layout drawn from that seed; the knobs of ``layout`` (names and values from
     ``LAYOUT_KNOBS``) are fixed. ``round`` is the answer: the Round the document prints, each
-    application and statement at its document line. An unknown knob or value raises InvalidArgumentError."""
+    application and statement at its document line. Applicants are drawn from the registry
+    ``units`` (default: the bundled one). An unknown knob or value raises InvalidArgumentError."""
     return _core._synthetic_documents(
-        unit_registry(), count, applications, seed, year, list(faults), dict(layout or {})
+        registry_of(units), count, applications, seed, year, _fault_names(faults), dict(layout or {})
     )

@@ -1,5 +1,6 @@
-"""The bundled unit registry (``data/units.toml``): resolving a document's spelling of a unit
-and listing the units of a day. The rules are in docs/units.md."""
+"""The unit registry: the bundled one (``data/units.toml``, Stockholm's) or a file of your own
+(``units=`` wherever a registry is used); resolving a document's spelling of a unit and listing
+the units of a day. The rules are in docs/units.md."""
 
 from __future__ import annotations
 
@@ -14,6 +15,9 @@ from anslag._data import data_path
 
 ALIASES_VARIABLE = "ANSLAG_UNIT_ALIASES"
 
+# What ``units=`` takes everywhere: a registry, the path of a registry file, or None (the bundled one).
+Units = Union[UnitRegistry, str, "os.PathLike[str]", None]
+
 
 @lru_cache(maxsize=1)
 def unit_registry() -> UnitRegistry:
@@ -22,6 +26,19 @@ def unit_registry() -> UnitRegistry:
     bundled = load_units(data_path("units.toml"))
     own = os.environ.get(ALIASES_VARIABLE)
     return with_aliases(bundled, own) if own else bundled
+
+
+def registry_of(units: Units) -> UnitRegistry:
+    """The registry ``units`` names: itself when it is one, the file at a path read (a
+    RoundFileError naming the file, line and column when it does not load), the bundled one
+    (``unit_registry()``) for None."""
+    if units is None:
+        return unit_registry()
+    if isinstance(units, UnitRegistry):
+        return units
+    if isinstance(units, (str, os.PathLike)):
+        return load_units(os.fspath(units))
+    raise TypeError(f"units= takes a UnitRegistry, the path of a registry file or None, not {type(units).__name__}")
 
 
 def with_aliases(registry: UnitRegistry, path: Union[str, os.PathLike[str]]) -> UnitRegistry:
@@ -41,28 +58,28 @@ def with_aliases(registry: UnitRegistry, path: Union[str, os.PathLike[str]]) -> 
         Unit(u.id, u.name, u.kind, u.valid_from, u.valid_until, u.successor, u.parent,
              [*u.aliases, *added.get(u.id, [])], u.source)
         for u in registry.units
-    ])
+    ], registry.kinds)
 
 
-def resolve_unit(name: str) -> Unit:
+def resolve_unit(name: str, units: Units = None) -> Unit:
     """The unit ``name`` spells, as a document writes it ("Hässelby/Vällingby").
 
     Raises UnknownUnitError (``.suggestions``) or AmbiguousUnitError (``.candidates``); never
     guesses. The unit is returned whether or not it existed on a given day: a record naming a
     merged district is a finding, not a lookup error. Ask ``unit.valid_on(day)`` and
-    ``unit_registry().successor_on(unit, day)``.
+    ``unit_registry().successor_on(unit, day)``. ``units``: the registry (``registry_of``).
     """
     if not isinstance(name, str):
         raise TypeError(f"resolve_unit takes a unit's name as a document writes it (a str), not "
                         f"{type(name).__name__}")
-    return unit_registry().resolve(name)
+    return registry_of(units).resolve(name)
 
 
-def units_on(day: datetime.date | str) -> list[Unit]:
-    """The units (districts, Socialförvaltningen, its departments) that existed on ``day`` (a
-    date, an ISO text, or a pandas Timestamp at midnight)."""
+def units_on(day: datetime.date | str, units: Units = None) -> list[Unit]:
+    """The units (of every kind) of the registry ``units`` (``registry_of``) that existed on
+    ``day`` (a date, an ISO text, or a pandas Timestamp at midnight)."""
     # A pandas Timestamp at midnight is a day; any other datetime is refused by the engine.
     if isinstance(day, datetime.datetime) and type(day).__module__.startswith("pandas") and (
             day.time() == datetime.time() and day.tzinfo is None):
         day = day.date()
-    return unit_registry().units_on(day)
+    return registry_of(units).units_on(day)

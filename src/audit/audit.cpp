@@ -83,15 +83,12 @@ std::string amount(const exact_sum& sum) { return amount(sum.value); }
 
 std::string count_text(const detail::wide& n) { return n.str(); }
 
-// Units of one kind, or of any kind when none is given, in the plural.
-std::pair<std::string, std::string> kind_plural(std::optional<unit_kind> k) {
+// Units of one kind, in the organisation's words (the registry's), or of any kind when none is
+// given, in the plural.
+std::pair<std::string, std::string> kind_plural(const unit_kind_vocabulary& kinds, std::optional<unit_kind> k) {
   if (!k) return {"förvaltningar", "administrations"};
-  switch (*k) {
-    case unit_kind::district: return {"stadsdelsförvaltningar", "district administrations"};
-    case unit_kind::administration: return {"fackförvaltningar", "central administrations"};
-    case unit_kind::department: return {"avdelningar", "departments"};
-  }
-  return {};
+  const unit_kind_words& words = kinds.of(*k);
+  return {words.plural, words.english};
 }
 
 finding citing(finding f, const statement& s) {
@@ -976,7 +973,7 @@ class auditor {
         if (const unit* u = units_.find(co); u && counts(units_.forvaltning_on(*u, round_.document.dated)))
           with_co.insert(units_.forvaltning_on(*u, round_.document.dated).id);
     }
-    const auto [kind_text_sv, kind_text_en] = kind_plural(s.applicant_kind);
+    const auto [kind_text_sv, kind_text_en] = kind_plural(units_.kinds(), s.applicant_kind);
     // A mismatch, unless the units of some applications are unknown; how grave, the readings
     // below decide.
     finding x = found(finding_code::count_mismatch, severity::error, scope_name(s));

@@ -1,5 +1,5 @@
 // `anslag audit YEAR|FILE|FOLDER [--format text|markdown|json|html] [--severity error|warning|info]
-//                                [--document PATH] [--output FILE]`
+//                                [--document PATH] [--output FILE] [--units FILE]`
 // Exit 0 when the report has no error-severity finding, 1 when it has one, 2 for bad input.
 // A folder: round_paths.hpp.
 #include "commands.hpp"
@@ -9,7 +9,6 @@
 #include <anslag/report/format.hpp>
 #include <anslag/report/html.hpp>
 #include <anslag/io/round_file.hpp>
-#include <anslag/io/units_file.hpp>
 
 #include <cerrno>
 #include <cstdio>
@@ -79,7 +78,7 @@ void write_whole(const std::filesystem::path& path, const std::string& text) {
 // page per round in the folder --output names (FILE.html for FILE.toml), and the summary table on
 // standard output. --document names one document, so it is for one round.
 int audit_folder_command(const std::string& folder, audit_format format, const std::string& minimum,
-                         const std::string& output, const std::string& document) {
+                         const std::string& output, const std::string& document, const std::string& units_file) {
   if (format != audit_format::html && !output.empty()) {
     std::cerr << "anslag audit: --output applies to one round, or to a folder with --format html\n";
     return 2;
@@ -92,7 +91,7 @@ int audit_folder_command(const std::string& folder, audit_format format, const s
   if (!minimum.empty()) options.minimum = severity_from_name(minimum);
   if (format == audit_format::html) {
     std::filesystem::create_directories(output);
-    return audit_folder(folder, output_format::text, options,
+    return audit_folder(folder, units_file, output_format::text, options,
                         [&](const report& result, const grant_round& audited, const std::filesystem::path& file) {
                           const auto page = std::filesystem::path(output) / file.filename().replace_extension(".html");
                           write_whole(page, html_report(result, audited, file, "", options));
@@ -102,7 +101,7 @@ int audit_folder_command(const std::string& folder, audit_format format, const s
   const output_format shown = format == audit_format::json       ? output_format::json
                               : format == audit_format::markdown ? output_format::markdown
                                                                  : output_format::text;
-  return audit_folder(folder, shown, options);
+  return audit_folder(folder, units_file, shown, options);
 }
 
 }  // namespace
@@ -115,6 +114,7 @@ void add_audit_command(CLI::App& app, context& context) {
     std::string minimum;
     std::string document;
     std::string output;
+    std::string units;
   };
   auto o = std::make_shared<options>();
   command->add_option("round", o->round, "A bundled round's year (2020), a round file, or a folder of round files")
@@ -132,6 +132,7 @@ void add_audit_command(CLI::App& app, context& context) {
                       "html: the decision document's text (default: the round's seed beside the round file, "
                       "else among the bundled seeds)");
   command->add_option("--output", o->output, "Write the report to this file (whole or not at all) instead of stdout");
+  add_units_option(command, o->units);
   command->callback([o, &context] {
     if (!o->document.empty() && o->format != audit_format::html) {
       std::cerr << "anslag audit: --document applies to --format html only\n";
@@ -140,12 +141,13 @@ void add_audit_command(CLI::App& app, context& context) {
     }
     try {
       if (is_round_folder(o->round)) {
-        context.exit_code = audit_folder_command(o->round, o->format, o->minimum, o->output, o->document);
+        context.exit_code =
+            audit_folder_command(o->round, o->format, o->minimum, o->output, o->document, o->units);
         return;
       }
       const auto path = round_path(o->round);
       const grant_round r = load_round_argument(o->round);
-      const unit_registry units = load_units(data_dir() / "units.toml");
+      const unit_registry units = load_units_argument(o->units);
       report result = audit(r, units);
       // A bundled round is named by where it stands in the data, not by this machine's path, so
       // that generated reports are the same on every machine.

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <anslag/model/round.hpp>
+#include <anslag/model/unit.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -26,6 +27,14 @@ void add_format_option(CLI::App* command, output_format& format);
 // The folder holding units.toml and rounds/: $ANSLAG_DATA_DIR, else the source tree's data/
 // when run from a build tree, else the installed share/anslag.
 std::filesystem::path data_dir();
+
+// `--units FILE` on every subcommand that resolves unit names: the unit registry of the
+// organisation whose rounds are read (docs/units.md); empty: the bundled one.
+void add_units_option(CLI::App* command, std::string& file);
+
+// The registry `--units` names (load_units: a round_file_error naming the file, line and column),
+// else the bundled one (units.toml in data_dir()).
+unit_registry load_units_argument(const std::string& file);
 
 // A round named on the command line: a file path, or when no file of that name exists and it is
 // four digits, the year of a bundled round ("2020").

@@ -3,6 +3,7 @@
 #include <anslag/detail/utf8.hpp>
 #include <anslag/error.hpp>
 #include <anslag/io/round_file.hpp>
+#include <anslag/io/units_file.hpp>
 
 #include <cerrno>
 #include <cstdlib>
@@ -26,6 +27,15 @@ std::filesystem::path data_dir() {
   const std::filesystem::path build_tree = ANSLAG_BUILD_DATA_DIR;
   if (std::filesystem::exists(build_tree / "units.toml")) return build_tree;
   return ANSLAG_INSTALL_DATA_DIR;
+}
+
+void add_units_option(CLI::App* command, std::string& file) {
+  command->add_option("--units", file,
+                      "The unit registry to resolve names with, a TOML file (default: the bundled one)");
+}
+
+unit_registry load_units_argument(const std::string& file) {
+  return load_units(file.empty() ? data_dir() / "units.toml" : std::filesystem::path(file));
 }
 
 // A file that exists is what its name says, even when the name looks like a year: `anslag audit

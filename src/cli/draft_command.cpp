@@ -1,10 +1,9 @@
-// `anslag draft DOCUMENT [--output FILE] [--year YEAR] [--vocabulary FILE]`: a round file drafted from a decision
+// `anslag draft DOCUMENT [--output FILE] [--year YEAR] [--units FILE] [--vocabulary FILE]`: a round file drafted from a decision
 // document (text or PDF), written to FILE or standard output; the review list goes to standard
 // error, one item a line, "DOCUMENT:LINE: FIELD: WHY". Exit 0 with a draft, 2 for bad input.
 #include "commands.hpp"
 
 #include <anslag/ingest/draft.hpp>
-#include <anslag/io/units_file.hpp>
 
 #include <fstream>
 #include <optional>
@@ -18,15 +17,17 @@ void add_draft_command(CLI::App& app, context& context) {
   auto output = std::make_shared<std::string>();
   auto year = std::make_shared<int>(0);
   auto vocabulary_file = std::make_shared<std::string>();
+  auto units_file = std::make_shared<std::string>();
   command->add_option("document", *document, "The decision document: UTF-8 text or PDF")->required();
   command->add_option("--output,-o", *output, "Write the round file here (default: standard output)");
   command->add_option("--year", *year, "The round's year (default: the year the title names)")
       ->check(CLI::Range(1, 9999));
   command->add_option("--vocabulary", *vocabulary_file,
                       "A TOML file of decision words and column labels added to the bundled ones");
-  command->callback([document, output, year, vocabulary_file, &context] {
+  add_units_option(command, *units_file);
+  command->callback([document, output, year, vocabulary_file, units_file, &context] {
     try {
-      const auto units = load_units(data_dir() / "units.toml");
+      const auto units = load_units_argument(*units_file);
       draft_options options;
       options.units = &units;
       options.draft_file = *output;

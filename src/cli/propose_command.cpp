@@ -1,11 +1,10 @@
-// `anslag propose YEAR|FILE FUND --strategy NAME`: what a strategy would have granted in one fund
+// `anslag propose YEAR|FILE FUND --strategy NAME [--units FILE]`: what a strategy would have granted in one fund
 // of a round (its budget, cap and per-förvaltning limit), beside the recorded decision.
 #include "commands.hpp"
 #include "table_output.hpp"
 
 #include <anslag/allocate/proposal.hpp>
 #include <anslag/io/round_file.hpp>
-#include <anslag/io/units_file.hpp>
 #include <anslag/krona/amount_text.hpp>
 
 #include <iostream>
@@ -24,6 +23,7 @@ struct options {
   std::string order;  // comma-separated application ids
   bool granted_only = false;
   output_format format = output_format::text;
+  std::string units;  // --units
 };
 
 std::vector<std::string> split_ids(const std::string& text) {
@@ -107,7 +107,7 @@ void add_propose_command(CLI::App& app, context& context) {
       "propose", "What a strategy would have granted in a fund of a round, beside the decision");
   auto o = std::make_shared<options>();
   command->add_option("round", o->round, "A bundled round's year (2020) or a round file")->required();
-  command->add_option("fund", o->fund, "The fund: LUM, MUST, MUL")->required();
+  command->add_option("fund", o->fund, "The fund's id in the round file")->required();
   command->add_option("--strategy", o->strategy, "ranked, pro_rata or equal_cap")
       ->required()
       ->check(CLI::IsMember({"ranked", "pro_rata", "equal_cap"}));
@@ -116,6 +116,7 @@ void add_propose_command(CLI::App& app, context& context) {
   command->add_flag("--granted-only", o->granted_only,
                     "Only the applications the decision granted in full or in part");
   add_format_option(command, o->format);
+  add_units_option(command, o->units);
   command->callback([o, &context] {
     try {
       propose_options settings;
@@ -123,7 +124,7 @@ void add_propose_command(CLI::App& app, context& context) {
       settings.order = split_ids(o->order);
       settings.include_rejected = !o->granted_only;
       const grant_round r = load_round_argument(o->round);
-      const unit_registry units = load_units(data_dir() / "units.toml");
+      const unit_registry units = load_units_argument(o->units);
       print(propose(r, o->fund, parse_allocation_strategy(o->strategy), units, settings), o->format);
     } catch (const error& e) {
       std::cerr << "anslag propose: " << e.what() << "\n";

@@ -5,7 +5,6 @@
 #include <anslag/error.hpp>
 #include <anslag/io/round_file.hpp>
 #include <anslag/io/round_folder.hpp>
-#include <anslag/io/units_file.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -53,10 +52,10 @@ std::vector<loaded_round> load_round_folder(const std::filesystem::path& folder)
   return out;
 }
 
-int audit_folder(const std::filesystem::path& folder, output_format format, const report_options& options,
-                 const audited_round& each) {
+int audit_folder(const std::filesystem::path& folder, const std::string& units_file, output_format format,
+                 const report_options& options, const audited_round& each) {
+  const unit_registry units = load_units_argument(units_file);
   const auto loaded = load_round_folder(folder);
-  const unit_registry units = load_units(data_dir() / "units.toml");
   std::vector<grant_round> rounds;
   for (const auto& one : loaded)
     if (one.loaded) rounds.push_back(*one.loaded);

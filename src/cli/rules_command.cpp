@@ -1,12 +1,11 @@
 // `anslag rules YEAR|FILE` (the catalogue of a round's rules; its Markdown is docs/rules.md) and
-// `anslag evaluate YEAR|FILE APPLICATION_ID` (the verdicts on one application).
+// `anslag evaluate YEAR|FILE APPLICATION_ID [--units FILE]` (the verdicts on one application).
 #include "commands.hpp"
 
 #include <anslag/detail/text.hpp>
 
 #include <anslag/error.hpp>
 #include <anslag/io/round_file.hpp>
-#include <anslag/io/units_file.hpp>
 #include <anslag/rules/evaluate.hpp>
 
 #include <nlohmann/json.hpp>
@@ -188,6 +187,7 @@ void add_rules_commands(CLI::App& app, context& context) {
     std::string round;
     std::string application;
     output_format format = output_format::text;
+    std::string units;  // evaluate: --units
   };
 
   auto* rules = app.add_subcommand("rules", "List a round's rules with their quotes and sources");
@@ -211,6 +211,7 @@ void add_rules_commands(CLI::App& app, context& context) {
   evaluate_command->add_option("application", evaluate_options->application, "An application id")
       ->required();
   add_format_option(evaluate_command, evaluate_options->format);
+  add_units_option(evaluate_command, evaluate_options->units);
   evaluate_command->callback([evaluate_options, &context] {
     try {
       const grant_round r = load_round_argument(evaluate_options->round);
@@ -221,7 +222,7 @@ void add_rules_commands(CLI::App& app, context& context) {
         context.exit_code = 2;
         return;
       }
-      const unit_registry registry = load_units(data_dir() / "units.toml");
+      const unit_registry registry = load_units_argument(evaluate_options->units);
       print_evaluation(*a, evaluate(r, *a, registry), evaluate_options->format);
     } catch (const error& e) {
       std::cerr << "anslag evaluate: " << e.what() << "\n";

@@ -1,4 +1,5 @@
-// `anslag synthetic --rounds N --out DIR [--applications N] [--year Y] [--seed S] [--faults LIST]`:
+// `anslag synthetic --rounds N --out DIR [--applications N] [--year Y] [--seed S] [--faults LIST]
+//                   [--units FILE]`:
 // consistent synthetic round files with planted faults (include/anslag/synthetic/rounds.hpp), a
 // corpus to scale on. With `--documents N [--layout KNOB=VALUE,...]` instead of `--rounds`, each
 // round printed as a decision document in a layout drawn from the layout space
@@ -10,7 +11,6 @@
 #include <anslag/error.hpp>
 #include <anslag/synthetic/documents.hpp>
 #include <anslag/synthetic/rounds.hpp>
-#include <anslag/io/units_file.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -92,6 +92,7 @@ void add_synthetic_command(CLI::App& app, context& context) {
     std::string out;
     synthetic_options round;
     std::string faults = "none";
+    std::string units;
   };
   auto o = std::make_shared<options>();
   auto* rounds = command->add_option("--rounds", o->rounds, "How many round files")->check(CLI::PositiveNumber);
@@ -113,12 +114,13 @@ void add_synthetic_command(CLI::App& app, context& context) {
                       "Faults planted in every round: none, all, or a list of grant-exceeds-request, "
                       "total-mismatch, count-mismatch, unknown-unit")
       ->default_val("none");
+  add_units_option(command, o->units);
   command->callback([o, &context] {
     try {
       o->round.faults = parse_faults(o->faults);
       if (o->rounds == 0 && o->documents == 0)
         throw invalid_argument_error("say how many: --rounds N (round files) or --documents N (decision documents)");
-      const unit_registry units = load_units(data_dir() / "units.toml");
+      const unit_registry units = load_units_argument(o->units);
       if (o->documents > 0) {
         const auto fixed = parse_layout(o->layout);
         std::size_t written = 0;

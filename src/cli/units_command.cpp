@@ -1,10 +1,9 @@
-// `anslag units resolve NAME [--on DATE]` and `anslag units list [--on DATE]`: the bundled unit
-// registry (data/units.toml) from the command line.
+// `anslag units resolve NAME [--on DATE] [--units FILE]` and `anslag units list [--on DATE] [--units FILE]`:
+// the unit registry (the bundled data/units.toml, or the file --units names) from the command line.
 #include "commands.hpp"
 
 #include <anslag/detail/text.hpp>
 
-#include <anslag/io/units_file.hpp>
 #include <anslag/model/unit.hpp>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +26,7 @@ struct units_options {
   std::string name;
   std::string on;
   output_format format = output_format::text;
+  std::string units;  // --units
 };
 
 json optional_text(const std::optional<std::string>& text) {
@@ -182,11 +182,11 @@ void report_unresolved(const error& e, const char* kind, const char* key,
     std::cout << json{{"error", kind}, {"message", e.what()}, {key, names}}.dump(2) << "\n";
 }
 
-// Runs `body` with the bundled registry and the parsed --on day; bad input is exit 2.
+// Runs `body` with the registry (--units, else the bundled one) and the parsed --on day; bad input is exit 2.
 template <typename Body>
 void with_registry(const units_options& options, context& context, Body body) {
   try {
-    const unit_registry registry = load_units(data_dir() / "units.toml");
+    const unit_registry registry = load_units_argument(options.units);
     std::optional<calendar_date> on;
     if (!options.on.empty()) on = calendar_date::parse(options.on);
     body(registry, on);
@@ -214,9 +214,10 @@ void add_units_command(CLI::App& app, context& context) {
 
   auto* resolve = units->add_subcommand(
       "resolve", "Resolve a unit as a document spells it; exit 2 with suggestions if it names none");
-  resolve->add_option("name", options->name, "The unit as written, e.g. \"Hässelby/Vällingby\"")->required();
+  resolve->add_option("name", options->name, "The unit as a document writes it")->required();
   resolve->add_option("--on", options->on, "A day (YYYY-MM-DD): was the unit valid, what carried it on");
   add_format_option(resolve, options->format);
+  add_units_option(resolve, options->units);
   resolve->callback([options, &context] {
     with_registry(*options, context, [&](const unit_registry& registry, std::optional<calendar_date> on) {
       print_resolved(registry, registry.resolve(options->name), on, options->format);
@@ -226,6 +227,7 @@ void add_units_command(CLI::App& app, context& context) {
   auto* list = units->add_subcommand("list", "List the units, or those valid on a day");
   list->add_option("--on", options->on, "Only the units valid on this day (YYYY-MM-DD)");
   add_format_option(list, options->format);
+  add_units_option(list, options->units);
   list->callback([options, &context] {
     with_registry(*options, context, [&](const unit_registry& registry, std::optional<calendar_date> on) {
       print_list(registry, on, options->format);

@@ -35,8 +35,27 @@ unit read_unit(const record& r) {
   return u;
 }
 
+// [kinds]: a table per kind the file names ([kinds.district] ...), each with all three words; a
+// kind it does not name keeps the generic words.
+unit_kind_vocabulary read_kinds(const reader& in, const record& root) {
+  unit_kind_vocabulary kinds;
+  const toml::table* table = root.optional_subtable("kinds");
+  if (!table) return kinds;
+  const record named(in, *table, {"district", "administration", "department"}, " in [kinds]");
+  for (const auto& [key, node] : *table) {
+    const auto kind = *unit_kind_from_name(key.str());
+    const std::string where = " in [kinds." + std::string(key.str()) + "]";  // outlives the record, which keeps a view
+    const record words(in, named.subtable(key.str()), {"singular", "plural", "english"}, where);
+    // An empty singular would begin every word of a document: every count would read as this kind.
+    for (const char* field : {"singular", "plural", "english"})
+      if (words.text(field).empty()) words.fail_at(field, "\"" + std::string(field) + "\" must not be empty");
+    kinds.of(kind) = {words.text("singular"), words.text("plural"), words.text("english")};
+  }
+  return kinds;
+}
+
 unit_registry read_units(const reader& in, const toml::table& root_table) {
-  const record root(in, root_table, {"format", "unit"});
+  const record root(in, root_table, {"format", "unit", "kinds"});
   const toml::node& format = root.required("format");
   const auto* version = format.as_integer();
   if (!version) root.fail_at("format", "\"format\" must be an integer");
@@ -56,7 +75,7 @@ unit_registry read_units(const reader& in, const toml::table& root_table) {
     units.push_back(read_unit(records.back()));
   }
   if (const auto problem = find_registry_problem(units)) records[problem->unit].fail_at(problem->field, problem->message);
-  return unit_registry(std::move(units));
+  return unit_registry(std::move(units), read_kinds(in, root));
 }
 
 }  // namespace

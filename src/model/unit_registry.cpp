@@ -205,7 +205,21 @@ std::optional<unit_registry_problem> find_registry_problem(std::span<const unit>
   return index_spellings(units, index);
 }
 
-unit_registry::unit_registry(std::vector<unit> units) : units_(std::move(units)) {
+const unit_kind_words& unit_kind_vocabulary::of(unit_kind k) const noexcept {
+  switch (k) {
+    case unit_kind::district: return district;
+    case unit_kind::administration: return administration;
+    case unit_kind::department: return department;
+  }
+  return district;
+}
+
+unit_kind_words& unit_kind_vocabulary::of(unit_kind k) noexcept {
+  return const_cast<unit_kind_words&>(std::as_const(*this).of(k));
+}
+
+unit_registry::unit_registry(std::vector<unit> units, unit_kind_vocabulary kinds)
+    : units_(std::move(units)), kinds_(std::move(kinds)) {
   if (auto problem = check_units(units_)) throw invalid_argument_error(problem->message);
   if (auto problem = index_spellings(units_, by_spelling_))
     throw invalid_argument_error(problem->message);

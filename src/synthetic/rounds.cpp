@@ -48,6 +48,8 @@ std::string synthetic_round(const unit_registry& units, const synthetic_options&
 
   std::string rows;
   rows.reserve(options.applications * 220);
+  // Two funds with ids of no organisation's: the generator's rounds are any municipality's.
+  constexpr const char* fund_ids[2] = {"F1", "F2"};
   Krona requested[2], granted[2];
   std::int64_t count[2] = {0, 0};
   for (std::size_t i = 0; i < options.applications; ++i) {
@@ -65,7 +67,7 @@ std::string synthetic_round(const unit_registry& units, const synthetic_options&
     ++count[fund];
     std::string applicant = districts[next(districts.size())]->name;
     if (planted(options, synthetic_fault::unknown_unit) && i == 0) applicant += "qx";
-    rows += "[[applications]]\nid = \"A" + std::to_string(i) + "\"\nfund = \"" + (fund ? "MUL" : "LUM") +
+    rows += "[[applications]]\nid = \"A" + std::to_string(i) + "\"\nfund = \"" + fund_ids[fund] +
             "\"\napplicant = \"" + applicant + "\"\nproject = \"Projekt " + std::to_string(i) + "\"\nrequested = \"" +
             request.to_string() + "\"\ngranted = \"" + grant.to_string() + "\"\ndecision = \"" + outcome +
             "\"\nreason = \"\"\nsource = { line = " + std::to_string(i + 1) + " }\n\n";
@@ -75,7 +77,6 @@ std::string synthetic_round(const unit_registry& units, const synthetic_options&
   std::string head = "format = 1\nyear = " + std::to_string(options.year) +
                      "\n\n[document]\ntitle = \"Syntetisk omgång\"\ndate = " + dated.to_string() +
                      "\nseed = \"synthetic\"\ndeciding_body = \"Socialnämnden\"\nkind = \"tjänsteutlåtande\"\n\n";
-  const char* fund_ids[2] = {"LUM", "MUL"};
   for (int f = 0; f < 2; ++f) {
     head += std::string("[[funds]]\nid = \"") + fund_ids[f] + "\"\nname = \"" + fund_ids[f] + "\"\nbudget = \"" +
             granted[f].to_string() + "\"\n\n";

@@ -1,5 +1,11 @@
+#include <anslag/allocate/proposal.hpp>
+#include <anslag/audit/audit.hpp>
+#include <anslag/ingest/draft.hpp>
+#include <anslag/io/round_file.hpp>
 #include <anslag/io/units_file.hpp>
 #include <anslag/model/unit.hpp>
+#include <anslag/report/html.hpp>
+#include <anslag/rules/evaluate.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -326,4 +332,124 @@ TEST_CASE("every malformed registry in tests/data/bad-units gives its positioned
 TEST_CASE("load_units names a file it cannot read", "[units]") {
   CHECK_THROWS_WITH(anslag::load_units("/nonexistent/units.toml"),
                     "/nonexistent/units.toml:0:0: cannot read the file: No such file or directory");
+}
+
+// --- a second organisation: Göteborg (data/registries/goteborg.toml, docs/units.md) -------------
+
+namespace {
+
+const unit_registry& goteborg() {
+  static const unit_registry registry =
+      anslag::load_units(std::string(ANSLAG_DATA_DIR) + "/registries/goteborg.toml");
+  return registry;
+}
+
+const std::filesystem::path goteborg_round = std::string(ANSLAG_SOURCE_DIR) + "/tests/data/goteborg/2021.toml";
+
+std::vector<const anslag::finding*> with_code(const anslag::report& r, anslag::finding_code code) {
+  std::vector<const anslag::finding*> out;
+  for (const auto& f : r.findings)
+    if (f.code == code) out.push_back(&f);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Göteborg's registry: ten districts until 2020, four stadsområden after", "[units][goteborg]") {
+  const auto& g = goteborg();
+  CHECK(g.units().size() == 14);
+  CHECK(g.units_on(calendar_date(2020, 12, 31)).size() == 10);
+  const auto after = g.units_on(calendar_date(2021, 1, 1));
+  std::vector<std::string> names;
+  for (const unit* u : after) names.push_back(u->name);
+  CHECK(names == std::vector<std::string>{"Nordost", "Stadsområde Centrum", "Sydväst", "Hisingen"});
+  const unit& askim = g.resolve("Askim-Frölunda-Högsbo");
+  CHECK(g.successor_on(askim, calendar_date(2021, 3, 10))->id == "sydvast");
+  CHECK(g.forvaltning_on(g.resolve("Stadsdelsnämnden Majorna-Linné"), calendar_date(2021, 1, 1)).name ==
+        "Stadsområde Centrum");
+  CHECK(g.resolve("Stadsområdesnämnd Hisingen").id == "hisingen");
+  CHECK(g.resolve("Norra Hisingen").id == "norra-hisingen");
+  // "Centrum" alone is the district before 2021 and the stadsområde after: neither's spelling.
+  CHECK_THROWS_AS(g.resolve("Centrum"), anslag::unknown_unit_error);
+  CHECK(g.kinds().district ==
+        anslag::unit_kind_words{"stadsområdesförvaltning", "stadsområdesförvaltningar", "area administrations"});
+  CHECK(g.kinds().administration == anslag::unit_kind_vocabulary{}.administration);
+  CHECK(bundled().kinds().district.singular == "stadsdelsförvaltning");
+  // Stockholm's names are no units of Göteborg's.
+  CHECK_THROWS_AS(g.resolve("Farsta"), anslag::unknown_unit_error);
+}
+
+TEST_CASE("a Göteborg round audited with its own registry: the planted unit only its dates find",
+          "[units][goteborg]") {
+  const auto r = anslag::load_round(goteborg_round);
+  const auto report = anslag::audit(r, goteborg());
+  const auto stale = with_code(report, anslag::finding_code::unit_not_valid_on_date);
+  REQUIRE(stale.size() == 1);
+  CHECK(stale[0]->rows == std::vector<std::string>{"2021-MSU-06"});
+  CHECK(stale[0]->message_en.find("Askim-Frölunda-Högsbo") != std::string::npos);
+  CHECK(stale[0]->message_en.find("Sydväst") != std::string::npos);
+  CHECK(with_code(report, anslag::finding_code::unknown_unit).empty());
+  CHECK(report.count(anslag::severity::error) == 0);
+  CHECK(report.count(anslag::severity::warning) == 1);
+
+  // With Stockholm's registry the units are merely unknown: no date can be checked.
+  const auto with_stockholm = anslag::audit(r, bundled());
+  CHECK(with_code(with_stockholm, anslag::finding_code::unit_not_valid_on_date).empty());
+  CHECK(!with_code(with_stockholm, anslag::finding_code::unknown_unit).empty());
+}
+
+TEST_CASE("a count of Göteborg's districts is checked and told in its words", "[units][goteborg]") {
+  auto r = anslag::load_round(goteborg_round);
+  auto counted = std::find_if(r.statements.begin(), r.statements.end(),
+                              [](const anslag::statement& s) { return s.kind == anslag::statement_kind::applicant_count; });
+  REQUIRE(counted != r.statements.end());
+  CHECK(counted->applicant_kind == unit_kind::district);
+  CHECK(with_code(anslag::audit(r, goteborg()), anslag::finding_code::count_mismatch).empty());
+  counted->count = 5;
+  const auto mismatch = with_code(anslag::audit(r, goteborg()), anslag::finding_code::count_mismatch);
+  REQUIRE(mismatch.size() == 1);
+  CHECK(mismatch[0]->message_sv.find("stadsområdesförvaltningar") != std::string::npos);
+  CHECK(mismatch[0]->message_en.find("area administrations") != std::string::npos);
+}
+
+TEST_CASE("evaluate and propose on a Göteborg round count a former district as its stadsområde",
+          "[units][goteborg]") {
+  const auto r = anslag::load_round(goteborg_round);
+  const auto* askim = r.find_application("2021-MSU-06");
+  REQUIRE(askim != nullptr);
+  // The per-förvaltning limit counts Askim-Frölunda-Högsbo as Sydväst, which has two grants: met.
+  const auto limit_verdict = [&](const unit_registry& registry) {
+    for (const auto& v : anslag::evaluate(r, *askim, registry).verdicts)
+      if (v.rule == "2021.hogst-2") return v.state;
+    FAIL("no verdict of the per-förvaltning limit");
+    return anslag::verdict_state::unknown;
+  };
+  CHECK(limit_verdict(goteborg()) == anslag::verdict_state::met);
+  CHECK(limit_verdict(bundled()) == anslag::verdict_state::unknown);
+  const auto p = anslag::propose(r, "MSU", anslag::allocation_strategy::pro_rata, goteborg());
+  const auto grant = std::find_if(p.grants.begin(), p.grants.end(),
+                                  [](const anslag::proposed_grant& g) { return g.application == "2021-MSU-06"; });
+  REQUIRE(grant != p.grants.end());
+  CHECK(grant->forvaltning == "sydvast");
+  CHECK(p.limit == 2);
+  CHECK(p.unlimited.empty());
+  CHECK(anslag::propose(r, "MSU", anslag::allocation_strategy::pro_rata, bundled()).unlimited.size() ==
+        r.applications.size());
+}
+
+TEST_CASE("the Göteborg document drafts, with its registry, to the test round", "[units][goteborg]") {
+  anslag::draft_options options;
+  options.units = &goteborg();
+  const auto draft = anslag::draft_round_file(goteborg_round.parent_path() / "2021_msu.txt", options);
+  CHECK(draft.text == read_file(goteborg_round));
+}
+
+TEST_CASE("the HTML report of a Göteborg round shows the planted finding beside the document",
+          "[units][goteborg]") {
+  const auto r = anslag::load_round(goteborg_round);
+  const auto page = anslag::format_report_html(anslag::audit(r, goteborg()), r,
+                                               anslag::read_document(goteborg_round.parent_path() / "2021_msu.txt"));
+  CHECK(page.find("UNIT_NOT_VALID_ON_DATE") != std::string::npos);
+  CHECK(page.find("Askim-Frölunda-Högsbo") != std::string::npos);
+  CHECK(page.find("Kommunstyrelsen fördelar") != std::string::npos);
 }

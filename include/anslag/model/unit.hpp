@@ -1,6 +1,8 @@
-// Units: the district administrations (stadsdelsförvaltningar), Socialförvaltningen and its
-// departments, with the dates they existed, their successors after mergers, and the ways the
-// documents spell them. The registry's data is data/units.toml (format and rules: docs/units.md).
+// Units: an organisation's district administrations, its central administrations and their
+// departments, with the dates they existed, their successors after mergers, the ways the
+// documents spell them and the words the organisation uses for each kind. The data is a registry
+// file: the bundled one is data/units.toml (format and rules: docs/units.md); any other
+// organisation's is a file of the same format (data/registries/ holds examples).
 //
 // Thread safety: a unit_registry is immutable once built: any number of threads may read one.
 // Exceptions: the constructor: invalid_argument_error; resolve: unknown_unit_error,
@@ -22,14 +24,38 @@
 namespace anslag {
 
 enum class unit_kind {
-  district,        // stadsdelsförvaltning: a förvaltning of its own
-  administration,  // a central förvaltning applying as one (Socialförvaltningen)
-  department,      // a part of a förvaltning (Framtid Stockholm, Socialjouren, ...)
+  district,        // an administration of a part of the municipality: a förvaltning of its own
+  administration,  // a central förvaltning applying as one
+  department,      // a part of a förvaltning
 };
 
 // "district", "administration", "department": the words of units.toml and of Python.
 std::string_view to_string(unit_kind k) noexcept;
 std::optional<unit_kind> unit_kind_from_name(std::string_view text) noexcept;
+
+// What an organisation calls its units of one kind: the Swedish singular (as a document's word
+// for them begins: a count "från 4 <plural>" is read by it), the Swedish plural and the English
+// plural (in findings). Each organisation has its own ("stadsdelsförvaltning",
+// "stadsområdesförvaltning"); a registry file's [kinds] table gives them.
+struct unit_kind_words {
+  std::string singular;
+  std::string plural;
+  std::string english;
+
+  friend bool operator==(const unit_kind_words&, const unit_kind_words&) = default;
+};
+
+// The words of each kind; a registry file without them has these generic ones.
+struct unit_kind_vocabulary {
+  unit_kind_words district{"distriktsförvaltning", "distriktsförvaltningar", "district administrations"};
+  unit_kind_words administration{"fackförvaltning", "fackförvaltningar", "central administrations"};
+  unit_kind_words department{"avdelning", "avdelningar", "departments"};
+
+  const unit_kind_words& of(unit_kind k) const noexcept;
+  unit_kind_words& of(unit_kind k) noexcept;
+
+  friend bool operator==(const unit_kind_vocabulary&, const unit_kind_vocabulary&) = default;
+};
 
 struct unit {
   std::string id;    // stable, ASCII: "hagersten-liljeholmen"
@@ -69,7 +95,11 @@ class unit_registry {
   // Checks ids are unique, successors and parents exist, and no two units share a spelling
   // (after normalisation): invalid_argument_error naming the offender otherwise (the message of
   // find_registry_problem).
-  explicit unit_registry(std::vector<unit> units);
+  explicit unit_registry(std::vector<unit> units, unit_kind_vocabulary kinds = {});
+
+  // What this organisation calls its units of each kind: the registry's own, as its units are.
+  const unit_kind_vocabulary& kinds() const& noexcept { return kinds_; }
+  const unit_kind_vocabulary& kinds() const&& = delete;
 
   std::span<const unit> units() const& noexcept { return units_; }
   std::span<const unit> units() const&& = delete;
@@ -110,6 +140,7 @@ class unit_registry {
 
  private:
   std::vector<unit> units_;
+  unit_kind_vocabulary kinds_;
   // Every normalised spelling (names, aliases, "<förvaltning> <department>") to its unit's index.
   std::map<std::string, std::size_t, std::less<>> by_spelling_;
 };

@@ -24,8 +24,8 @@ namespace anslag {
 
 enum class synthetic_fault {
   grant_exceeds_request,  // the middle row granted 1 kr more than requested: GRANT_EXCEEDS_REQUEST
-  total_mismatch,         // the LUM requested total stated 1 kr too high: TOTAL_MISMATCH
-  count_mismatch,         // the MUL application count stated one too high: COUNT_MISMATCH
+  total_mismatch,         // the first fund's (F1) requested total stated 1 kr too high: TOTAL_MISMATCH
+  count_mismatch,         // the second fund's (F2) application count stated one too high: COUNT_MISMATCH
   unknown_unit,           // the first row's applicant misspelt: UNKNOWN_UNIT (a warning)
 };
 
@@ -42,7 +42,7 @@ struct synthetic_options {
   std::vector<synthetic_fault> faults;
 };
 
-// A round file (format 1) as text: applications over the funds LUM and MUL (every fifth), from
+// A round file (format 1) as text: applications over the funds F1 and F2 (every fifth), from
 // the districts that exist on the document's date (drawn by a seeded generator, so the same
 // options give the same text). A year outside 2..9999 is an invalid_argument_error "synthetic
 // year out of range (2 to 9999)"; one with no district on its date, "no district exists on the

@@ -170,31 +170,43 @@ bool drafter::read_counts(const sentence& s, std::size_t i, const std::vector<st
     found = true;
     break;
   }
+  // The organisation's own words come from its registry: what it calls its districts
+  // ("stadsdelsförvaltningar", "stadsområdesförvaltningar"), and which names are its central
+  // administrations ("och socialförvaltningen").
+  const std::string district_word = options_.units ? lower(options_.units->kinds().district.singular) : "";
+  const auto names_administration = [&](const std::string& word) {
+    try {
+      return options_.units && options_.units->resolve(word).kind == unit_kind::administration;
+    } catch (const error&) {
+      return false;
+    }
+  };
   for (std::size_t k = 0; k + 2 < words.size(); ++k) {
     if (words[k] != "från") continue;
     const auto n = detail::count_word(words[k + 1]);
     const std::string& what = words[k + 2];
-    if (!n || !(what.starts_with("stadsdelsförvaltning") || what.starts_with("förvaltning"))) continue;
+    const bool districts = !district_word.empty() && what.starts_with(district_word);
+    if (!n || !(districts || what.starts_with("förvaltning"))) continue;
     statement_draft st;
     st.kind = statement_kind::applicant_count;
     st.count = *n;
     st.slug = "sokande";
-    if (what.starts_with("stadsdel")) st.applicant_kind = "district";
+    if (districts) st.applicant_kind = "district";
     st.funds = as_list(funds);
     add_statement(std::move(st), s, i);
     found = true;
     const std::size_t after = k + 3;
-    const bool also = after + 1 < words.size() && (words[after] == "och" || words[after] == "samt") &&
-                      (words[after + 1] == "socialförvaltningen" ||
-                       (after + 2 < words.size() && words[after + 1] == "från" && words[after + 2] == "socialförvaltningen"));
-    if (also) {
+    const bool joined = after + 1 < words.size() && (words[after] == "och" || words[after] == "samt");
+    const std::size_t named = joined && words[after + 1] == "från" ? after + 2 : after + 1;
+    if (joined && named < words.size() && names_administration(words[named])) {
       statement_draft one;
       one.kind = statement_kind::applicant_count;
       one.count = 1;
       one.slug = "sokande-forvaltning";
       one.applicant_kind = "administration";
       one.funds = as_list(funds);
-      one.readings.push_back({"count", "'" + words[after] + " socialförvaltningen' read as one applying förvaltning besides the districts"});
+      one.readings.push_back({"count", "'" + words[after] + " " + words[named] +
+                                           "' read as one applying förvaltning besides the districts"});
       add_statement(std::move(one), s, i);
     }
   }
