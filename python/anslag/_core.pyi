@@ -146,6 +146,8 @@ class SourceRef:
     document: str
     line: int
     section: str
+    lines: int
+    derived: str
 
 class Reading:
     field: str
@@ -536,13 +538,20 @@ class SourceProblem:
     document: str
     line: int
     entry: str
+    field: str
     expected: str
     found: str
+    reading: str
+
+class DerivedEntry:
+    entry: str
+    why: str
 
 def draft_round(
     path: Union[str, os.PathLike[str]], units: Optional[UnitRegistry] = None, year: Optional[int] = None
 ) -> Draft: ...
 def check_sources(round: Round, document_path: Union[str, os.PathLike[str]]) -> list[SourceProblem]: ...
+def derived_entries(round: Round) -> list[DerivedEntry]: ...
 # --- many rounds (bindings/across.cpp) ---------------------------------------------------------
 
 def _audit_rounds(rounds: list[Round], units: UnitRegistry) -> list[Report]: ...

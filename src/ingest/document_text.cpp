@@ -154,9 +154,21 @@ std::vector<std::string> printed_numbers(std::string_view text) {
 }
 
 std::string read_document_text(const std::filesystem::path& path) {
+  // A device never ends (/dev/zero) and a FIFO blocks its reader until a writer comes
+  // (/dev/stdin): neither is opened. A folder fails below as unreadable.
+  std::error_code status_error;
+  const auto status = std::filesystem::status(path, status_error);
+  if (!status_error && status.type() != std::filesystem::file_type::regular &&
+      status.type() != std::filesystem::file_type::directory)
+    fail(path, 0, 0, "not a regular file (a device or a FIFO)");
   std::ifstream file(path, std::ios::binary);
   if (!file) fail(path, 0, 0, "cannot read the file");
-  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  char chunk[1 << 16];
+  while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
+    bytes.append(chunk, static_cast<std::size_t>(file.gcount()));
+    if (bytes.size() > max_document_bytes) fail(path, 0, 0, "document larger than 16 MiB");
+  }
   if (file.bad()) fail(path, 0, 0, "cannot read the file");
   if (bytes.rfind("%PDF-", 0) == 0) {
     bytes = pdf_text(path);

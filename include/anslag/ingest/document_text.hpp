@@ -10,6 +10,7 @@
 // Lifetimes: values; nothing refers into the text after the call.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -17,8 +18,13 @@
 
 namespace anslag {
 
+// The most a document may hold: 16 MiB, far above any decision document (the seeds hold 30 kB),
+// so that reading one is bounded in time and memory.
+inline constexpr std::size_t max_document_bytes = std::size_t{16} << 20;
+
 // The document's text. Errors are round_file_error naming the file (and for a byte that is not
-// UTF-8, its line and column): "cannot read the file", "empty document", "not UTF-8 text",
+// UTF-8, its line and column): "cannot read the file", "not a regular file (a device or a FIFO)",
+// "document larger than 16 MiB", "empty document", "not UTF-8 text",
 // "a PDF without text (a scan?)", "cannot run pdftotext (poppler-utils) to read the PDF".
 std::string read_document_text(const std::filesystem::path& path);
 
