@@ -71,8 +71,10 @@ void bind_draft(py::module_& m) {
       "Drafts the round of a decision document (UTF-8 text or PDF).");
   m.def(
       "check_sources",
-      [](const grant_round& r, const std::filesystem::path& document) { return check_sources(r, document); },
-      py::arg("round"), py::arg("document_path"),
+      [](const grant_round& r, const std::filesystem::path& document, const unit_registry* units) {
+        return check_sources(r, document, units);
+      },
+      py::arg("round"), py::arg("document_path"), py::arg("units") = nullptr,
       "The values of a round's entries that its document does not bear out where they are cited.");
   m.def("derived_entries", &derived_entries, py::arg("round"),
         "The entries of a round that say the document prints none of their lines, with why.");

@@ -8,6 +8,7 @@
 
 #include <anslag/ingest/source_check.hpp>
 #include <anslag/io/round_file.hpp>
+#include <anslag/io/units_file.hpp>
 #include <anslag/report/escape.hpp>
 #include <anslag/report/html.hpp>
 
@@ -37,7 +38,8 @@ void add_check_command(CLI::App& app, context& context) {
       const auto path = round_path(*round_file);
       const grant_round r = load_round(path);
       const std::filesystem::path doc = document->empty() ? document_of(r, path) : std::filesystem::path(*document);
-      const auto problems = check_sources(r, doc);
+      const unit_registry units = load_units(data_dir() / "units.toml");
+      const auto problems = check_sources(r, doc, &units);
       for (const auto& p : problems)
         std::cout << escape_controls(p.document + ":" + std::to_string(p.line) + ": " + describe(p)) << "\n";
       for (const auto& d : derived_entries(r))

@@ -150,7 +150,8 @@ const std::string& found_or(const std::map<role, std::string>& m, role r, const 
 
 class checker {
  public:
-  checker(std::string_view text, std::string document) : document_(std::move(document)) {
+  checker(std::string_view text, std::string document, const unit_registry* units)
+      : document_(std::move(document)), units_(units) {
     for (auto& line : document_lines(text)) raw_.push_back(with_kronor_sign(std::move(line)));
     find_tables();
     find_list_leads();
@@ -486,6 +487,7 @@ class checker {
     amount(entry, *range, printed, role::requested, "requested", a.requested, a.readings, false);
     amount(entry, *range, printed, role::granted, "granted", a.granted, a.readings,
            rejected_in_words && a.outcome == decision::rejected);
+    check_unit(entry, *range, a);
     if (a.submitted && !dated(joined(*range), *a.submitted))
       problem(entry, range->first, "submitted", a.submitted->to_string(), joined(*range), a.readings);
   }
@@ -519,6 +521,17 @@ class checker {
     }
     const std::string text = detail::plain_text(joined(range));
     if (text.find(detail::plain_text(recorded)) == std::string::npos) problem(entry, range.first, field, recorded, text, readings);
+  }
+
+  // The unit: the one the applicant's name resolves to in the registry, where it resolves to one.
+  void check_unit(const std::string& entry, span range, const application& a) {
+    if (!units_ || !a.unit) return;
+    try {
+      const unit& named = units_->resolve(a.applicant);
+      if (named.id != *a.unit) problem(entry, range.first, "unit", *a.unit, a.applicant + " (" + named.id + ")", a.readings);
+    } catch (const error&) {
+      // Unknown, ambiguous or empty: the name does not say the unit; the encoder's reading does.
+    }
   }
 
   // The decision: the decision column's or label's word, else the last decision phrase of the
@@ -586,6 +599,7 @@ class checker {
   }
 
   std::string document_;
+  const unit_registry* units_;
   std::vector<std::string> raw_;
   std::vector<int> header_above_;  // line → its table's heading line, or 0
   std::vector<int> lead_of_;       // line → the line leading its list, or 0
@@ -594,12 +608,14 @@ class checker {
 
 }  // namespace
 
-std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document) {
-  return checker(text, document).run(r);
+std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document,
+                                          const unit_registry* units) {
+  return checker(text, document, units).run(r);
 }
 
-std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document) {
-  return check_sources(r, read_document_text(document), document.string());
+std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document,
+                                          const unit_registry* units) {
+  return check_sources(r, read_document_text(document), document.string(), units);
 }
 
 std::string describe(const source_problem& p) {

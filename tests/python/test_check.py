@@ -61,6 +61,8 @@ LAST_APPLICATION = 'source = { line = 33, section = "Bilaga – Förslag till f�
         ('project = "Stöd till unga vuxna"', 'project = "Stöd till unga"', "application 2021-LUM-01", "project"),
         ('applicant = "Kungsholmen"', 'applicant = ""', "application 2021-LUM-01", "applicant"),
         ('applicant = "Kungsholmen"', 'applicant = "Bromma"', "application 2021-LUM-01", "applicant"),
+        # the unit was never compared with the applicant the registry names
+        ('unit = "kungsholmen"', 'unit = "bromma"', "application 2021-LUM-01", "unit"),
         # a reading explains a value; it switched the check off
         ('granted = "250 000 kr"\ndecision = "partly_granted"\nreason = "Beviljas delvis"',
          'granted = "240 000 kr"\ndecision = "partly_granted"\nreason = "Beviljas delvis"\n'

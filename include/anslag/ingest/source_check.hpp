@@ -40,11 +40,15 @@ struct derived_entry {
   friend bool operator==(const derived_entry&, const derived_entry&) = default;
 };
 
-// The problems of `r` against the document text `text` (named `document` in the problems).
-std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document);
+// The problems of `r` against the document text `text` (named `document` in the problems). With
+// `units`, an application's `unit` must be the unit its applicant's name resolves to, where the
+// name resolves to one (a name that does not, "Normmalm", leaves the unit to the encoder's reading).
+std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document,
+                                          const unit_registry* units = nullptr);
 
 // The same against the document file (text or PDF: read_document_text, whose errors it throws).
-std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document);
+std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document,
+                                          const unit_registry* units = nullptr);
 
 // A problem in words, as `anslag check` prints it after "DOCUMENT:LINE: " and the HTML report
 // beside its line: "application 2021-LUM-02: granted: recorded 240 000 kr; printed: 250 000 (kr)",
