@@ -121,7 +121,8 @@ def test_a_derived_entry_is_listed_and_not_looked_for(tmp_path: Path) -> None:
     assert "rule 2021.godkand-rapport: not printed (derived): stated by the committee in an earlier decision" in result.stdout
 
 
-ORE_DOCUMENT = """Till
+# The head of a decision document: its budget sentence stands on line 9.
+DOCUMENT_HEAD = """Till
 Socialnämnden
 2024-11-05
 
@@ -129,8 +130,10 @@ Fördelning av utvecklingsmedel 2025
 
 Förslag till beslut
 
-Socialnämnden fördelar 24 000 kronor till lokala utvecklingsmedel (LUM).
+Socialnämnden fördelar BUDGET kronor till lokala utvecklingsmedel (LUM).
+"""
 
+ORE_DOCUMENT = DOCUMENT_HEAD.replace("BUDGET", "24 000") + """
 Bilaga
 
 Förvaltning\tProjekt\tSökt belopp\tBeviljat belopp\tBeslut
@@ -138,43 +141,35 @@ Farsta\tTräffpunkt för unga\t24 000,00\t24 000,00\tBeviljas
 Bromma\tLäxhjälp\t30 000,00\t0,00\tAvslås
 """
 
-ORE_ROUND = """format = 1
+ROUND_HEAD = """format = 1
 year = 2025
 
 [document]
 title = "Fördelning av utvecklingsmedel 2025"
 date = 2024-11-05
-seed = "ore.txt"
+seed = "SEED"
 deciding_body = "Socialnämnden"
 kind = "tjänsteutlåtande"
 
 [[funds]]
 id = "LUM"
 name = "Lokala utvecklingsmedel"
-budget = "24 000 kr"
-quote = "Socialnämnden fördelar 24 000 kronor till lokala utvecklingsmedel (LUM)."
+budget = "BUDGET kr"
+quote = "Socialnämnden fördelar BUDGET kronor till lokala utvecklingsmedel (LUM)."
 source = { line = 9 }
-
-[[applications]]
-id = "2025-LUM-01"
-fund = "LUM"
-applicant = "Farsta"
-project = "Träffpunkt för unga"
-requested = "24 000 kr"
-granted = "GRANTED"
-decision = "granted"
-source = { line = 14 }
-
-[[applications]]
-id = "2025-LUM-02"
-fund = "LUM"
-applicant = "Bromma"
-project = "Läxhjälp"
-requested = "30 000 kr"
-granted = "0 kr"
-decision = "rejected"
-source = { line = 15 }
 """
+
+
+def application(number: int, applicant: str, project: str, amounts: tuple[str, str], decision: str, source: str) -> str:
+    requested, granted = amounts
+    return (f'\n[[applications]]\nid = "2025-LUM-{number:02d}"\nfund = "LUM"\napplicant = "{applicant}"\n'
+            f'project = "{project}"\nrequested = "{requested}"\ngranted = "{granted}"\ndecision = "{decision}"\n'
+            f"source = {source}\n")
+
+
+ORE_ROUND = (ROUND_HEAD.replace("SEED", "ore.txt").replace("BUDGET", "24 000")
+             + application(1, "Farsta", "Träffpunkt för unga", ("24 000 kr", "GRANTED"), "granted", "{ line = 14 }")
+             + application(2, "Bromma", "Läxhjälp", ("30 000 kr", "0 kr"), "rejected", "{ line = 15 }"))
 
 
 @pytest.mark.parametrize("granted, passes", [("24 000 kr", True), ("24 000,00 kr", True), ("2 400 000 kr", False),
@@ -188,16 +183,7 @@ def test_amounts_printed_with_ore_are_found(tmp_path: Path, granted: str, passes
     assert anslag_cli("check", str(path)).returncode == (0 if passes else 1)
 
 
-RECORD_DOCUMENT = """Till
-Socialnämnden
-2024-11-05
-
-Fördelning av utvecklingsmedel 2025
-
-Förslag till beslut
-
-Socialnämnden fördelar 250 000 kronor till lokala utvecklingsmedel (LUM).
-
+RECORD_DOCUMENT = DOCUMENT_HEAD.replace("BUDGET", "250 000") + """
 Ansökningar
 
 Förvaltning: Farsta
@@ -209,18 +195,10 @@ Motivering: Projektet bedöms kunna genomföras med en reducerad summa.
 Inkom: 2024-09-15
 """
 
-RECORD_ROUND = ORE_ROUND.split("[[applications]]")[0].replace('seed = "ore.txt"', 'seed = "record.txt"').replace(
-    "24 000 kr", "250 000 kr").replace("24 000 kronor", "250 000 kronor") + """[[applications]]
-id = "2025-LUM-01"
-fund = "LUM"
-applicant = "Farsta"
-project = "Stöd till unga vuxna"
-requested = "REQUESTED"
-granted = "250 000 kr"
-decision = "partly_granted"
-submitted = 2024-09-15
-source = { line = 13, lines = 7 }
-"""
+RECORD_ROUND = (ROUND_HEAD.replace("SEED", "record.txt").replace("BUDGET", "250 000")
+                + application(1, "Farsta", "Stöd till unga vuxna", ("REQUESTED", "250 000 kr"), "partly_granted",
+                              "{ line = 13, lines = 7 }")
+                + "submitted = 2024-09-15\n")
 
 
 @pytest.mark.parametrize("requested, passes", [("300 000 kr", True), ("999 000 kr", False), ("250 000 kr", False)])
