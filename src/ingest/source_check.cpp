@@ -36,7 +36,8 @@ std::string with_kronor_sign(std::string text) {
 enum class role { none, applicant, project, applicant_and_project, requested, granted, decision };
 
 bool has(const std::string& lowered, std::initializer_list<std::string_view> words) {
-  return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return lowered.find(w) != std::string::npos; });
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return lowered.find(w) != std::string::npos; });
 }
 
 role role_of(std::string_view heading) {
@@ -121,10 +122,12 @@ std::size_t column_of(const cell& c, const std::vector<cell>& header) {
   std::size_t best = 0;
   long best_overlap = -1, best_distance = -1;
   for (std::size_t k = 0; k < header.size(); ++k) {
-    const long overlap = static_cast<long>(std::min(c.end, header[k].end)) - static_cast<long>(std::max(c.begin, header[k].begin));
+    const long overlap =
+        static_cast<long>(std::min(c.end, header[k].end)) - static_cast<long>(std::max(c.begin, header[k].begin));
     const long distance = std::min(std::labs(static_cast<long>(c.end) - static_cast<long>(header[k].end)),
                                    std::labs(static_cast<long>(c.begin) - static_cast<long>(header[k].begin)));
-    if (overlap > best_overlap || (overlap <= 0 && best_overlap <= 0 && (best_distance < 0 || distance < best_distance))) {
+    if (overlap > best_overlap ||
+        (overlap <= 0 && best_overlap <= 0 && (best_distance < 0 || distance < best_distance))) {
       best = k;
       best_overlap = std::max(overlap, 0L);
       best_distance = distance;
@@ -176,7 +179,8 @@ class checker {
     std::string why;
     for (const auto& r : readings)
       if (r.field == field) why += (why.empty() ? "" : "; ") + r.text;
-    problems_.push_back({document_, line, entry, std::move(field), std::move(expected), shortened(found), std::move(why)});
+    problems_.push_back(
+        {document_, line, entry, std::move(field), std::move(expected), shortened(found), std::move(why)});
   }
 
   // The cited lines, or nothing after a problem (no citation, lines the document lacks, a
@@ -195,9 +199,12 @@ class checker {
       return std::nullopt;
     }
     const span range{s.line, static_cast<int>(last)};
-    if (blank(raw_[static_cast<std::size_t>(range.first - 1)]) || blank(raw_[static_cast<std::size_t>(range.last - 1)])) {
-      problem(entry, s.line, "citation", "lines " + std::to_string(range.first) + " to " + std::to_string(range.last) +
-              " that begin and end with the entry's text", "a blank line at an end of the citation");
+    if (blank(raw_[static_cast<std::size_t>(range.first - 1)]) ||
+        blank(raw_[static_cast<std::size_t>(range.last - 1)])) {
+      problem(entry, s.line, "citation",
+              "lines " + std::to_string(range.first) + " to " + std::to_string(range.last) +
+                  " that begin and end with the entry's text",
+              "a blank line at an end of the citation");
       return std::nullopt;
     }
     return range;
@@ -347,11 +354,13 @@ class checker {
 
   static bool counts(const std::string& noun, counting what) {
     switch (what) {
-      case counting::applications: return noun.rfind("ansök", 0) == 0;
+      case counting::applications:
+        return noun.rfind("ansök", 0) == 0;
       case counting::forvaltningar:
         return noun.find("förvaltning") != std::string::npos || noun.find("stadsdel") != std::string::npos ||
                noun == "sdf";
-      case counting::anything: return true;
+      case counting::anything:
+        return true;
     }
     return false;
   }
@@ -403,7 +412,8 @@ class checker {
                     const std::optional<Krona>& value, const std::vector<reading>& readings) {
     if (!value) return;
     const auto hits = detail::amounts_in(with_kronor_sign(quote));
-    if (!among(hits, *value)) problem(entry, range.first, std::string(field), value->to_string(), listed(hits), readings);
+    if (!among(hits, *value))
+      problem(entry, range.first, std::string(field), value->to_string(), listed(hits), readings);
   }
 
   void check_fund(const grant_round& r, std::size_t index) {
@@ -432,7 +442,8 @@ class checker {
     const auto range = cited(entry, u.source);
     if (!range || !quote_stands(entry, *range, u.quote)) return;
     prose_amount(entry, *range, u.quote, "amount", u.amount, {});
-    if (u.count && !counted(u.quote, *u.count)) problem(entry, range->first, "count", std::to_string(*u.count), u.quote);
+    if (u.count && !counted(u.quote, *u.count))
+      problem(entry, range->first, "count", std::to_string(*u.count), u.quote);
     if (u.from && !dated(u.quote, *u.from)) problem(entry, range->first, "from", u.from->to_string(), u.quote);
     if (u.to && !dated(u.quote, *u.to)) problem(entry, range->first, "to", u.to->to_string(), u.quote);
   }
@@ -481,12 +492,12 @@ class checker {
     const printed_fields printed = fields_of(*range);
     const auto [at, fresh] = rows.emplace(range->first, a.id);
     if (!fresh) problem(entry, range->first, "citation", "a line of its own", "the line of application " + at->second);
-    name(entry, *range, printed, role::applicant, "applicant", a.applicant, a.readings, a);
-    name(entry, *range, printed, role::project, "project", a.project, a.readings, a);
+    check_name(entry, *range, printed, role::applicant, a);
+    check_name(entry, *range, printed, role::project, a);
     const bool rejected_in_words = check_decision(entry, *range, printed, a);
-    amount(entry, *range, printed, role::requested, "requested", a.requested, a.readings, false);
-    amount(entry, *range, printed, role::granted, "granted", a.granted, a.readings,
-           rejected_in_words && a.outcome == decision::rejected);
+    check_amount(entry, *range, printed, role::requested, "requested", a.requested, a.readings, false);
+    check_amount(entry, *range, printed, role::granted, "granted", a.granted, a.readings,
+                 rejected_in_words && a.outcome == decision::rejected);
     check_unit(entry, *range, a);
     if (a.submitted && !dated(joined(*range), *a.submitted))
       problem(entry, range->first, "submitted", a.submitted->to_string(), joined(*range), a.readings);
@@ -494,9 +505,12 @@ class checker {
 
   // An applicant or project: equal to its cell or label (after the registry's normalisation), or,
   // in prose, standing in the cited lines as printed. An empty one only with a reading saying why.
-  void name(const std::string& entry, span range, const printed_fields& printed, role r, const std::string& field,
-            const std::string& recorded, const std::vector<reading>& readings, const application& a) {
-    if (const auto both = printed.text.find(role::applicant_and_project); both != printed.text.end() && !recorded.empty()) {
+  void check_name(const std::string& entry, span range, const printed_fields& printed, role r, const application& a) {
+    const std::string field = r == role::applicant ? "applicant" : "project";
+    const std::string& recorded = r == role::applicant ? a.applicant : a.project;
+    const std::vector<reading>& readings = a.readings;
+    if (const auto both = printed.text.find(role::applicant_and_project);
+        both != printed.text.end() && !recorded.empty()) {
       // One cell for both, "Farsta - Barnet genom hela processen", "Älvsjö, Älvsjö-teamet": the
       // applicant begins it, and the two with a dash or a space between make it whole.
       const std::string cell = normalized(both->second), applicant = normalized(a.applicant);
@@ -509,18 +523,21 @@ class checker {
     }
     const auto cell = printed.text.find(r);
     if (recorded.empty()) {
-      const bool explained = std::any_of(readings.begin(), readings.end(), [&](const reading& x) { return x.field == field; });
+      const bool explained =
+          std::any_of(readings.begin(), readings.end(), [&](const reading& x) { return x.field == field; });
       if (cell != printed.text.end() || !explained)
-        problem(entry, range.first, field, "\"\"", cell != printed.text.end() ? cell->second : "no " + field + " recorded",
-                readings);
+        problem(entry, range.first, field, "\"\"",
+                cell != printed.text.end() ? cell->second : "no " + field + " recorded", readings);
       return;
     }
     if (cell != printed.text.end()) {
-      if (normalized(cell->second) != normalized(recorded)) problem(entry, range.first, field, recorded, cell->second, readings);
+      if (normalized(cell->second) != normalized(recorded))
+        problem(entry, range.first, field, recorded, cell->second, readings);
       return;
     }
     const std::string text = detail::plain_text(joined(range));
-    if (text.find(detail::plain_text(recorded)) == std::string::npos) problem(entry, range.first, field, recorded, text, readings);
+    if (text.find(detail::plain_text(recorded)) == std::string::npos)
+      problem(entry, range.first, field, recorded, text, readings);
   }
 
   // The unit: the one the applicant's name resolves to in the registry, where it resolves to one.
@@ -528,7 +545,8 @@ class checker {
     if (!units_ || !a.unit) return;
     try {
       const unit& named = units_->resolve(a.applicant);
-      if (named.id != *a.unit) problem(entry, range.first, "unit", *a.unit, a.applicant + " (" + named.id + ")", a.readings);
+      if (named.id != *a.unit)
+        problem(entry, range.first, "unit", *a.unit, a.applicant + " (" + named.id + ")", a.readings);
     } catch (const error&) {
       // Unknown, ambiguous or empty: the name does not say the unit; the encoder's reading does.
     }
@@ -549,8 +567,9 @@ class checker {
       // A table that prints no decision, only what is granted (the proposal's distribution): an
       // amount above 0 says granted, in full or in part (which, the row does not say); 0 rejected.
       const auto cell = printed.text.find(role::granted);
-      const auto value = cell == printed.text.end() ? std::nullopt
-                                                    : amount_in_cell(cell->second, found_or(printed.units, role::granted, "kr"));
+      const auto value = cell == printed.text.end()
+                             ? std::nullopt
+                             : amount_in_cell(cell->second, found_or(printed.units, role::granted, "kr"));
       if (value) {
         if (is_granted(a.outcome) != (value->ore() > 0))
           problem(entry, range.first, "decision", std::string(to_string(a.outcome)),
@@ -570,8 +589,9 @@ class checker {
   // column prints; in prose, among the amounts printed with their unit that no word gives the
   // other role ("ansökan om 25 000 kronor" is requested). A granted 0 kr that no line prints
   // stands when the decision words say rejected.
-  void amount(const std::string& entry, span range, const printed_fields& printed, role r, const std::string& field,
-              const std::optional<Krona>& recorded, const std::vector<reading>& readings, bool zero_by_rejection) {
+  void check_amount(const std::string& entry, span range, const printed_fields& printed, role r,
+                    const std::string& field, const std::optional<Krona>& recorded,
+                    const std::vector<reading>& readings, bool zero_by_rejection) {
     const auto cell = printed.text.find(r);
     if (cell != printed.text.end()) {
       const std::string unit = found_or(printed.units, r, "kr");
@@ -587,7 +607,8 @@ class checker {
     if (!recorded) return;
     std::vector<amount_hit> candidates;
     for (const auto& hit : detail::amounts_in(printed.prose)) {
-      const std::string before = detail::lower(printed.prose.substr(hit.begin >= 30 ? hit.begin - 30 : 0, std::min<std::size_t>(hit.begin, 30)));
+      const std::string before = detail::lower(
+          printed.prose.substr(hit.begin >= 30 ? hit.begin - 30 : 0, std::min<std::size_t>(hit.begin, 30)));
       const bool requested_word = has(before, {"ansökan om", "sökt", "ansökt", "söker", "begär"});
       const bool granted_word = has(before, {"bevilja", "tilldela", "föreslås", "förslag"});
       if ((r == role::requested && !granted_word) || (r == role::granted && !requested_word)) candidates.push_back(hit);
