@@ -213,7 +213,8 @@ def test_a_record_printed_over_seven_lines_is_checked_label_by_label(tmp_path: P
     assert problems_of(wrong_date) == [("application 2025-LUM-01", "submitted")]
 
 
-@pytest.mark.parametrize("seed", ["../../../../../../etc/passwd", "/etc/passwd", "sub/2021_columns.txt", ".."])
+@pytest.mark.parametrize("seed", ["../../../../../../etc/passwd", "/etc/passwd", "/dev/zero", "/dev/stdin",
+                                  "sub/2021_columns.txt", ".."])
 def test_a_seed_that_leaves_the_round_files_folder_is_refused(tmp_path: Path, seed: str) -> None:
     path = columns_round(tmp_path, 'seed = "2021_columns.txt"', f'seed = "{seed}"')
     result = anslag_cli("check", str(path))
