@@ -427,7 +427,27 @@ class checker {
     const auto range = cited(entry, f.source);
     if (!range) return;
     if (!f.quote.empty() && !quote_stands(entry, *range, f.quote)) return;
-    prose_amount(entry, *range, f.quote.empty() ? joined(*range) : f.quote, "budget", f.budget, f.readings);
+    const printed_fields printed = fields_of(*range);
+    if (printed.table)
+      table_total(entry, *range, printed, role::granted, "budget", f.budget, f.readings);
+    else
+      prose_amount(entry, *range, f.quote.empty() ? joined(*range) : f.quote, "budget", f.budget, f.readings);
+  }
+
+  // A total a table prints ("Totalt", "Summa"): the amount in the column of its role, in the
+  // column's unit.
+  void table_total(const std::string& entry, span range, const printed_fields& printed, role column,
+                   const std::string& field, const std::optional<Krona>& recorded,
+                   const std::vector<reading>& readings) {
+    if (!recorded) return;
+    const std::string cell = found_or(printed.text, column, std::string());
+    const std::string unit = found_or(printed.units, column, "kr");
+    const auto value = amount_in_cell(cell, unit);
+    if (!value || *value != *recorded)
+      problem(entry, range.first, field, recorded->to_string(),
+              cell.empty() ? "no " + std::string(column == role::requested ? "requested" : "granted") + " column"
+                           : as_printed(cell, unit),
+              readings);
   }
 
   void check_rule(const grant_round& r, std::size_t index) {
@@ -460,16 +480,9 @@ class checker {
     const auto range = cited(entry, s.source);
     if (!range || !quote_stands(entry, *range, s.quote)) return;
     const printed_fields printed = fields_of(*range);
-    if (printed.table && s.amount) {
-      // A table's total: the amount in the column of its role.
+    if (printed.table) {
       const role column = s.kind == statement_kind::requested_total ? role::requested : role::granted;
-      const std::string cell = found_or(printed.text, column, std::string());
-      const auto value = amount_in_cell(cell, found_or(printed.units, column, "kr"));
-      if (!value || *value != *s.amount)
-        problem(entry, range->first, "amount", s.amount->to_string(),
-                cell.empty() ? "no " + std::string(column == role::requested ? "requested" : "granted") + " column"
-                             : as_printed(cell, found_or(printed.units, column, "kr")),
-                s.readings);
+      table_total(entry, *range, printed, column, "amount", s.amount, s.readings);
     } else {
       prose_amount(entry, *range, s.quote, "amount", s.amount, s.readings);
     }

@@ -272,3 +272,12 @@ def test_the_html_report_marks_a_failed_check_beside_its_line(tmp_path: Path) ->
     assert "check failed: application 2021-LUM-02: granted: recorded 240\u00a0000\u00a0kr; printed: 250 000 (kr)" in line.split("</div>", 1)[0]
     untouched = anslag.load_round(DOCUMENTS / "2021_columns.expected.toml")
     assert "check failed" not in anslag.audit(untouched).to_html(DOCUMENTS / "2021_columns.txt", round=untouched)
+
+
+def test_a_fund_citing_a_tables_total_is_read_in_its_column(tmp_path: Path) -> None:
+    cited = ('quote = "Socialnämnden fördelar 900 000 kronor till lokala utvecklingsmedel i enlighet med bilagan."\n'
+             'source = { line = 14, section = "Förvaltningens förslag till beslut" }')
+    path = columns_round(tmp_path, cited, 'source = { line = 34 }')
+    assert problems_of(path) == []
+    wrong = columns_round(tmp_path, 'budget = "900 000 kr"\n' + cited, 'budget = "1 650 000 kr"\nsource = { line = 34 }')
+    assert problems_of(wrong) == [("fund LUM", "budget")]
