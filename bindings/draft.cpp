@@ -51,6 +51,7 @@ void bind_draft(py::module_& m) {
       .def_readonly("found", &source_problem::found, "what the document prints there, or why there is nothing")
       .def_readonly("reading", &source_problem::reading, "the round file's reading of the field; '' when none")
       .def("__eq__", [](const source_problem& a, const source_problem& b) { return a == b; })
+      .def("__str__", &describe, "the problem as `anslag check` prints it after 'DOCUMENT:LINE: '")
       .def("__repr__", [](const source_problem& p) {
         return "SourceProblem(" + p.document + ":" + std::to_string(p.line) + ", " + p.entry + ", " + p.field + ")";
       });

@@ -542,6 +542,7 @@ class SourceProblem:
     expected: str
     found: str
     reading: str
+    def __eq__(self, other: object) -> bool: ...
 
 class DerivedEntry:
     entry: str

@@ -234,22 +234,25 @@ EXPLAINED: dict[tuple[str, str, str], str] = {
 @dataclasses.dataclass
 class Outcome:
     caught: int = 0
+    refused: int = 0  # of those caught, by the loader
     total: int = 0
     missed: list[str] = dataclasses.field(default_factory=list)  # not caught, with no explanation
     explained: dict[str, list[str]] = dataclasses.field(default_factory=dict)  # why → not caught (EXPLAINED)
 
 
-def caught(mutation: Mutation, case: Case, folder: Path) -> bool:
-    """Whether `check_sources` names the mutated entry (and field) or the loader refuses the file
-    naming the entry's place."""
+def caught(mutation: Mutation, case: Case, folder: Path) -> str:
+    """"checked" when `check_sources` names the mutated entry (and field), "refused" when the loader
+    refuses the file (an amount past 100 000 000 000 kr, a second application window), "" when
+    neither."""
     path = folder / case.round_file.name
     path.write_text(mutation.text, encoding="utf-8")
     try:
         round_ = anslag.load_round(path)
     except anslag.RoundFileError:
-        return True
+        return "refused"
     problems = anslag.check_sources(round_, case.document)
-    return any(p.entry == mutation.entry and (not mutation.fields or p.field in mutation.fields) for p in problems)
+    named = any(p.entry == mutation.entry and (not mutation.fields or p.field in mutation.fields) for p in problems)
+    return "checked" if named else ""
 
 
 def score(selected: list[Case] | None = None) -> dict[str, Outcome]:
@@ -260,8 +263,10 @@ def score(selected: list[Case] | None = None) -> dict[str, Outcome]:
             for mutation in mutations(case.round_file.read_text(encoding="utf-8")):
                 outcome = outcomes[mutation.kind]
                 outcome.total += 1
-                if caught(mutation, case, Path(folder)):
+                how = caught(mutation, case, Path(folder))
+                if how:
                     outcome.caught += 1
+                    outcome.refused += how == "refused"
                     continue
                 why = EXPLAINED.get((case.name, mutation.kind, mutation.entry))
                 named = f"{case.name}: {mutation.entry}: {','.join(mutation.fields) or 'entry'}"

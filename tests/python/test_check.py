@@ -281,3 +281,13 @@ def test_a_fund_citing_a_tables_total_is_read_in_its_column(tmp_path: Path) -> N
     assert problems_of(path) == []
     wrong = columns_round(tmp_path, 'budget = "900 000 kr"\n' + cited, 'budget = "1 650 000 kr"\nsource = { line = 34 }')
     assert problems_of(wrong) == [("fund LUM", "budget")]
+
+
+def test_python_and_the_command_line_give_the_same_problems(tmp_path: Path) -> None:
+    path = columns_round(tmp_path, 'requested = "350 000 kr"\ngranted = "250 000 kr"',
+                         'requested = "250 000 kr"\ngranted = "350 000 kr"')
+    problems = anslag.check_sources(anslag.load_round(path), tmp_path / "2021_columns.txt")
+    printed = anslag_cli("check", str(path)).stdout.splitlines()
+    assert printed[:-1] == [f"{p.document}:{p.line}: {p}" for p in problems]
+    assert [(p.field, p.expected, p.found) for p in problems] == [
+        ("requested", "250\u00a0000\u00a0kr", "350 000 (kr)"), ("granted", "350\u00a0000\u00a0kr", "250 000 (kr)")]
