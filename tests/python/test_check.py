@@ -7,6 +7,7 @@ docs/drafting.md, "`anslag check`"."""
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 from pathlib import Path
@@ -291,3 +292,18 @@ def test_python_and_the_command_line_give_the_same_problems(tmp_path: Path) -> N
     assert printed[:-1] == [f"{p.document}:{p.line}: {p}" for p in problems]
     assert [(p.field, p.expected, p.found) for p in problems] == [
         ("requested", "250\u00a0000\u00a0kr", "350 000 (kr)"), ("granted", "350\u00a0000\u00a0kr", "250 000 (kr)")]
+
+
+def test_the_citation_form_is_kept_by_python_and_its_pickles(tmp_path: Path) -> None:
+    path = columns_round(tmp_path, 'source = { line = 24, section = "Ärendet" }',
+                         'source = { derived = "an earlier decision" }')
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'source = { line = 29, section', 'source = { line = 29, lines = 2, section'), encoding="utf-8")
+    round_ = anslag.load_round(path)
+    rule = next(r for r in round_.rules if r.id == "2021.godkand-rapport")
+    assert (rule.source.line, rule.source.lines, rule.source.derived) == (0, 1, "an earlier decision")
+    first = round_.applications[0].source
+    assert (first.line, first.lines, first.derived) == (29, 2, "")
+    assert "lines=2" in repr(first)
+    again = pickle.loads(pickle.dumps(round_))
+    assert again == round_ and again.applications[0].source.lines == 2
