@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -240,14 +239,12 @@ class Outcome:
     explained: dict[str, list[str]] = dataclasses.field(default_factory=dict)  # why → not caught (EXPLAINED)
 
 
-def caught(mutation: Mutation, case: Case, folder: Path) -> str:
+def caught(mutation: Mutation, case: Case) -> str:
     """"checked" when `check_sources` names the mutated entry (and field), "refused" when the loader
     refuses the file (an amount past 100 000 000 000 kr, a second application window), "" when
     neither."""
-    path = folder / case.round_file.name
-    path.write_text(mutation.text, encoding="utf-8")
     try:
-        round_ = anslag.load_round(path)
+        round_ = anslag.parse_round(mutation.text, case.round_file.name)
     except anslag.RoundFileError:
         return "refused"
     problems = anslag.check_sources(round_, case.document)
@@ -255,23 +252,41 @@ def caught(mutation: Mutation, case: Case, folder: Path) -> str:
     return "checked" if named else ""
 
 
-def score(selected: list[Case] | None = None) -> dict[str, Outcome]:
-    """The outcome of every mutation of every case, by kind."""
+def score_of(case: Case) -> dict[str, Outcome]:
+    """The outcome of every mutation of one round file, by kind."""
     outcomes = {kind: Outcome() for kind in MUTATION_KINDS}
-    with tempfile.TemporaryDirectory() as folder:
-        for case in selected or cases():
-            for mutation in mutations(case.round_file.read_text(encoding="utf-8")):
-                outcome = outcomes[mutation.kind]
-                outcome.total += 1
-                how = caught(mutation, case, Path(folder))
-                if how:
-                    outcome.caught += 1
-                    outcome.refused += how == "refused"
-                    continue
-                why = EXPLAINED.get((case.name, mutation.kind, mutation.entry))
-                named = f"{case.name}: {mutation.entry}: {','.join(mutation.fields) or 'entry'}"
-                if why:
-                    outcome.explained.setdefault(why, []).append(named)
-                else:
-                    outcome.missed.append(named)
+    for mutation in mutations(case.round_file.read_text(encoding="utf-8")):
+        outcome = outcomes[mutation.kind]
+        outcome.total += 1
+        how = caught(mutation, case)
+        if how:
+            outcome.caught += 1
+            outcome.refused += how == "refused"
+            continue
+        why = EXPLAINED.get((case.name, mutation.kind, mutation.entry))
+        named = f"{case.name}: {mutation.entry}: {','.join(mutation.fields) or 'entry'}"
+        if why:
+            outcome.explained.setdefault(why, []).append(named)
+        else:
+            outcome.missed.append(named)
     return outcomes
+
+
+def merged(per_case: list[dict[str, Outcome]]) -> dict[str, Outcome]:
+    """The outcomes of several round files added up, kind by kind."""
+    total = {kind: Outcome() for kind in MUTATION_KINDS}
+    for outcomes in per_case:
+        for kind, outcome in outcomes.items():
+            into = total[kind]
+            into.caught += outcome.caught
+            into.refused += outcome.refused
+            into.total += outcome.total
+            into.missed += outcome.missed
+            for why, named in outcome.explained.items():
+                into.explained.setdefault(why, []).extend(named)
+    return total
+
+
+def score() -> dict[str, Outcome]:
+    """The outcome of every mutation of every round file, by kind."""
+    return merged([score_of(case) for case in cases()])
