@@ -3,6 +3,7 @@
 #include "bindings.hpp"
 
 #include <anslag/audit/audit.hpp>
+#include <anslag/ingest/source_check.hpp>
 #include <anslag/report/format.hpp>
 #include <anslag/report/html.hpp>
 
@@ -146,7 +147,10 @@ void bind_audit(py::module_& m) {
       "_report_html",
       [](const report& r, const grant_round& audited, const std::optional<std::string>& document,
          const std::optional<std::string>& minimum) {
-        return format_report_html(r, audited, document, options_from(minimum));
+        std::vector<failed_check> failed;
+        if (document)
+          for (const auto& p : check_sources(audited, *document, audited.document.seed)) failed.push_back({p.line, describe(p)});
+        return format_report_html(r, audited, document, options_from(minimum), failed);
       },
       py::arg("report"), py::arg("round"), py::arg("document"), py::arg("severity") = py::none());
   m.def(

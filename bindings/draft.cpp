@@ -42,15 +42,23 @@ void bind_draft(py::module_& m) {
                         return round_draft{t[0].cast<grant_round>(), t[1].cast<std::string>(),
                                            t[2].cast<std::vector<review_item>>()};
                       }));
-  py::class_<source_problem>(m, "SourceProblem", "A quote, line or amount of a round file that its document does not bear out.")
+  py::class_<source_problem>(m, "SourceProblem", "A value of a round file's entry that its document does not bear out where it is cited.")
       .def_readonly("document", &source_problem::document)
-      .def_readonly("line", &source_problem::line)
-      .def_readonly("entry", &source_problem::entry)
-      .def_readonly("expected", &source_problem::expected)
-      .def_readonly("found", &source_problem::found)
+      .def_readonly("line", &source_problem::line, "the cited (first) line; 0 for an entry without a citation")
+      .def_readonly("entry", &source_problem::entry, "'application 2021-LUM-01', 'statement 2021.ansokt.20', ...")
+      .def_readonly("field", &source_problem::field, "'quote', 'citation', 'requested', 'granted', 'decision', ...")
+      .def_readonly("expected", &source_problem::expected, "what the round file records")
+      .def_readonly("found", &source_problem::found, "what the document prints there, or why there is nothing")
+      .def_readonly("reading", &source_problem::reading, "the round file's reading of the field; '' when none")
+      .def("__eq__", [](const source_problem& a, const source_problem& b) { return a == b; })
+      .def("__str__", &describe, "the problem as `anslag check` prints it after 'DOCUMENT:LINE: '")
       .def("__repr__", [](const source_problem& p) {
-        return "SourceProblem(" + p.document + ":" + std::to_string(p.line) + ", " + p.entry + ")";
+        return "SourceProblem(" + p.document + ":" + std::to_string(p.line) + ", " + p.entry + ", " + p.field + ")";
       });
+  py::class_<derived_entry>(m, "DerivedEntry", "An entry of a round file the document prints no line of, and why.")
+      .def_readonly("entry", &derived_entry::entry)
+      .def_readonly("why", &derived_entry::why)
+      .def("__repr__", [](const derived_entry& d) { return "DerivedEntry(" + d.entry + ")"; });
   m.def(
       "draft_round",
       [](const std::filesystem::path& path, const unit_registry* units, std::optional<int> year,
@@ -67,9 +75,13 @@ void bind_draft(py::module_& m) {
       "Drafts the round of a decision document (UTF-8 text or PDF); `vocabulary` adds the phrases of a file.");
   m.def(
       "check_sources",
-      [](const grant_round& r, const std::filesystem::path& document) { return check_sources(r, document); },
-      py::arg("round"), py::arg("document_path"),
-      "The quotes, cited lines and printed amounts of a round that its document does not bear out.");
+      [](const grant_round& r, const std::filesystem::path& document, const unit_registry* units) {
+        return check_sources(r, document, units);
+      },
+      py::arg("round"), py::arg("document_path"), py::arg("units") = nullptr,
+      "The values of a round's entries that its document does not bear out where they are cited.");
+  m.def("derived_entries", &derived_entries, py::arg("round"),
+        "The entries of a round that say the document prints none of their lines, with why.");
 }
 
 }  // namespace anslag::python

@@ -115,16 +115,21 @@ std::string describe(const char* name, std::initializer_list<std::pair<const cha
 void bind_round(py::module_& m) {
   py::class_<source_ref> source(m, "SourceRef", "Where a sentence or row stands in the seed document.");
   source.def_readonly("document", &source_ref::document)
-      .def_readonly("line", &source_ref::line, "1-based line; 0 when not given")
+      .def_readonly("line", &source_ref::line, "1-based first line; 0 when not given")
       .def_readonly("section", &source_ref::section)
+      .def_readonly("lines", &source_ref::lines, "how many lines the citation spans from line")
+      .def_readonly("derived", &source_ref::derived, "why the document prints no line of the entry; '' when it does")
       .def("__repr__", [](const source_ref& s) {
         return describe("SourceRef", {{"document", py::cast(s.document)}, {"line", py::cast(s.line)},
-                                      {"section", py::cast(s.section)}});
+                                      {"lines", py::cast(s.lines)}, {"section", py::cast(s.section)},
+                                      {"derived", py::cast(s.derived)}});
       })
-      .def(py::pickle([](const source_ref& s) { return py::make_tuple(s.document, s.line, s.section); },
-                      [](py::tuple t) {
-                        return source_ref{t[0].cast<std::string>(), t[1].cast<int>(), t[2].cast<std::string>()};
-                      }));
+      .def(py::pickle(
+          [](const source_ref& s) { return py::make_tuple(s.document, s.line, s.section, s.lines, s.derived); },
+          [](py::tuple t) {
+            return source_ref{t[0].cast<std::string>(), t[1].cast<int>(), t[2].cast<std::string>(), t[3].cast<int>(),
+                              t[4].cast<std::string>()};
+          }));
   add_value_semantics(source);
 
   py::class_<reading> read(m, "Reading", "An interpretation made by the encoder, with its reason.");

@@ -53,6 +53,7 @@ from anslag._core import Draft
 from anslag._core import ReviewItem
 from anslag._core import SourceProblem
 from anslag.draft import check_sources
+from anslag.draft import derived_entries
 from anslag.draft import draft_round
 from anslag import _methods  # noqa: F401  (to_frame and _repr_html_ on the compiled classes)
 from anslag.rounds import bundled_rounds
@@ -106,6 +107,7 @@ __all__ = [
     "propose",
     "audit",
     "check_sources",
+    "derived_entries",
     "Draft",
     "draft_round",
     "ReviewItem",

@@ -163,6 +163,8 @@ class SourceRef:
     document: str
     line: int
     section: str
+    lines: int
+    derived: str
 
 class Reading:
     field: str
@@ -553,8 +555,15 @@ class SourceProblem:
     document: str
     line: int
     entry: str
+    field: str
     expected: str
     found: str
+    reading: str
+    def __eq__(self, other: object) -> bool: ...
+
+class DerivedEntry:
+    entry: str
+    why: str
 
 def draft_round(
     path: Union[str, os.PathLike[str]],
@@ -562,7 +571,10 @@ def draft_round(
     year: Optional[int] = None,
     vocabulary: Optional[Union[str, os.PathLike[str]]] = None,
 ) -> Draft: ...
-def check_sources(round: Round, document_path: Union[str, os.PathLike[str]]) -> list[SourceProblem]: ...
+def check_sources(
+    round: Round, document_path: Union[str, os.PathLike[str]], units: Optional[UnitRegistry] = None
+) -> list[SourceProblem]: ...
+def derived_entries(round: Round) -> list[DerivedEntry]: ...
 # --- many rounds (bindings/across.cpp) ---------------------------------------------------------
 
 def _audit_rounds(rounds: list[Round], units: UnitRegistry) -> list[Report]: ...

@@ -26,6 +26,14 @@ def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None, 
 
 
 def check_sources(round: _core.Round, document_path: Union[str, os.PathLike[str]]) -> list[_core.SourceProblem]:
-    """The quotes, cited lines and printed amounts of ``round`` its document does not bear out;
-    an empty list when every one stands."""
-    return _core.check_sources(round, os.fspath(document_path))
+    """The values of ``round``'s entries its document does not bear out where they are cited
+    (entry, field, line, the value recorded and what the document prints); an empty list when
+    every one stands. An application's ``unit`` is compared with the unit its applicant's name
+    resolves to in the bundled unit registry. The same problems as C++ ``anslag::check_sources``
+    given that registry."""
+    return _core.check_sources(round, os.fspath(document_path), unit_registry())
+
+
+def derived_entries(round: _core.Round) -> list[_core.DerivedEntry]:
+    """The entries of ``round`` that say the document prints none of their lines, with why."""
+    return _core.derived_entries(round)

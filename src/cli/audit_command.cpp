@@ -6,6 +6,7 @@
 #include "round_paths.hpp"
 
 #include <anslag/audit/audit.hpp>
+#include <anslag/ingest/source_check.hpp>
 #include <anslag/report/format.hpp>
 #include <anslag/report/html.hpp>
 #include <anslag/io/round_file.hpp>
@@ -35,7 +36,10 @@ std::string html_report(const report& result, const grant_round& audited, const 
     document = read_document(document_option);
   else if (const auto found = find_document(audited, round_file, data_dir() / "seeds"))
     document = read_document(*found);
-  return format_report_html(result, audited, document, options);
+  std::vector<failed_check> failed;
+  if (document)
+    for (const auto& p : check_sources(audited, *document, audited.document.seed)) failed.push_back({p.line, describe(p)});
+  return format_report_html(result, audited, document, options, failed);
 }
 
 // `text` to `path` through a temporary file beside it renamed over it, so that a reader never sees

@@ -180,7 +180,12 @@ std::string read_document_text(const std::filesystem::path& path) {
     fail(path, 0, 0, "not a regular file (a directory, FIFO or device)");
   std::ifstream file(path, std::ios::binary);
   if (!file) fail(path, 0, 0, "cannot read the file");
-  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  std::string bytes;
+  char chunk[1 << 16];
+  while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
+    bytes.append(chunk, static_cast<std::size_t>(file.gcount()));
+    if (bytes.size() > max_document_bytes) fail(path, 0, 0, "document larger than 16 MiB");
+  }
   if (file.bad()) fail(path, 0, 0, "cannot read the file");
   if (bytes.rfind("%PDF-", 0) == 0) {
     bytes = pdf_text(path);

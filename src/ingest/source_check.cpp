@@ -1,12 +1,17 @@
 #include <anslag/ingest/source_check.hpp>
 
 #include <anslag/ingest/document_text.hpp>
-#include <anslag/krona/amount_text.hpp>
+#include <anslag/model/unit.hpp>
+
+#include "draft/words.hpp"
 
 #include <algorithm>
+#include <map>
 
 namespace anslag {
 namespace {
+
+using detail::amount_hit;
 
 // A long line (a table row of a thousand characters) shown by its first 200 bytes, cut before
 // a UTF-8 continuation byte.
@@ -17,101 +22,652 @@ std::string shortened(const std::string& line) {
   return line.substr(0, cut) + " …";
 }
 
+bool blank(const std::string& line) { return collapse_space(line).empty(); }
+
+// ":-" after a number is the document's way of writing kronor ("25 000:-").
+std::string with_kronor_sign(std::string text) {
+  for (std::size_t at = text.find(":-"); at != std::string::npos; at = text.find(":-", at + 3))
+    if (at > 0 && text[at - 1] >= '0' && text[at - 1] <= '9') text.replace(at, 2, " kr");
+  return text;
+}
+
+// What a table column or a "Label: value" line holds, by the words of its heading or label.
+// "SDF och namn på projekt" heads a column printing both: "Farsta - Barnet genom hela processen".
+enum class role { none, applicant, project, applicant_and_project, requested, granted, decision };
+
+bool has(const std::string& lowered, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [&](std::string_view w) { return lowered.find(w) != std::string::npos; });
+}
+
+role role_of(std::string_view heading) {
+  const std::string h = detail::lower(detail::plain_text(heading));
+  if (h.empty()) return role::none;
+  if (has(h, {"sökt", "ansök", "begär"})) return role::requested;
+  if (has(h, {"beslut", "bedömning", "motivering"})) return role::decision;
+  if (has(h, {"bevilja", "förslag", "tilldelat", "summa", "belopp"})) return role::granted;
+  const bool applicant = has(h, {"sökande", "förvaltning", "stadsdel", "sdf"});
+  const bool project = has(h, {"projekt", "aktivitet", "resmål", "studiebesök", "studieresa"});
+  if (applicant && project) return role::applicant_and_project;
+  if (applicant) return role::applicant;
+  if (project) return role::project;
+  return role::none;
+}
+
+// The unit a column's heading gives its bare numbers: "Sökt (tkr)" prints 400 for 400 000 kr.
+std::string_view unit_of_heading(std::string_view heading) {
+  const std::string h = detail::lower(heading);
+  if (h.find("mnkr") != std::string::npos) return "mnkr";
+  if (h.find("tkr") != std::string::npos) return "tkr";
+  return "kr";
+}
+
+// A cell of a table line: its text and its columns (code points from the line's start; for a
+// tab-separated line, its index).
+struct cell {
+  std::string text;
+  std::size_t begin = 0, end = 0;
+};
+
+std::vector<cell> cells_of(const std::string& line, bool tabs) {
+  std::vector<cell> cells;
+  if (tabs) {
+    std::size_t index = 0, from = 0;
+    for (;;) {
+      const std::size_t tab = line.find('\t', from);
+      cells.push_back({line.substr(from, tab == std::string::npos ? std::string::npos : tab - from), index, index + 1});
+      ++index;
+      if (tab == std::string::npos) break;
+      from = tab + 1;
+    }
+    return cells;
+  }
+  // Column-aligned: cells are separated by two spaces or more; columns count code points.
+  std::size_t column = 0, spaces = 0;
+  cell current;
+  bool open = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if ((static_cast<unsigned char>(c) & 0xC0) == 0x80) {
+      current.text += c;
+      continue;
+    }
+    if (c == ' ') {
+      ++spaces;
+      if (open && spaces >= 2) {
+        cells.push_back(current);
+        open = false;
+      } else if (open) {
+        current.text += c;
+      }
+    } else {
+      if (!open) {
+        current = {std::string(), column, column};
+        open = true;
+      }
+      spaces = 0;
+      current.text += c;
+      current.end = column + 1;
+    }
+    ++column;
+  }
+  if (open) cells.push_back(current);
+  for (auto& c : cells) c.text = collapse_space(c.text);
+  return cells;
+}
+
+// The header a cell of a column-aligned row stands under: the one it overlaps most, else the
+// nearest.
+std::size_t column_of(const cell& c, const std::vector<cell>& header) {
+  std::size_t best = 0;
+  long best_overlap = -1, best_distance = -1;
+  for (std::size_t k = 0; k < header.size(); ++k) {
+    const long overlap =
+        static_cast<long>(std::min(c.end, header[k].end)) - static_cast<long>(std::max(c.begin, header[k].begin));
+    const long distance = std::min(std::labs(static_cast<long>(c.end) - static_cast<long>(header[k].end)),
+                                   std::labs(static_cast<long>(c.begin) - static_cast<long>(header[k].begin)));
+    if (overlap > best_overlap ||
+        (overlap <= 0 && best_overlap <= 0 && (best_distance < 0 || distance < best_distance))) {
+      best = k;
+      best_overlap = std::max(overlap, 0L);
+      best_distance = distance;
+      if (overlap > 0) best_overlap = overlap;
+    }
+  }
+  return best;
+}
+
+// The printed fields of the cited lines by role: a table row's cells under their headings, or
+// "Label: value" lines; what has no role is prose.
+struct printed_fields {
+  bool table = false;
+  std::map<role, std::string> text;   // the cell or labelled value of each role
+  std::map<role, std::string> units;  // an amount column's unit
+  std::string prose;                  // the rest, white space collapsed
+};
+
+const std::string& found_or(const std::map<role, std::string>& m, role r, const std::string& otherwise) {
+  const auto it = m.find(r);
+  return it == m.end() ? otherwise : it->second;
+}
+
 class checker {
  public:
-  checker(std::string_view text, std::string document) : document_(std::move(document)) {
-    for (auto& line : document_lines(text)) {
-      lines_.push_back(collapse_space(line));
-      raw_.push_back(std::move(line));
-    }
-  }
-
-  // The line's text, or nullptr after a problem saying it does not exist.
-  const std::string* line(const std::string& entry, int number) {
-    if (number >= 1 && static_cast<std::size_t>(number) <= lines_.size()) return &lines_[static_cast<std::size_t>(number - 1)];
-    problems_.push_back({document_, number, entry, "line " + std::to_string(number),
-                         "the document has " + std::to_string(lines_.size()) + " lines"});
-    return nullptr;
-  }
-
-  void quote(const std::string& entry, const source_ref& source, const std::string& quote) {
-    if (source.line == 0 || quote.empty()) return;
-    const std::string* text = line(entry + ": quote", source.line);
-    if (text && text->find(collapse_space(quote)) == std::string::npos)
-      problems_.push_back({document_, source.line, entry + ": quote", collapse_space(quote), shortened(*text)});
-  }
-
-  void text(const std::string& entry, const source_ref& source, const std::string& printed) {
-    if (source.line == 0 || printed.empty()) return;
-    const std::string* text = line(entry, source.line);
-    if (text && text->find(collapse_space(printed)) == std::string::npos)
-      problems_.push_back({document_, source.line, entry, collapse_space(printed), shortened(*text)});
-  }
-
-  // The amount as the line may print it: in kronor, or in tkr or mnkr where it is a whole number
-  // of those (a column headed "tkr" prints 600 for 600 000 kr).
-  void amount(const std::string& entry, const source_ref& source, const std::optional<Krona>& value,
-              const std::vector<reading>& readings, std::string_view field) {
-    if (!value || source.line == 0) return;
-    if (std::any_of(readings.begin(), readings.end(), [&](const reading& r) { return r.field == field; })) return;
-    const std::string* text = line(entry + ": " + std::string(field), source.line);
-    if (!text) return;
-    // The raw line: a tab between two cells is no group separator.
-    const auto printed = printed_numbers(raw_[static_cast<std::size_t>(source.line - 1)]);
-    std::vector<std::string> forms;
-    const std::int64_t ore = value->ore();
-    for (std::int64_t unit : {std::int64_t{100}, std::int64_t{100'000}, std::int64_t{100'000'000}}) {
-      if (ore % unit == 0) {
-        forms.push_back(std::to_string(ore / unit));
-      } else if (unit > 100 && ore % 100 == 0) {
-        std::string whole = std::to_string(ore / unit), fraction = std::to_string(ore % unit + unit).substr(1);
-        while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-        forms.push_back(whole + "," + fraction);
-      }
-    }
-    if (ore % 100 != 0) forms.push_back(std::to_string(ore / 100) + "," + std::to_string(ore % 100 + 100).substr(1));
-    for (const auto& p : printed)
-      if (std::find(forms.begin(), forms.end(), p) != forms.end()) return;
-    problems_.push_back({document_, source.line, entry + ": " + std::string(field),
-                         "the amount " + value->to_string() + " printed on the line", shortened(*text)});
+  checker(std::string_view text, std::string document, const unit_registry* units)
+      : document_(std::move(document)), units_(units) {
+    for (auto& line : document_lines(text)) raw_.push_back(with_kronor_sign(std::move(line)));
+    find_tables();
+    find_list_leads();
   }
 
   std::vector<source_problem> run(const grant_round& r) {
-    for (const auto& f : r.funds) {
-      quote("fund " + f.id, f.source, f.quote);
-      if (!f.quote.empty()) amount("fund " + f.id, f.source, f.budget, f.readings, "budget");
-    }
-    for (const auto& u : r.rules) {
-      quote("rule " + u.id, u.source, u.quote);
-      amount("rule " + u.id, u.source, u.amount, {}, "amount");
-    }
-    for (const auto& s : r.statements) {
-      quote("statement " + s.id, s.source, s.quote);
-      amount("statement " + s.id, s.source, s.amount, s.readings, "amount");
-    }
-    for (const auto& a : r.applications) {
-      const std::string entry = "application " + a.id;
-      text(entry + ": applicant", a.source, a.applicant);
-      amount(entry, a.source, a.requested, a.readings, "requested");
-      amount(entry, a.source, a.granted, a.readings, "granted");
-    }
+    for (std::size_t k = 0; k < r.funds.size(); ++k) check_fund(r, k);
+    for (std::size_t k = 0; k < r.rules.size(); ++k) check_rule(r, k);
+    for (std::size_t k = 0; k < r.statements.size(); ++k) check_statement(r, k);
+    std::map<int, std::string> rows;  // a cited first line → the application citing it
+    for (const auto& a : r.applications) check_application(a, rows);
     return std::move(problems_);
   }
 
  private:
+  struct span {
+    int first = 0, last = 0;
+  };
+
+  void problem(const std::string& entry, int line, std::string field, std::string expected, std::string found,
+               const std::vector<reading>& readings = {}) {
+    std::string why;
+    for (const auto& r : readings)
+      if (r.field == field) why += (why.empty() ? "" : "; ") + r.text;
+    problems_.push_back(
+        {document_, line, entry, std::move(field), std::move(expected), shortened(found), std::move(why)});
+  }
+
+  // The cited lines, or nothing after a problem (no citation, lines the document lacks, a
+  // citation beginning or ending on a blank line) or for an entry that says it is derived.
+  std::optional<span> cited(const std::string& entry, const source_ref& s) {
+    if (!s.derived.empty()) return std::nullopt;
+    if (s.line == 0) {
+      problem(entry, 0, "citation", "a cited line (source.line), or why the document prints none (source.derived)",
+              "no citation");
+      return std::nullopt;
+    }
+    const long last = static_cast<long>(s.line) + s.lines - 1;
+    if (last > static_cast<long>(raw_.size())) {
+      problem(entry, s.line, "citation", "lines " + std::to_string(s.line) + " to " + std::to_string(last),
+              "the document has " + std::to_string(raw_.size()) + " lines");
+      return std::nullopt;
+    }
+    const span range{s.line, static_cast<int>(last)};
+    if (blank(raw_[static_cast<std::size_t>(range.first - 1)]) ||
+        blank(raw_[static_cast<std::size_t>(range.last - 1)])) {
+      problem(entry, s.line, "citation",
+              "lines " + std::to_string(range.first) + " to " + std::to_string(range.last) +
+                  " that begin and end with the entry's text",
+              "a blank line at an end of the citation");
+      return std::nullopt;
+    }
+    return range;
+  }
+
+  std::string joined(span range) const {
+    std::string out;
+    for (int n = range.first; n <= range.last; ++n) out += raw_[static_cast<std::size_t>(n - 1)] + "\n";
+    return collapse_space(out);
+  }
+
+  // Whether line `n` heads a table: it names at least two columns, one of them an amount, and
+  // prints no amount itself (a row "Farsta | Projektet ... | Beviljas | 25 000" heads nothing).
+  bool heads_table(int n) const {
+    const std::string& text = raw_[static_cast<std::size_t>(n - 1)];
+    const auto cells = cells_of(text, text.find('\t') != std::string::npos);
+    if (cells.size() < 2) return false;
+    int roles = 0;
+    bool amount = false;
+    for (const auto& c : cells) {
+      if (detail::cell_amount(c.text, "kr")) return false;
+      const role r = role_of(c.text);
+      roles += r != role::none;
+      amount = amount || r == role::requested || r == role::granted;
+    }
+    return roles >= 2 && amount;
+  }
+
+  // For every line, the heading of the table it is a row of (up through the rows above it), or 0;
+  // once for the document, so that checking stays linear in its size. A blank line ends a
+  // column-aligned table; a tab-separated one goes on past blank lines (a page break) while its
+  // rows have the heading's cells.
+  void find_tables() {
+    header_above_.assign(raw_.size() + 1, 0);
+    const auto at = [&](int k) -> const std::string& { return raw_[static_cast<std::size_t>(k - 1)]; };
+    const auto tabs = [](const std::string& line) { return std::count(line.begin(), line.end(), '\t'); };
+    int last_text = 0;  // the last line above n that is not blank
+    for (int n = 2; n <= static_cast<int>(raw_.size()); ++n) {
+      int header = 0;
+      if (!blank(at(n - 1))) {
+        last_text = n - 1;
+        header = heads_table(n - 1) ? n - 1 : header_above_[static_cast<std::size_t>(n - 1)];
+      } else if (last_text) {
+        const int candidate = header_above_[static_cast<std::size_t>(last_text)];
+        if (candidate && tabs(at(candidate)) > 0 && tabs(at(n)) == tabs(at(candidate))) header = candidate;
+      }
+      header_above_[static_cast<std::size_t>(n)] = header;
+    }
+  }
+
+  printed_fields fields_of(span range) const {
+    printed_fields out;
+    if (const int header_line = header_above_[static_cast<std::size_t>(range.first)]) {
+      const std::string& header_text = raw_[static_cast<std::size_t>(header_line - 1)];
+      const bool tabs = header_text.find('\t') != std::string::npos;
+      const auto header = cells_of(header_text, tabs);
+      out.table = true;
+      for (int n = range.first; n <= range.last; ++n) {
+        const auto row = cells_of(raw_[static_cast<std::size_t>(n - 1)], tabs);
+        for (std::size_t k = 0; k < row.size(); ++k) {
+          const std::string text = detail::plain_text(row[k].text);
+          if (text.empty()) continue;
+          const std::size_t column = tabs ? k : column_of(row[k], header);
+          if (column >= header.size()) continue;
+          const role r = role_of(header[column].text);
+          if (r == role::none) {
+            out.prose += (out.prose.empty() ? "" : " ") + text;
+            continue;
+          }
+          auto& slot = out.text[r];
+          slot += (slot.empty() ? "" : " ") + text;
+          out.units[r] = std::string(unit_of_heading(header[column].text));
+        }
+      }
+      return out;
+    }
+    for (int n = range.first; n <= range.last; ++n) {
+      const std::string text = detail::plain_text(raw_[static_cast<std::size_t>(n - 1)]);
+      const std::size_t colon = text.find(": ");
+      const role r = colon != std::string::npos && colon < 40 ? role_of(text.substr(0, colon)) : role::none;
+      if (r != role::none && !out.text.count(r) && text.substr(0, colon).find_first_of(".,") == std::string::npos) {
+        out.text[r] = text.substr(colon + 2);
+        out.units[r] = "kr";
+      } else {
+        out.prose += (out.prose.empty() ? "" : " ") + text;
+      }
+    }
+    return out;
+  }
+
+  static bool list_item(const std::string& line) {
+    const std::string t = collapse_space(line);
+    return t.rfind("- ", 0) == 0 || t.rfind("* ", 0) == 0 || t.rfind("• ", 0) == 0;
+  }
+
+  // For every list item, the line of the sentence introducing its list ("Följande studiebesök
+  // föreslås beviljas:", "Förslaget innebär att sex ansökningar av LUM avslås."): up past other
+  // items, blank lines and an item's continuation (a line in lower case), the first other line;
+  // 0 for a line that is no item. Once for the document, linear in its size.
+  void find_list_leads() {
+    lead_of_.assign(raw_.size() + 1, 0);
+    int lead = 0;
+    for (int n = 1; n <= static_cast<int>(raw_.size()); ++n) {
+      const std::string& text = raw_[static_cast<std::size_t>(n - 1)];
+      const std::string t = collapse_space(text);
+      if (list_item(text)) {
+        lead_of_[static_cast<std::size_t>(n)] = lead;
+      } else if (!t.empty() && !(t[0] >= 'a' && t[0] <= 'z')) {
+        lead = n;
+      }
+    }
+  }
+
+  std::string list_lead(span range) const {
+    const int lead = lead_of_[static_cast<std::size_t>(range.first)];
+    return lead ? collapse_space(raw_[static_cast<std::size_t>(lead - 1)]) : std::string();
+  }
+
+  // An amount as printed in a cell or a label's value, in the column's unit where it prints a
+  // bare number; nullopt when the text holds no one amount.
+  static std::optional<Krona> amount_in_cell(const std::string& text, const std::string& unit) {
+    if (const auto hit = detail::cell_amount(text, unit)) return hit->value;
+    const auto hits = detail::amounts_in(text);
+    if (hits.size() == 1) return hits[0].value;
+    return std::nullopt;
+  }
+
+  // A cell as printed, with the unit its column gives a bare number: "400 (tkr)".
+  static std::string as_printed(const std::string& cell, const std::string& unit) {
+    return detail::amounts_in(cell).empty() ? cell + " (" + unit + ")" : cell;
+  }
+
+  static bool among(const std::vector<amount_hit>& hits, const Krona& value) {
+    return std::any_of(hits.begin(), hits.end(), [&](const amount_hit& h) { return h.value == value; });
+  }
+
+  static std::string listed(const std::vector<amount_hit>& hits) {
+    std::string out;
+    for (const auto& h : hits) out += (out.empty() ? "" : ", ") + h.text;
+    return out.empty() ? "no amount with its unit" : out;
+  }
+
+  // What a count counts, by the word after it ("fem ansökningar", "sex stycken ansökningar",
+  // "fyra stadsdelsförvaltningar"), so that a count of applications is not the count of
+  // förvaltningar printed beside it.
+  enum class counting { anything, applications, forvaltningar };
+
+  static bool counts(const std::string& noun, counting what) {
+    switch (what) {
+      case counting::applications:
+        return noun.rfind("ansök", 0) == 0;
+      case counting::forvaltningar:
+        return noun.find("förvaltning") != std::string::npos || noun.find("stadsdel") != std::string::npos ||
+               noun == "sdf";
+      case counting::anything:
+        return true;
+    }
+    return false;
+  }
+
+  static bool counted(const std::string& text, std::int64_t count, counting what = counting::anything) {
+    const auto words = detail::words_of(text);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const auto n = detail::count_word(words[k]);
+      if (!n || *n != count) continue;
+      std::size_t noun = k + 1;
+      if (noun < words.size() && words[noun] == "stycken") ++noun;
+      if (what == counting::anything || (noun < words.size() && counts(words[noun], what))) return true;
+    }
+    return false;
+  }
+
+  // "... från 10 stadsdelsförvaltningar och socialförvaltningen": one förvaltning counted by its name.
+  static bool names_one_forvaltning(const std::string& text) {
+    const auto words = detail::words_of(text);
+    return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+      constexpr std::string_view suffix = "förvaltningen";
+      return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+    });
+  }
+
+  static bool dated(const std::string& text, const calendar_date& day) {
+    const auto hits = detail::dates_in(text);
+    return std::any_of(hits.begin(), hits.end(), [&](const detail::date_hit& h) { return h.day == day; });
+  }
+
+  static std::string normalized(std::string_view name) {
+    try {
+      return normalize_unit_name(detail::plain_text(name));
+    } catch (const error&) {
+      return collapse_space(name);
+    }
+  }
+
+  // Whether the quote stands in the cited lines; false after a problem saying it does not.
+  bool quote_stands(const std::string& entry, span range, const std::string& quote) {
+    const std::string text = joined(range);
+    if (text.find(collapse_space(quote)) != std::string::npos) return true;
+    problem(entry, range.first, "quote", collapse_space(quote), text);
+    return false;
+  }
+
+  // An amount recorded for a sentence: among the amounts its quote prints with their unit.
+  void prose_amount(const std::string& entry, span range, const std::string& quote, std::string_view field,
+                    const std::optional<Krona>& value, const std::vector<reading>& readings) {
+    if (!value) return;
+    const auto hits = detail::amounts_in(with_kronor_sign(quote));
+    if (!among(hits, *value))
+      problem(entry, range.first, std::string(field), value->to_string(), listed(hits), readings);
+  }
+
+  void check_fund(const grant_round& r, std::size_t index) {
+    const fund& f = r.funds[index];
+    const std::string entry = "fund " + f.id;
+    for (std::size_t k = 0; k < index; ++k) {
+      const fund& o = r.funds[k];
+      if (o.name == f.name || (o.budget == f.budget && o.quote == f.quote && o.source == f.source))
+        problem(entry, f.source.line, "citation", "a fund of its own", "the same fund as fund " + o.id);
+    }
+    const auto range = cited(entry, f.source);
+    if (!range) return;
+    if (!f.quote.empty() && !quote_stands(entry, *range, f.quote)) return;
+    const printed_fields printed = fields_of(*range);
+    if (printed.table)
+      table_total(entry, *range, printed, role::granted, "budget", f.budget, f.readings);
+    else
+      prose_amount(entry, *range, f.quote.empty() ? joined(*range) : f.quote, "budget", f.budget, f.readings);
+  }
+
+  // A total a table prints ("Totalt", "Summa"): the amount in the column of its role, in the
+  // column's unit.
+  void table_total(const std::string& entry, span range, const printed_fields& printed, role column,
+                   const std::string& field, const std::optional<Krona>& recorded,
+                   const std::vector<reading>& readings) {
+    if (!recorded) return;
+    const std::string cell = found_or(printed.text, column, std::string());
+    const std::string unit = found_or(printed.units, column, "kr");
+    const auto value = amount_in_cell(cell, unit);
+    if (!value || *value != *recorded)
+      problem(entry, range.first, field, recorded->to_string(),
+              cell.empty() ? "no " + std::string(column == role::requested ? "requested" : "granted") + " column"
+                           : as_printed(cell, unit),
+              readings);
+  }
+
+  void check_rule(const grant_round& r, std::size_t index) {
+    const rule& u = r.rules[index];
+    const std::string entry = "rule " + u.id;
+    for (std::size_t k = 0; k < index; ++k) {
+      const rule& o = r.rules[k];
+      if (o.kind == u.kind && o.funds == u.funds && o.quote == u.quote && o.amount == u.amount && o.count == u.count &&
+          o.from == u.from && o.to == u.to)
+        problem(entry, u.source.line, "citation", "a rule of its own", "the same rule as rule " + o.id);
+    }
+    const auto range = cited(entry, u.source);
+    if (!range || !quote_stands(entry, *range, u.quote)) return;
+    prose_amount(entry, *range, u.quote, "amount", u.amount, {});
+    if (u.count && !counted(u.quote, *u.count))
+      problem(entry, range->first, "count", std::to_string(*u.count), u.quote);
+    if (u.from && !dated(u.quote, *u.from)) problem(entry, range->first, "from", u.from->to_string(), u.quote);
+    if (u.to && !dated(u.quote, *u.to)) problem(entry, range->first, "to", u.to->to_string(), u.quote);
+  }
+
+  void check_statement(const grant_round& r, std::size_t index) {
+    const statement& s = r.statements[index];
+    const std::string entry = "statement " + s.id;
+    for (std::size_t k = 0; k < index; ++k) {
+      const statement& o = r.statements[k];
+      if (o.kind == s.kind && o.funds == s.funds && o.amount == s.amount && o.count == s.count &&
+          o.of_decision == s.of_decision && o.applicant_kind == s.applicant_kind && o.quote == s.quote)
+        problem(entry, s.source.line, "citation", "a statement of its own", "the same statement as statement " + o.id);
+    }
+    const auto range = cited(entry, s.source);
+    if (!range || !quote_stands(entry, *range, s.quote)) return;
+    const printed_fields printed = fields_of(*range);
+    if (printed.table) {
+      const role column = s.kind == statement_kind::requested_total ? role::requested : role::granted;
+      table_total(entry, *range, printed, column, "amount", s.amount, s.readings);
+    } else {
+      prose_amount(entry, *range, s.quote, "amount", s.amount, s.readings);
+    }
+    const counting what = s.kind == statement_kind::applicant_count ? counting::forvaltningar : counting::applications;
+    const bool named_one = s.kind == statement_kind::applicant_count && s.count == 1 && names_one_forvaltning(s.quote);
+    if (s.count && !counted(s.quote, *s.count, what) && !named_one)
+      problem(entry, range->first, "count", std::to_string(*s.count), s.quote, s.readings);
+    if (s.of_decision) {
+      const auto said = detail::last_decision(s.quote);
+      if (!said || said->outcome != *s.of_decision)
+        problem(entry, range->first, "decision", std::string(to_string(*s.of_decision)),
+                said ? said->words : "no decision word", s.readings);
+    }
+  }
+
+  void check_application(const application& a, std::map<int, std::string>& rows) {
+    const std::string entry = "application " + a.id;
+    const auto range = cited(entry, a.source);
+    if (!range) return;
+    const printed_fields printed = fields_of(*range);
+    const auto [at, fresh] = rows.emplace(range->first, a.id);
+    if (!fresh) problem(entry, range->first, "citation", "a line of its own", "the line of application " + at->second);
+    check_name(entry, *range, printed, role::applicant, a);
+    check_name(entry, *range, printed, role::project, a);
+    const bool rejected_in_words = check_decision(entry, *range, printed, a);
+    check_amount(entry, *range, printed, role::requested, "requested", a.requested, a.readings, false);
+    check_amount(entry, *range, printed, role::granted, "granted", a.granted, a.readings,
+                 rejected_in_words && a.outcome == decision::rejected);
+    check_unit(entry, *range, a);
+    if (a.submitted && !dated(joined(*range), *a.submitted))
+      problem(entry, range->first, "submitted", a.submitted->to_string(), joined(*range), a.readings);
+  }
+
+  // An applicant or project: equal to its cell or label (after the registry's normalisation), or,
+  // in prose, standing in the cited lines as printed. An empty one only with a reading saying why.
+  void check_name(const std::string& entry, span range, const printed_fields& printed, role r, const application& a) {
+    const std::string field = r == role::applicant ? "applicant" : "project";
+    const std::string& recorded = r == role::applicant ? a.applicant : a.project;
+    const std::vector<reading>& readings = a.readings;
+    if (const auto both = printed.text.find(role::applicant_and_project);
+        both != printed.text.end() && !recorded.empty()) {
+      // One cell for both, "Farsta - Barnet genom hela processen", "Älvsjö, Älvsjö-teamet": the
+      // applicant begins it, and the two with a dash or a space between make it whole.
+      const std::string cell = normalized(both->second), applicant = normalized(a.applicant);
+      const std::string project = normalized(a.project);
+      const bool holds = r == role::applicant
+                             ? cell.rfind(applicant + "-", 0) == 0 || cell.rfind(applicant + " ", 0) == 0
+                             : cell == applicant + "-" + project || cell == applicant + " " + project;
+      if (!holds) problem(entry, range.first, field, recorded, both->second, readings);
+      return;
+    }
+    const auto cell = printed.text.find(r);
+    if (recorded.empty()) {
+      const bool explained =
+          std::any_of(readings.begin(), readings.end(), [&](const reading& x) { return x.field == field; });
+      if (cell != printed.text.end() || !explained)
+        problem(entry, range.first, field, "\"\"",
+                cell != printed.text.end() ? cell->second : "no " + field + " recorded", readings);
+      return;
+    }
+    if (cell != printed.text.end()) {
+      if (normalized(cell->second) != normalized(recorded))
+        problem(entry, range.first, field, recorded, cell->second, readings);
+      return;
+    }
+    const std::string text = detail::plain_text(joined(range));
+    if (text.find(detail::plain_text(recorded)) == std::string::npos)
+      problem(entry, range.first, field, recorded, text, readings);
+  }
+
+  // The unit: the one the applicant's name resolves to in the registry, where it resolves to one.
+  void check_unit(const std::string& entry, span range, const application& a) {
+    if (!units_ || !a.unit) return;
+    try {
+      const unit& named = units_->resolve(a.applicant);
+      if (named.id != *a.unit)
+        problem(entry, range.first, "unit", *a.unit, a.applicant + " (" + named.id + ")", a.readings);
+    } catch (const error&) {
+      // Unknown, ambiguous or empty: the name does not say the unit; the encoder's reading does.
+    }
+  }
+
+  // The decision: the decision column's or label's word, else the last decision phrase of the
+  // cited lines, else that of the sentence introducing the list the lines are an item of. True when
+  // the words found say the application is rejected.
+  bool check_decision(const std::string& entry, span range, const printed_fields& printed, const application& a) {
+    std::optional<detail::decision_hit> said;
+    if (const auto cell = printed.text.find(role::decision); cell != printed.text.end()) {
+      said = detail::leading_decision(cell->second);
+      if (!said) said = detail::last_decision(cell->second);
+    }
+    if (!said) said = detail::last_decision(printed.prose);
+    if (!said) said = detail::last_decision(list_lead(range));
+    if (!said && printed.table) {
+      // A table that prints no decision, only what is granted (the proposal's distribution): an
+      // amount above 0 says granted, in full or in part (which, the row does not say); 0 rejected.
+      const auto cell = printed.text.find(role::granted);
+      const auto value = cell == printed.text.end()
+                             ? std::nullopt
+                             : amount_in_cell(cell->second, found_or(printed.units, role::granted, "kr"));
+      if (value) {
+        if (is_granted(a.outcome) != (value->ore() > 0))
+          problem(entry, range.first, "decision", std::string(to_string(a.outcome)),
+                  "granted " + cell->second + " in a table without a decision column", a.readings);
+        return value->ore() == 0;
+      }
+    }
+    if (!said || said->outcome != a.outcome) {
+      problem(entry, range.first, "decision", std::string(to_string(a.outcome)),
+              said ? said->words : "no decision word in the cited lines or the list's lead", a.readings);
+      return false;
+    }
+    return said->outcome == decision::rejected;
+  }
+
+  // A requested or granted amount: in the column or under the label of its role, in the unit the
+  // column prints; in prose, among the amounts printed with their unit that no word gives the
+  // other role ("ansökan om 25 000 kronor" is requested). A granted 0 kr that no line prints
+  // stands when the decision words say rejected.
+  void check_amount(const std::string& entry, span range, const printed_fields& printed, role r,
+                    const std::string& field, const std::optional<Krona>& recorded,
+                    const std::vector<reading>& readings, bool zero_by_rejection) {
+    const auto cell = printed.text.find(r);
+    if (cell != printed.text.end()) {
+      const std::string unit = found_or(printed.units, r, "kr");
+      const auto value = amount_in_cell(cell->second, unit);
+      if (!recorded) {
+        if (value) problem(entry, range.first, field, "no amount", as_printed(cell->second, unit), readings);
+        return;
+      }
+      if (!value || *value != *recorded)
+        problem(entry, range.first, field, recorded->to_string(), as_printed(cell->second, unit), readings);
+      return;
+    }
+    if (!recorded) return;
+    std::vector<amount_hit> candidates;
+    for (const auto& hit : detail::amounts_in(printed.prose)) {
+      const std::string before = detail::lower(
+          printed.prose.substr(hit.begin >= 30 ? hit.begin - 30 : 0, std::min<std::size_t>(hit.begin, 30)));
+      const bool requested_word = has(before, {"ansökan om", "sökt", "ansökt", "söker", "begär"});
+      const bool granted_word = has(before, {"bevilja", "tilldela", "föreslås", "förslag"});
+      if ((r == role::requested && !granted_word) || (r == role::granted && !requested_word)) candidates.push_back(hit);
+    }
+    if (among(candidates, *recorded)) return;
+    if (candidates.empty() && zero_by_rejection && recorded->ore() == 0) return;
+    problem(entry, range.first, field, recorded->to_string(),
+            printed.table ? "no " + field + " column" : listed(candidates), readings);
+  }
+
   std::string document_;
-  std::vector<std::string> lines_, raw_;
+  const unit_registry* units_;
+  std::vector<std::string> raw_;
+  std::vector<int> header_above_;  // line → its table's heading line, or 0
+  std::vector<int> lead_of_;       // line → the line leading its list, or 0
   std::vector<source_problem> problems_;
 };
 
 }  // namespace
 
-std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document) {
-  return checker(text, document).run(r);
+std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document,
+                                          const unit_registry* units) {
+  return checker(text, document, units).run(r);
 }
 
-std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document) {
-  return check_sources(r, read_document_text(document), document.string());
+std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document,
+                                          const unit_registry* units) {
+  return check_sources(r, read_document_text(document), document.string(), units);
+}
+
+std::string describe(const source_problem& p) {
+  return p.entry + ": " + p.field + ": recorded " + p.expected + "; printed: " + p.found +
+         (p.reading.empty() ? "" : " (reading: " + p.reading + ")");
+}
+
+std::vector<derived_entry> derived_entries(const grant_round& r) {
+  std::vector<derived_entry> out;
+  for (const auto& f : r.funds)
+    if (!f.source.derived.empty()) out.push_back({"fund " + f.id, f.source.derived});
+  for (const auto& u : r.rules)
+    if (!u.source.derived.empty()) out.push_back({"rule " + u.id, u.source.derived});
+  for (const auto& s : r.statements)
+    if (!s.source.derived.empty()) out.push_back({"statement " + s.id, s.source.derived});
+  for (const auto& a : r.applications)
+    if (!a.source.derived.empty()) out.push_back({"application " + a.id, a.source.derived});
+  return out;
 }
 
 }  // namespace anslag

@@ -30,12 +30,18 @@ int narrowed(const record& r, std::string_view key, std::int64_t value, const st
 }
 
 source_ref read_source(const record& owner, const std::string& seed) {
-  const record r(owner.owner(), owner.subtable("source"), {"document", "line", "section"});
+  const record r(owner.owner(), owner.subtable("source"), {"document", "line", "lines", "section", "derived"});
   source_ref s;
   s.document = r.optional_text("document").value_or(seed);
   const std::int64_t line = r.optional_integer("line").value_or(0);
   s.line = narrowed(r, "line", line, detail::count_problem("line", line));
+  const std::int64_t lines = r.optional_integer("lines").value_or(1);
+  s.lines = narrowed(r, "lines", lines, detail::count_problem("lines", lines));
   s.section = r.optional_text("section").value_or("");
+  if (const auto derived = r.optional_text("derived")) {
+    if (derived->empty()) r.fail_at("derived", "'derived' must say why the document prints no line of the entry");
+    s.derived = *derived;
+  }
   return s;
 }
 

@@ -67,7 +67,13 @@ class checker {
     if (!problem.empty()) fail(problem, std::string(key), std::nullopt, std::move(subkey));
   }
 
-  void source(const source_ref& s) const { count("source", s.line, "line"); }
+  void source(const source_ref& s) const {
+    count("source", s.line, "line");
+    count("source", s.lines, "lines");
+    if (s.lines < 1) fail("'lines' must be at least 1", "source", std::nullopt, "lines");
+    if (!s.derived.empty() && s.line != 0)
+      fail("a source cites its 'line' or says why it is 'derived', not both", "source", std::nullopt, "derived");
+  }
 
   void readings(const std::vector<reading>& list) const {
     for (std::size_t i = 0; i < list.size(); ++i) {

@@ -150,6 +150,8 @@ constexpr std::string_view style_sheet = R"css(
 .ar .line.f-info{background:#e8f1fa;border-left-color:#1d5c96}
 .ar .line.f-warning{background:#fff6e0;border-left-color:#8a5a00}
 .ar .line.f-error{background:#fdecee;border-left-color:#b00020}
+.ar .line.check-failed{border-left-color:#b00020}
+.ar .refs .check{color:#b00020;font-weight:700}
 .ar .line:target,.ar tr:target,.ar .finding:target{outline:3px solid #0b57a4;outline-offset:-3px}
 .ar .refs{grid-column:2;font:12px/1.4 "DejaVu Sans",system-ui,sans-serif;color:#3d3d3d;white-space:normal;padding-bottom:3px}
 .ar mark{background:#ffe066;color:#1a1a1a;font-weight:700;padding:0 1px;border-bottom:2px solid #8a5a00}
@@ -286,6 +288,7 @@ struct line_marks {
   std::vector<std::string> statements;
   std::vector<std::size_t> rows;      // 1-based row numbers
   std::set<std::int64_t> amounts;     // öre
+  std::vector<std::string> failed_checks;  // what `anslag check` finds wrong where the line is cited
 };
 
 // A run of digits in a line read as an amount in kronor: "6 558 400", "3 000 000", "25 000",
@@ -398,8 +401,8 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 class page {
  public:
   page(const report& r, const grant_round& audited, const std::optional<std::string>& document,
-       const report_options& options, bool fragment)
-      : r_(r), round_(audited), fragment_(fragment) {
+       const report_options& options, bool fragment, const std::vector<failed_check>& failed_checks = {})
+      : r_(r), round_(audited), fragment_(fragment), failed_checks_(failed_checks) {
     for (const auto& f : r.findings) {
       if (!shown(f, options)) continue;
       findings_.push_back(&f);
@@ -489,6 +492,15 @@ class page {
       mark_amount(m, a.requested);
       mark_amount(m, a.granted);
     }
+    mark_failed_checks();
+  }
+
+  // Each value `anslag check` does not find where its entry cites the document, beside that line.
+  void mark_failed_checks() {
+    if (!have_document_) return;
+    for (const auto& failed : failed_checks_)
+      if (failed.line >= 1 && static_cast<std::size_t>(failed.line) <= lines_.size())
+        marks(failed.line).failed_checks.push_back(failed.what);
   }
 
   void header() {
@@ -773,6 +785,7 @@ class page {
       const auto m = marks_.find(number);
       std::string cls = "line";
       if (m != marks_.end()) cls += m->second.worst ? " f-" + std::string(to_string(*m->second.worst)) : " cited";
+      if (m != marks_.end() && !m->second.failed_checks.empty()) cls += " check-failed";
       out_ += "<div class=\"" + cls + "\" id=\"L" + std::to_string(number) + "\"><span class=\"n\">" +
               std::to_string(number) + "</span><span class=\"t\">" +
               line_html(lines_[i], m == marks_.end() ? std::set<std::int64_t>{} : m->second.amounts) + "</span>";
@@ -795,6 +808,12 @@ class page {
                       std::to_string(m.rows.size() - max_rows_listed) + " more rows");
     for (const auto& rule : m.rules) parts.push_back("regel " + h(rule));
     for (const auto& s : m.statements) parts.push_back("uppgift " + h(s));
+    for (std::size_t k = 0; k < std::min(m.failed_checks.size(), max_rows_listed); ++k)
+      parts.push_back("<span class=\"check\">kontroll misslyckad / check failed: " + h(m.failed_checks[k]) + "</span>");
+    if (m.failed_checks.size() > max_rows_listed)
+      parts.push_back("<span class=\"check\">och " + std::to_string(m.failed_checks.size() - max_rows_listed) +
+                      " misslyckade kontroller till / and " + std::to_string(m.failed_checks.size() - max_rows_listed) +
+                      " more failed checks</span>");
     out_ += "<span class=\"refs\">" + detail::joined(parts) + "</span>";
   }
 
@@ -829,6 +848,7 @@ class page {
   std::vector<std::string_view> lines_;
   bool have_document_ = false;
   std::map<std::string, std::size_t, std::less<>> row_of_;
+  const std::vector<failed_check>& failed_checks_;
   std::map<int, line_marks> marks_;
   std::vector<std::pair<std::string, std::vector<const finding*>>> groups_;
   std::map<const finding*, std::size_t> number_;  // a shown finding's number: F1, F2, ... in the report's order
@@ -838,8 +858,8 @@ class page {
 }  // namespace
 
 std::string format_report_html(const report& r, const grant_round& audited, const std::optional<std::string>& document,
-                               const report_options& options) {
-  return page(r, audited, document, options, false).render();
+                               const report_options& options, const std::vector<failed_check>& failed_checks) {
+  return page(r, audited, document, options, false, failed_checks).render();
 }
 
 std::string format_report_html_fragment(const report& r, const grant_round* audited, const report_options& options) {

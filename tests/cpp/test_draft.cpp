@@ -88,14 +88,16 @@ TEST_CASE("a tampered copy fails the check at the line") {
     const auto problems = anslag::check_sources(hand, text, "seed.txt");
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].line == 64);
-    CHECK(problems[0].entry == "rule 2020.ansokningsperiod: quote");
+    CHECK(problems[0].entry == "rule 2020.ansokningsperiod");
+    CHECK(problems[0].field == "quote");
   }
   SECTION("a shifted line") {
     hand.statements.back().source.line += 1;
     const auto problems = anslag::check_sources(hand, text, "seed.txt");
     REQUIRE(!problems.empty());
     CHECK(problems[0].line == 127);
-    CHECK(problems[0].expected == "line 127");
+    CHECK(problems[0].field == "citation");
+    CHECK(problems[0].expected == "lines 127 to 127");
     CHECK(problems[0].found == "the document has 126 lines");
   }
   SECTION("a changed amount") {
@@ -103,8 +105,116 @@ TEST_CASE("a tampered copy fails the check at the line") {
     const auto problems = anslag::check_sources(hand, text, "seed.txt");
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].line == 95);
-    CHECK(problems[0].entry == "application 2020-LUM-03: granted");
+    CHECK(problems[0].entry == "application 2020-LUM-03");
+    CHECK(problems[0].field == "granted");
+    CHECK(problems[0].expected == "400\u00a0001\u00a0kr");
   }
+}
+
+// The tamperings of the issue that made `check` trustworthy, on the 2021 test document: each
+// fails naming its entry and field (tests/python/test_check.py has each one, and more).
+TEST_CASE("a tampered round of the column-aligned document fails naming entry and field") {
+  const std::string expected = read(documents / "2021_columns.expected.toml");
+  const std::string text = read(documents / "2021_columns.txt");
+  const auto problems_after = [&](const std::string& old, const std::string& replacement) {
+    std::string changed = expected;
+    const auto at = changed.find(old);
+    REQUIRE(at != std::string::npos);
+    changed.replace(at, old.size(), replacement);
+    return anslag::check_sources(anslag::parse_round(changed, "2021.toml"), text, "2021_columns.txt");
+  };
+  CHECK(anslag::check_sources(anslag::parse_round(expected, "2021.toml"), text, "2021_columns.txt").empty());
+  SECTION("an amount ×1 000: no tkr reading of a column headed in kronor") {
+    const auto problems = problems_after("requested = \"400 000 kr\"", "requested = \"400 000 000 kr\"");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].entry == "application 2021-LUM-01");
+    CHECK(problems[0].field == "requested");
+    CHECK(problems[0].line == 29);
+    CHECK(problems[0].expected == "400\u00a0000\u00a0000\u00a0kr");
+    CHECK(problems[0].found == "400 000 (kr)");
+  }
+  SECTION("the budget as the '1.' of the decision line") {
+    const auto problems = problems_after("budget = \"900 000 kr\"", "budget = \"1 000 000 kr\"");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].entry == "fund LUM");
+    CHECK(problems[0].field == "budget");
+  }
+  SECTION("requested and granted swapped") {
+    const auto problems = problems_after("requested = \"350 000 kr\"\ngranted = \"250 000 kr\"",
+                                         "requested = \"250 000 kr\"\ngranted = \"350 000 kr\"");
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].field == "requested");
+    CHECK(problems[1].field == "granted");
+  }
+  SECTION("a unit that is not the applicant's, against the registry") {
+    std::string changed = expected;
+    changed.replace(changed.find("unit = \"kungsholmen\""), 20, "unit = \"bromma\"");
+    const auto units = anslag::load_units(data_dir / "units.toml");
+    const auto problems = anslag::check_sources(anslag::parse_round(changed, "2021.toml"), text, "2021_columns.txt", &units);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].field == "unit");
+    CHECK(anslag::describe(problems[0]) == "application 2021-LUM-01: unit: recorded bromma; printed: Kungsholmen (kungsholmen)");
+  }
+  SECTION("a rule the document does not print, said to be derived, is listed and not looked for") {
+    std::string changed = expected;
+    const std::string cited = "source = { line = 24, section = \"Ärendet\" }";
+    changed.replace(changed.find(cited), cited.size(), "source = { derived = \"an earlier decision\" }");
+    const auto r = anslag::parse_round(changed, "2021.toml");
+    CHECK(anslag::check_sources(r, text, "2021_columns.txt").empty());
+    CHECK(anslag::derived_entries(r) ==
+          std::vector<anslag::derived_entry>{{"rule 2021.godkand-rapport", "an earlier decision"}});
+  }
+  SECTION("an application without a citation") {
+    const auto problems =
+        problems_after("source = { line = 33, section = \"Bilaga – Förslag till fördelning 2021\" }", "source = {}");
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].entry == "application 2021-LUM-05");
+    CHECK(problems[0].field == "citation");
+    CHECK(problems[0].found == "no citation");
+  }
+}
+
+TEST_CASE("amounts printed with öre stand; a record of labelled lines is read label by label") {
+  const std::string head = "format = 1\nyear = 2025\n[document]\ntitle = \"T\"\ndate = 2024-11-05\nseed = \"d.txt\"\n"
+                           "deciding_body = \"Socialnämnden\"\nkind = \"tjänsteutlåtande\"\n[[funds]]\nid = \"LUM\"\n"
+                           "name = \"Lokala utvecklingsmedel\"\nbudget = \"24 000 kr\"\nsource = { line = 1 }\n";
+  const std::string application = "[[applications]]\nid = \"A-01\"\nfund = \"LUM\"\napplicant = \"Farsta\"\n"
+                                  "project = \"Träffpunkt\"\nrequested = \"REQUESTED\"\ngranted = \"24 000 kr\"\n"
+                                  "decision = \"granted\"\nsource = LINES\n";
+  const auto problems = [&](const std::string& document, const std::string& requested, const std::string& lines) {
+    std::string round = head + application;
+    round.replace(round.find("REQUESTED"), 9, requested);
+    round.replace(round.find("LINES"), 5, lines);
+    return anslag::check_sources(anslag::parse_round(round, "r.toml"), document, "d.txt");
+  };
+  const std::string table = "Socialnämnden fördelar 24 000 kronor.\n\nFörvaltning\tProjekt\tSökt belopp\tBeviljat belopp\t"
+                            "Beslut\nFarsta\tTräffpunkt\t30 000,00\t24 000,00\tBeviljas\n";
+  CHECK(problems(table, "30 000 kr", "{ line = 4 }").empty());
+  CHECK(problems(table, "30 000,01 kr", "{ line = 4 }").at(0).field == "requested");
+  const std::string record = "Socialnämnden fördelar 24 000 kronor.\n\nFörvaltning: Farsta\nProjekt: Träffpunkt\n"
+                             "Sökt belopp: 300 000 kr\nBeviljat belopp: 24 000 kr\nBeslut: Beviljas\n";
+  CHECK(problems(record, "300 000 kr", "{ line = 3, lines = 5 }").empty());
+  const auto wrong = problems(record, "999 000 kr", "{ line = 3, lines = 5 }");
+  REQUIRE(wrong.size() == 1);
+  CHECK(wrong[0].field == "requested");
+  CHECK(wrong[0].found == "300 000 kr");
+}
+
+TEST_CASE("a device, a FIFO or a document over 16 MiB is refused unread") {
+  const auto error_reading = [](const std::filesystem::path& path) {
+    try {
+      anslag::read_document_text(path);
+    } catch (const anslag::round_file_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_reading("/dev/zero") == "/dev/zero:0:0: not a regular file (a device or a FIFO)");
+  const auto big = std::filesystem::temp_directory_path() / "anslag-test-draft-big.txt";
+  { std::ofstream(big, std::ios::binary) << ""; }
+  std::filesystem::resize_file(big, (std::size_t{16} << 20) + 1);
+  CHECK(error_reading(big) == big.string() + ":0:0: document larger than 16 MiB");
+  std::filesystem::remove(big);
 }
 
 TEST_CASE("printed numbers keep cells apart and read groups") {

@@ -149,7 +149,7 @@ def test_the_command_drafts_to_a_file_lists_the_review_and_the_draft_checks(tmp_
     assert result.stderr.endswith("items to review\n")
     checked = anslag_cli("check", str(out))
     assert checked.returncode == 0, checked.stdout
-    assert "every quote, line and amount stands in" in checked.stdout
+    assert "every entry stands where it is cited in" in checked.stdout
 
 
 @pytest.mark.parametrize("year", ["2020", "2024"])
@@ -169,23 +169,23 @@ def tampered(tmp_path: Path, old: str, new: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    "old, new, line, entry",
+    "old, new, line, entry, field",
     [
-        ("sträckte sig från 3 maj 2019", "sträckte sig från 4 maj 2019", 64, "rule 2020.ansokningsperiod: quote"),
-        ("source = { line = 79,", "source = { line = 80,", 80, "rule 2020.aterbetalning: quote"),
-        ('requested = "626 000 kr"', 'requested = "626 500 kr"', 95, "application 2020-LUM-03: requested"),
-        ("source = { line = 126,", "source = { line = 226,", 226, "statement 2020.MUST.beviljat.bilaga2: quote"),
+        ("sträckte sig från 3 maj 2019", "sträckte sig från 4 maj 2019", 64, "rule 2020.ansokningsperiod", "quote"),
+        ("source = { line = 79,", "source = { line = 80,", 80, "rule 2020.aterbetalning", "citation"),
+        ('requested = "626 000 kr"', 'requested = "626 500 kr"', 95, "application 2020-LUM-03", "requested"),
+        ("source = { line = 126,", "source = { line = 226,", 226, "statement 2020.MUST.beviljat.bilaga2", "citation"),
     ],
 )
 def test_an_altered_quote_a_shifted_line_or_a_changed_amount_fails_naming_the_line(
-    tmp_path: Path, old: str, new: str, line: int, entry: str
+    tmp_path: Path, old: str, new: str, line: int, entry: str, field: str
 ) -> None:
     path = tampered(tmp_path, old, new)
     problems = anslag.check_sources(anslag.load_round(path), tmp_path / SEED_2020.name)
-    assert [(p.line, p.entry) for p in problems][:1] == [(line, entry)]
+    assert [(p.line, p.entry, p.field) for p in problems][:1] == [(line, entry, field)]
     result = anslag_cli("check", str(path))
     assert result.returncode == 1
-    assert f"{tmp_path / SEED_2020.name}:{line}: {entry}: expected " in result.stdout
+    assert f"{tmp_path / SEED_2020.name}:{line}: {entry}: {field}: recorded " in result.stdout
 
 
 def test_check_exits_2_for_bad_input(tmp_path: Path) -> None:
@@ -314,4 +314,4 @@ def test_check_fails_on_a_test_document_whose_row_amount_was_changed(tmp_path: P
     changed.write_text(text.replace('requested = "30 000 kr"', 'requested = "25 000 kr"', 1), encoding="utf-8")
     result = anslag_cli("check", str(changed), "--document", str(DOCUMENTS / "2023_sections.txt"))
     assert result.returncode == 1
-    assert f"{DOCUMENTS / '2023_sections.txt'}:66: application 2023-MUST-01: requested: expected " in result.stdout
+    assert f"{DOCUMENTS / '2023_sections.txt'}:66: application 2023-MUST-01: requested: recorded 25\u00a0000\u00a0kr; printed: 30 000 (kr)" in result.stdout

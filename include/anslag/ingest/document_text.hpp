@@ -10,6 +10,7 @@
 // Lifetimes: values; nothing refers into the text after the call.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>

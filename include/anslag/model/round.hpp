@@ -34,11 +34,15 @@ constexpr bool is_granted(decision d) noexcept { return d != decision::rejected;
 std::string_view to_string(decision d) noexcept;
 std::optional<decision> decision_from_name(std::string_view text) noexcept;
 
-// Where a sentence or a row stands in the seed document.
+// Where a sentence or a row stands in the seed document: the lines `line` to `line + lines - 1`
+// (a row wrapped by the extraction, a record printed over several lines), or, for an entry the
+// document does not print (a settled or derived value), why not.
 struct source_ref {
   std::string document;  // the seed file, e.g. "004_2b1165072d843997.txt"
-  int line = 0;          // 1-based line in that file; 0 when not given
+  int line = 0;          // 1-based first line in that file; 0 when not given
   std::string section;   // the document's heading or annex: "Ärendet", "Bilaga 1"
+  int lines = 1;         // how many lines the citation spans from `line`, at least 1
+  std::string derived;   // why the document prints no line of the entry; "" for a printed entry
 
   friend bool operator==(const source_ref&, const source_ref&) = default;
 };

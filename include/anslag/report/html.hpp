@@ -21,13 +21,22 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace anslag {
 
 // The page for `r`, the audit of `audited`. `document` is the text of the decision document the
 // round was read from (its `seed`); without it the page says so and links no line.
+// A value `anslag check` does not find where its entry cites the document (the caller runs the
+// check, anslag::check_sources of ingest/source_check.hpp, and anslag::describe words it): the page
+// marks it beside its line.
+struct failed_check {
+  int line = 0;      // the cited line
+  std::string what;  // "application 2021-LUM-02: granted: 240 000 kr ≠ 250 000 (kr)"
+};
+
 std::string format_report_html(const report& r, const grant_round& audited, const std::optional<std::string>& document,
-                               const report_options& options = {});
+                               const report_options& options = {}, const std::vector<failed_check>& failed_checks = {});
 
 // Only the summary and the findings, for embedding in another page (a notebook's display): no
 // <html>, no script, no links to lines or rows, the style scoped to the fragment's class. Without

@@ -1,0 +1,309 @@
+"""`anslag check` tried as an adversary would (issue: a check that cannot be fooled): each tampering
+of a round file fails naming its entry and field, in Python and on the command line; what the
+document prints with öre or over a record of several lines passes; the document is read only
+where the round file's folder (or --document) says, bounded; every line printed is escaped.
+docs/drafting.md, "`anslag check`"."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import anslag
+
+REPO = Path(__file__).resolve().parents[2]
+DOCUMENTS = REPO / "tests" / "data" / "documents"
+CLI = os.environ.get("ANSLAG_CLI", "anslag")
+COLUMNS = (DOCUMENTS / "2021_columns.expected.toml").read_text(encoding="utf-8")
+
+
+def anslag_cli(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([CLI, *arguments], capture_output=True, text=True, check=False, timeout=60)
+
+
+def columns_round(tmp_path: Path, old: str, new: str, count: int = 1) -> Path:
+    """The 2021 test document's round file with `old` replaced by `new`, beside its document."""
+    assert COLUMNS.count(old) >= count, old
+    path = tmp_path / "2021.toml"
+    path.write_text(COLUMNS.replace(old, new, count), encoding="utf-8")
+    shutil.copy(DOCUMENTS / "2021_columns.txt", tmp_path)
+    return path
+
+
+def problems_of(path: Path) -> list[tuple[str, str]]:
+    round_ = anslag.load_round(path)
+    return [(p.entry, p.field) for p in anslag.check_sources(round_, path.parent / round_.document.seed)]
+
+
+ROW_01 = 'requested = "400 000 kr"\ngranted = "400 000 kr"'
+LAST_APPLICATION = 'source = { line = 33, section = "Bilaga – Förslag till fördelning 2021" }'
+
+
+@pytest.mark.parametrize(
+    "old, new, entry, field",
+    [
+        # a tkr reading of "400 000" let ×1 000 pass
+        (ROW_01, 'requested = "400 000 000 kr"\ngranted = "400 000 kr"', "application 2021-LUM-01", "requested"),
+        (ROW_01, 'requested = "400 000 kr"\ngranted = "400 000 000 kr"', "application 2021-LUM-01", "granted"),
+        # the "1." of the decision line read as 1 mnkr
+        ('budget = "900 000 kr"', 'budget = "1 000 000 kr"', "fund LUM", "budget"),
+        # any number on the line counted for any field
+        ('requested = "350 000 kr"\ngranted = "250 000 kr"', 'requested = "250 000 kr"\ngranted = "350 000 kr"',
+         "application 2021-LUM-02", "requested"),
+        ('decision = "granted"\nreason = "Beviljas"\nsource = { line = 29',
+         'decision = "partly_granted"\nreason = "Beviljas"\nsource = { line = 29', "application 2021-LUM-01", "decision"),
+        ("count = 5", "count = 6", "statement 2021.antal.20", "count"),
+        ("count = 2\ndecision = \"rejected\"", "count = 2\ndecision = \"granted\"", "statement 2021.rejected.22", "decision"),
+        ('project = "Stöd till unga vuxna"', 'project = "Stöd till unga"', "application 2021-LUM-01", "project"),
+        ('applicant = "Kungsholmen"', 'applicant = ""', "application 2021-LUM-01", "applicant"),
+        ('applicant = "Kungsholmen"', 'applicant = "Bromma"', "application 2021-LUM-01", "applicant"),
+        # the unit was never compared with the applicant the registry names
+        ('unit = "kungsholmen"', 'unit = "bromma"', "application 2021-LUM-01", "unit"),
+        # a reading explains a value; it switched the check off
+        ('granted = "250 000 kr"\ndecision = "partly_granted"\nreason = "Beviljas delvis"',
+         'granted = "240 000 kr"\ndecision = "partly_granted"\nreason = "Beviljas delvis"\n'
+         'readings = [{field = "granted", text = "x"}]', "application 2021-LUM-02", "granted"),
+        # a fund without its quote was never checked
+        ('budget = "900 000 kr"\nquote = "Socialnämnden fördelar 900 000 kronor till lokala utvecklingsmedel i enlighet '
+         'med bilagan."', 'budget = "9 000 000 kr"', "fund LUM", "budget"),
+        # an entry without a citation, or cited at line 0, was skipped
+        (LAST_APPLICATION, 'source = { section = "Bilaga – Förslag till fördelning 2021" }', "application 2021-LUM-05",
+         "citation"),
+        (LAST_APPLICATION, 'source = { line = 0 }', "application 2021-LUM-05", "citation"),
+        ('source = { line = 24, section = "Ärendet" }', "source = {}", "rule 2021.godkand-rapport", "citation"),
+    ],
+)
+def test_each_tampering_fails_naming_its_entry_and_field(
+    tmp_path: Path, old: str, new: str, entry: str, field: str
+) -> None:
+    path = columns_round(tmp_path, old, new)
+    assert (entry, field) in problems_of(path)
+    result = anslag_cli("check", str(path))
+    assert result.returncode == 1, result.stdout
+    assert f": {entry}: {field}: recorded " in result.stdout
+
+
+def test_an_invented_application_fails_whether_it_cites_a_row_or_none(tmp_path: Path) -> None:
+    invented = ('\n[[applications]]\nid = "2021-LUM-99"\nfund = "LUM"\napplicant = "Farsta"\nproject = "Påhittat"\n'
+                'requested = "100 000 kr"\ngranted = "100 000 kr"\ndecision = "granted"\n')
+    for source, field in (("source = {}\n", "citation"), ("source = { line = 0 }\n", "citation"),
+                          ("source = { line = 29 }\n", "citation"), ("source = { line = 34 }\n", "applicant")):
+        path = tmp_path / "2021.toml"
+        path.write_text(COLUMNS + invented + source, encoding="utf-8")
+        shutil.copy(DOCUMENTS / "2021_columns.txt", tmp_path)
+        assert ("application 2021-LUM-99", field) in problems_of(path), source
+
+
+def test_a_problem_shows_the_reading_beside_the_value(tmp_path: Path) -> None:
+    path = columns_round(tmp_path, 'granted = "250 000 kr"\ndecision = "partly_granted"\nreason = "Beviljas delvis"',
+                         'granted = "240 000 kr"\ndecision = "partly_granted"\nreason = "Beviljas delvis"\n'
+                         'readings = [{field = "granted", text = "read from the row"}]')
+    round_ = anslag.load_round(path)
+    [problem] = anslag.check_sources(round_, tmp_path / "2021_columns.txt")
+    assert (problem.entry, problem.field, problem.line) == ("application 2021-LUM-02", "granted", 30)
+    assert (problem.expected, problem.found, problem.reading) == ("240\u00a0000\u00a0kr", "250 000 (kr)", "read from the row")
+    assert "(reading: read from the row)" in anslag_cli("check", str(path)).stdout
+
+
+def test_a_derived_entry_is_listed_and_not_looked_for(tmp_path: Path) -> None:
+    path = columns_round(tmp_path, 'source = { line = 24, section = "Ärendet" }',
+                         'source = { derived = "stated by the committee in an earlier decision" }')
+    round_ = anslag.load_round(path)
+    assert anslag.check_sources(round_, tmp_path / "2021_columns.txt") == []
+    [derived] = anslag.derived_entries(round_)
+    assert (derived.entry, derived.why) == ("rule 2021.godkand-rapport", "stated by the committee in an earlier decision")
+    result = anslag_cli("check", str(path))
+    assert result.returncode == 0
+    assert "rule 2021.godkand-rapport: not printed (derived): stated by the committee in an earlier decision" in result.stdout
+
+
+# The head of a decision document: its budget sentence stands on line 9.
+DOCUMENT_HEAD = """Till
+Socialnämnden
+2024-11-05
+
+Fördelning av utvecklingsmedel 2025
+
+Förslag till beslut
+
+Socialnämnden fördelar BUDGET kronor till lokala utvecklingsmedel (LUM).
+"""
+
+ORE_DOCUMENT = DOCUMENT_HEAD.replace("BUDGET", "24 000") + """
+Bilaga
+
+Förvaltning\tProjekt\tSökt belopp\tBeviljat belopp\tBeslut
+Farsta\tTräffpunkt för unga\t24 000,00\t24 000,00\tBeviljas
+Bromma\tLäxhjälp\t30 000,00\t0,00\tAvslås
+"""
+
+ROUND_HEAD = """format = 1
+year = 2025
+
+[document]
+title = "Fördelning av utvecklingsmedel 2025"
+date = 2024-11-05
+seed = "SEED"
+deciding_body = "Socialnämnden"
+kind = "tjänsteutlåtande"
+
+[[funds]]
+id = "LUM"
+name = "Lokala utvecklingsmedel"
+budget = "BUDGET kr"
+quote = "Socialnämnden fördelar BUDGET kronor till lokala utvecklingsmedel (LUM)."
+source = { line = 9 }
+"""
+
+
+def application(number: int, applicant: str, project: str, amounts: tuple[str, str], decision: str, source: str) -> str:
+    requested, granted = amounts
+    return (f'\n[[applications]]\nid = "2025-LUM-{number:02d}"\nfund = "LUM"\napplicant = "{applicant}"\n'
+            f'project = "{project}"\nrequested = "{requested}"\ngranted = "{granted}"\ndecision = "{decision}"\n'
+            f"source = {source}\n")
+
+
+ORE_ROUND = (ROUND_HEAD.replace("SEED", "ore.txt").replace("BUDGET", "24 000")
+             + application(1, "Farsta", "Träffpunkt för unga", ("24 000 kr", "GRANTED"), "granted", "{ line = 14 }")
+             + application(2, "Bromma", "Läxhjälp", ("30 000 kr", "0 kr"), "rejected", "{ line = 15 }"))
+
+
+@pytest.mark.parametrize("granted, passes", [("24 000 kr", True), ("24 000,00 kr", True), ("2 400 000 kr", False),
+                                             ("24 001 kr", False)])
+def test_amounts_printed_with_ore_are_found(tmp_path: Path, granted: str, passes: bool) -> None:
+    (tmp_path / "ore.txt").write_text(ORE_DOCUMENT, encoding="utf-8")
+    path = tmp_path / "ore.toml"
+    path.write_text(ORE_ROUND.replace("GRANTED", granted), encoding="utf-8")
+    problems = problems_of(path)
+    assert problems == ([] if passes else [("application 2025-LUM-01", "granted")])
+    assert anslag_cli("check", str(path)).returncode == (0 if passes else 1)
+
+
+RECORD_DOCUMENT = DOCUMENT_HEAD.replace("BUDGET", "250 000") + """
+Ansökningar
+
+Förvaltning: Farsta
+Projekt: Stöd till unga vuxna
+Sökt belopp: 300 000 kr
+Beviljat belopp: 250 000 kr
+Beslut: Beviljas delvis
+Motivering: Projektet bedöms kunna genomföras med en reducerad summa.
+Inkom: 2024-09-15
+"""
+
+RECORD_ROUND = (ROUND_HEAD.replace("SEED", "record.txt").replace("BUDGET", "250 000")
+                + application(1, "Farsta", "Stöd till unga vuxna", ("REQUESTED", "250 000 kr"), "partly_granted",
+                              "{ line = 13, lines = 7 }")
+                + "submitted = 2024-09-15\n")
+
+
+@pytest.mark.parametrize("requested, passes", [("300 000 kr", True), ("999 000 kr", False), ("250 000 kr", False)])
+def test_a_record_printed_over_seven_lines_is_checked_label_by_label(tmp_path: Path, requested: str, passes: bool) -> None:
+    (tmp_path / "record.txt").write_text(RECORD_DOCUMENT, encoding="utf-8")
+    path = tmp_path / "record.toml"
+    path.write_text(RECORD_ROUND.replace("REQUESTED", requested), encoding="utf-8")
+    assert problems_of(path) == ([] if passes else [("application 2025-LUM-01", "requested")])
+    wrong_date = tmp_path / "date.toml"
+    wrong_date.write_text(RECORD_ROUND.replace("REQUESTED", "300 000 kr").replace("2024-09-15", "2024-09-16"),
+                          encoding="utf-8")
+    assert problems_of(wrong_date) == [("application 2025-LUM-01", "submitted")]
+
+
+@pytest.mark.parametrize("seed", ["../../../../../../etc/passwd", "/etc/passwd", "/dev/zero", "/dev/stdin",
+                                  "sub/2021_columns.txt", ".."])
+def test_a_seed_that_leaves_the_round_files_folder_is_refused(tmp_path: Path, seed: str) -> None:
+    path = columns_round(tmp_path, 'seed = "2021_columns.txt"', f'seed = "{seed}"')
+    result = anslag_cli("check", str(path))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert f"no document '{seed}' beside the round file or among the bundled seeds (a seed is a file name, not a path)" in result.stderr
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/stdin"])
+def test_a_device_or_fifo_is_refused_unread(tmp_path: Path, device: str) -> None:
+    path = columns_round(tmp_path, "format = 1", "format = 1")
+    with open(os.devnull, "rb") as nothing:
+        result = subprocess.run([CLI, "check", str(path), "--document", device], stdin=subprocess.PIPE if device ==
+                                "/dev/stdin" else nothing, capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 2
+    assert f"{device}:0:0: not a regular file (a device or a FIFO)" in result.stderr
+    with pytest.raises(anslag.RoundFileError, match="not a regular file"):
+        anslag.check_sources(anslag.load_round(path), device)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "document.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(anslag.RoundFileError, match="not a regular file"):
+        anslag.check_sources(anslag.load_round(columns_round(tmp_path, "format = 1", "format = 1")), fifo)
+
+
+def test_a_document_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    with big.open("wb") as out:
+        out.truncate((16 << 20) + 1)
+    with pytest.raises(anslag.RoundFileError, match="document larger than 16 MiB"):
+        anslag.check_sources(anslag.load_round(columns_round(tmp_path, "format = 1", "format = 1")), big)
+
+
+def test_every_line_check_prints_is_escaped(tmp_path: Path) -> None:
+    document = (DOCUMENTS / "2021_columns.txt").read_text(encoding="utf-8").replace(
+        "Godkänd slutrapport", "Godkänd \x1b[31mslutrapport")
+    path = columns_round(tmp_path, "Godkänd slutrapport för", "Godkänd \\u001b[2Jslutrapport för")
+    (tmp_path / "2021_columns.txt").write_text(document, encoding="utf-8")
+    result = anslag_cli("check", str(path))
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout
+    assert "rule 2021.godkand-rapport: quote: recorded Godkänd \\x1b[2Jslutrapport" in result.stdout
+    assert "printed: Godkänd \\x1b[31mslutrapport" in result.stdout
+
+
+def test_the_html_report_marks_a_failed_check_beside_its_line(tmp_path: Path) -> None:
+    path = columns_round(tmp_path, 'granted = "250 000 kr"\ndecision = "partly_granted"\nreason = "Beviljas delvis"',
+                         'granted = "240 000 kr"\ndecision = "partly_granted"\nreason = "Beviljas delvis"')
+    round_ = anslag.load_round(path)
+    page = anslag.audit(round_).to_html(tmp_path / "2021_columns.txt", round=round_)
+    opening, line = page.split('id="L30"', 1)
+    assert "check-failed" in opening.rsplit("<div", 1)[1]
+    assert "check failed: application 2021-LUM-02: granted: recorded 240\u00a0000\u00a0kr; printed: 250 000 (kr)" in line.split("</div>", 1)[0]
+    untouched = anslag.load_round(DOCUMENTS / "2021_columns.expected.toml")
+    assert "check failed" not in anslag.audit(untouched).to_html(DOCUMENTS / "2021_columns.txt", round=untouched)
+
+
+def test_a_fund_citing_a_tables_total_is_read_in_its_column(tmp_path: Path) -> None:
+    cited = ('quote = "Socialnämnden fördelar 900 000 kronor till lokala utvecklingsmedel i enlighet med bilagan."\n'
+             'source = { line = 14, section = "Förvaltningens förslag till beslut" }')
+    path = columns_round(tmp_path, cited, 'source = { line = 34 }')
+    assert problems_of(path) == []
+    wrong = columns_round(tmp_path, 'budget = "900 000 kr"\n' + cited, 'budget = "1 650 000 kr"\nsource = { line = 34 }')
+    assert problems_of(wrong) == [("fund LUM", "budget")]
+
+
+def test_python_and_the_command_line_give_the_same_problems(tmp_path: Path) -> None:
+    path = columns_round(tmp_path, 'requested = "350 000 kr"\ngranted = "250 000 kr"',
+                         'requested = "250 000 kr"\ngranted = "350 000 kr"')
+    problems = anslag.check_sources(anslag.load_round(path), tmp_path / "2021_columns.txt")
+    printed = anslag_cli("check", str(path)).stdout.splitlines()
+    assert printed[:-1] == [f"{p.document}:{p.line}: {p}" for p in problems]
+    assert [(p.field, p.expected, p.found) for p in problems] == [
+        ("requested", "250\u00a0000\u00a0kr", "350 000 (kr)"), ("granted", "350\u00a0000\u00a0kr", "250 000 (kr)")]
+
+
+def test_the_citation_form_is_kept_by_python_and_its_pickles(tmp_path: Path) -> None:
+    path = columns_round(tmp_path, 'source = { line = 24, section = "Ärendet" }',
+                         'source = { derived = "an earlier decision" }')
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'source = { line = 29, section', 'source = { line = 29, lines = 2, section'), encoding="utf-8")
+    round_ = anslag.load_round(path)
+    rule = next(r for r in round_.rules if r.id == "2021.godkand-rapport")
+    assert (rule.source.line, rule.source.lines, rule.source.derived) == (0, 1, "an earlier decision")
+    first = round_.applications[0].source
+    assert (first.line, first.lines, first.derived) == (29, 2, "")
+    assert "lines=2" in repr(first)
+    again = pickle.loads(pickle.dumps(round_))
+    assert again == round_ and again.applications[0].source.lines == 2
