@@ -13,10 +13,13 @@ namespace anslag::cli {
 namespace {
 
 std::filesystem::path document_of(const grant_round& r, const std::filesystem::path& round_file) {
+  // A link beside the round file is its document even when it leads nowhere: reading it names
+  // the loop or the missing target, where exists() would throw a raw filesystem_error.
+  std::error_code unreadable;
   const auto beside = round_file.parent_path() / r.document.seed;
-  if (std::filesystem::exists(beside)) return beside;
+  if (std::filesystem::exists(std::filesystem::symlink_status(beside, unreadable))) return beside;
   const auto bundled = data_dir() / "seeds" / r.document.seed;
-  if (std::filesystem::exists(bundled)) return bundled;
+  if (std::filesystem::exists(bundled, unreadable)) return bundled;
   throw not_found_error("no document '" + r.document.seed + "' beside the round file or among the bundled seeds");
 }
 
@@ -42,7 +45,7 @@ void add_check_command(CLI::App& app, context& context) {
                 << doc.string() << "\n";
       context.exit_code = problems.empty() ? 0 : 1;
     } catch (const error& e) {
-      std::cerr << "anslag check: " << e.what() << "\n";
+      std::cerr << "anslag check: " << escape_controls(e.what()) << "\n";
       context.exit_code = 2;
     }
   });

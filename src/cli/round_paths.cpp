@@ -15,7 +15,8 @@
 namespace anslag::cli {
 
 bool is_round_folder(const std::string& argument) {
-  return !is_bundled_year(argument) && std::filesystem::is_directory(argument);
+  std::error_code unreadable;  // a link loop is no folder; loading it names the file
+  return !is_bundled_year(argument) && std::filesystem::is_directory(argument, unreadable);
 }
 
 progress_bar::progress_bar(std::string label) : label_(std::move(label)), shown_(isatty(STDERR_FILENO) != 0) {}
@@ -73,8 +74,8 @@ int audit_folder(const std::filesystem::path& folder, output_format format, cons
   for (const auto& one : loaded) {
     if (!one.loaded) {
       broken = true;
-      std::cerr << "anslag audit: " << one.failure << "\n";
-      summary.push_back({"-", one.path.string(), "not loaded", "", ""});
+      std::cerr << "anslag audit: " << escape_controls(one.failure) << "\n";
+      summary.push_back({"-", escape_controls(one.path.string()), "not loaded", "", ""});
       listed.push_back({{"file", one.path.string()}, {"year", nullptr}, {"error", one.failure}, {"findings", nullptr}});
       continue;
     }
@@ -82,7 +83,7 @@ int audit_folder(const std::filesystem::path& folder, output_format format, cons
     if (each) each(r, rounds[next], one.path);
     ++next;
     errors = errors || r.has_errors();
-    summary.push_back({std::to_string(r.year), r.file, std::to_string(r.count(severity::error)),
+    summary.push_back({std::to_string(r.year), escape_controls(r.file), std::to_string(r.count(severity::error)),
                        std::to_string(r.count(severity::warning)), std::to_string(r.count(severity::info))});
     auto json = nlohmann::json::parse(format_report_json(r, options));
     listed.push_back(
