@@ -2,11 +2,16 @@
 
 #include <anslag/error.hpp>
 
+#include "../io/regular_file.hpp"
+
 #include <algorithm>
-#include <fstream>
-#include <iterator>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -55,53 +60,96 @@ std::size_t invalid_utf8_at(std::string_view s) {
   throw round_file_error(path.string(), line, column, detail);
 }
 
-// pdftotext's output, read from a pipe; the program is run directly (no shell), so a file name
-// is never interpreted.
-std::string pdf_text(const std::filesystem::path& path) {
+[[noreturn]] void beyond(const std::filesystem::path& path, const std::string& limit) {
+  fail(path, 0, 0, "PDF beyond the extraction limit: " + limit);
+}
+
+// pdftotext's output, read from a pipe. The program is run directly (no shell) with `--` before
+// the file name, so that no name is read as an option; in a child process limited in CPU time and
+// address space, stopped when it passes the wall time or the size of text allowed, and asked for
+// one page more than allowed, so that a longer PDF is refused rather than cut short.
+std::string pdf_text(const std::filesystem::path& path, const pdf_limits& limits) {
+  // Everything the child needs is made before fork: between fork and exec a child of a threaded
+  // process may only make async-signal-safe calls, and allocation is not one.
+  const std::string file = path.string();
+  const std::string last_page = std::to_string(limits.pages + 1);
+  const rlimit cpu{static_cast<rlim_t>(limits.cpu_seconds), static_cast<rlim_t>(limits.cpu_seconds) + 1};
+  const rlim_t memory_bytes = static_cast<rlim_t>(limits.memory_mib) << 20;
+  const rlimit memory{memory_bytes, memory_bytes};
   int out[2];
-  if (pipe(out) != 0) fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
+  if (pipe2(out, O_CLOEXEC) != 0) fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
   const pid_t child = fork();
-  if (child < 0) fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
+  if (child < 0) {
+    close(out[0]);
+    close(out[1]);
+    fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
+  }
   if (child == 0) {
     dup2(out[1], STDOUT_FILENO);
     const int null = open("/dev/null", O_WRONLY);
     if (null >= 0) dup2(null, STDERR_FILENO);
-    close(out[0]);
-    close(out[1]);
-    const std::string file = path.string();
-    execlp("pdftotext", "pdftotext", "-layout", "-enc", "UTF-8", file.c_str(), "-",
+    setrlimit(RLIMIT_CPU, &cpu);
+    setrlimit(RLIMIT_AS, &memory);
+    execlp("pdftotext", "pdftotext", "-layout", "-enc", "UTF-8", "-l", last_page.c_str(), "--", file.c_str(), "-",
            static_cast<char*>(nullptr));
     _exit(127);
   }
   close(out[1]);
+  const auto text_bytes = static_cast<std::size_t>(limits.text_mib) << 20;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.seconds);
   std::string text;
+  std::string exceeded;
   char chunk[1 << 16];
-  ssize_t n;
-  while ((n = read(out[0], chunk, sizeof chunk)) > 0) text.append(chunk, static_cast<std::size_t>(n));
+  while (exceeded.empty()) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    pollfd ready{out[0], POLLIN, 0};
+    const int polled = left.count() > 0 ? poll(&ready, 1, static_cast<int>(left.count())) : 0;
+    if (polled < 0 && errno == EINTR) continue;
+    if (polled == 0) {
+      exceeded = std::to_string(limits.seconds) + " s";
+      break;
+    }
+    const ssize_t n = read(out[0], chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    if (text.size() + static_cast<std::size_t>(n) > text_bytes) exceeded = std::to_string(limits.text_mib) + " MiB of text";
+    text.append(chunk, static_cast<std::size_t>(n));
+  }
+  if (!exceeded.empty()) kill(child, SIGKILL);
   close(out[0]);
   int status = 0;
-  waitpid(child, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
-    fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!exceeded.empty()) beyond(path, exceeded);
+  if (WIFSIGNALED(status)) {
+    // The CPU limit sends SIGXCPU, and SIGKILL a second later; a process past its address space
+    // aborts where an allocation fails.
+    const int stopped_by = WTERMSIG(status);
+    if (stopped_by == SIGXCPU || stopped_by == SIGKILL) beyond(path, std::to_string(limits.cpu_seconds) + " s of CPU time");
+    beyond(path, std::to_string(limits.memory_mib) + " MiB of memory");
+  }
+  if (WEXITSTATUS(status) == 127) fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
   if (WEXITSTATUS(status) != 0) fail(path, 0, 0, "not a readable PDF");
+  // pdftotext ends every page with a form feed.
+  if (std::count(text.begin(), text.end(), '\f') > limits.pages) beyond(path, std::to_string(limits.pages) + " pages");
   return text;
 }
 
 }  // namespace
 
 std::vector<std::string> document_lines(std::string_view text) {
+  if (text.empty()) return {""};
   std::vector<std::string> lines;
   std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string line(text.substr(start, end - start));
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
-    if (end == text.size()) break;
-    start = end + 1;
+  while (start < text.size()) {
+    const std::size_t end = text.find_first_of("\r\n", start);
+    if (end == std::string_view::npos) {
+      lines.emplace_back(text.substr(start));
+      break;
+    }
+    lines.emplace_back(text.substr(start, end - start));
+    start = end + (text.compare(end, 2, "\r\n") == 0 ? 2 : 1);
   }
-  if (!lines.empty() && lines.back().empty() && !text.empty() && text.back() == '\n') lines.pop_back();
   return lines;
 }
 
@@ -153,13 +201,12 @@ std::vector<std::string> printed_numbers(std::string_view text) {
   return numbers;
 }
 
-std::string read_document_text(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) fail(path, 0, 0, "cannot read the file");
-  std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) fail(path, 0, 0, "cannot read the file");
+std::string read_document_text(const std::filesystem::path& path, const pdf_limits& limits) {
+  auto read = detail::read_regular_file(path, detail::max_document_bytes);
+  if (!read) fail(path, 0, 0, "document larger than 64 MiB");
+  std::string bytes = std::move(*read);
   if (bytes.rfind("%PDF-", 0) == 0) {
-    bytes = pdf_text(path);
+    bytes = pdf_text(path, limits);
     if (collapse_space(bytes).empty()) fail(path, 0, 0, "a PDF without text (a scan?)");
   }
   if (collapse_space(bytes).empty()) fail(path, 0, 0, "empty document");

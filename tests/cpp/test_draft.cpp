@@ -132,7 +132,7 @@ TEST_CASE("bad documents are clear errors naming the file") {
   auto [english, english_error] =
       named("english.txt", "Till\nSocialnämnden\n2023-12-12\n\nAllocation of funds 2024\n\nThe committee allocates funds.\n");
   CHECK(english_error == english + ":0:0: no grant decision found: no fund, total or application in Swedish");
-  CHECK(error_of(documents / "missing.txt") == (documents / "missing.txt").string() + ":0:0: cannot read the file");
+  CHECK(error_of(documents / "missing.txt") == (documents / "missing.txt").string() + ":0:0: cannot read the file: No such file or directory");
 }
 
 TEST_CASE("a PDF without text, or without pdftotext, is a clear error") {

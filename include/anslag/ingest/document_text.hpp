@@ -1,8 +1,10 @@
 // The text of a decision document, as the drafter and the source check read it: UTF-8 text (the
 // form of the seeds) or a PDF, whose text poppler's `pdftotext -layout` extracts (a separate
-// program, run as a subprocess: nothing of it is linked). Lines are numbered from 1, split at LF
-// (a CR before it and the form feeds pdftotext puts between pages are white space), so that a
+// program, run as a subprocess: nothing of it is linked). Lines are numbered from 1, split at LF,
+// CR LF or a lone CR (the form feeds pdftotext puts between pages are white space), so that a
 // `source.line` means the same line to the drafter, to the check and to a person with an editor.
+// The document is read only when it is a regular file (a FIFO or a device is refused unopened),
+// of at most 64 MiB; a PDF's extraction is bounded by `pdf_limits` (docs/reliability.md).
 //
 // Thread safety: pure functions of their arguments; any number of threads may call them at once.
 // A PDF is read by a pdftotext process of its own per call.
@@ -17,10 +19,26 @@
 
 namespace anslag {
 
+// The bounds of one PDF's text extraction. pdftotext runs in a child process with `cpu_seconds` of
+// CPU time and `memory_mib` of address space, is stopped past `seconds` of wall time or
+// `text_mib` of text, and reads at most `pages` pages (one more is asked for, to tell a longer
+// PDF apart). Each is the error "PDF beyond the extraction limit: 1000 pages" (or "30 s of CPU
+// time", "120 s", "1024 MiB of memory", "16 MiB of text") naming the document. The defaults are
+// far above a decision document (a few pages, well under a second).
+struct pdf_limits {
+  int pages = 1000;
+  int cpu_seconds = 30;
+  int seconds = 120;
+  int memory_mib = 1024;
+  int text_mib = 16;
+};
+
 // The document's text. Errors are round_file_error naming the file (and for a byte that is not
-// UTF-8, its line and column): "cannot read the file", "empty document", "not UTF-8 text",
-// "a PDF without text (a scan?)", "cannot run pdftotext (poppler-utils) to read the PDF".
-std::string read_document_text(const std::filesystem::path& path);
+// UTF-8, its line and column): "cannot read the file: REASON" (the system's words, or "a named
+// pipe (FIFO), not a regular file", "a device, not a regular file", ...), "document larger than
+// 64 MiB", "empty document", "not UTF-8 text", "a PDF without text (a scan?)", "not a readable
+// PDF", "cannot run pdftotext (poppler-utils) to read the PDF", and pdf_limits' errors.
+std::string read_document_text(const std::filesystem::path& path, const pdf_limits& limits = {});
 
 // The lines of `text`, without their line ends; line N of the document is element N - 1.
 std::vector<std::string> document_lines(std::string_view text);

@@ -36,7 +36,18 @@ void drafter::read_head() {
       date_line = i;
     }
   }
-  if (!date_line) fail("no date (YYYY-MM-DD) in the document's head");
+  if (!date_line) {
+    // A head line shaped like a date that names no day ("2020-02-30") is said as such.
+    for (std::size_t i = 0; i < head; ++i) {
+      const auto& t = lines_[i].text;
+      const bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+                          std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+      if (shaped)
+        throw round_file_error(file_, static_cast<std::size_t>(line_no(i)), 1,
+                               "'" + t + "' in the document's head is no date of the calendar");
+    }
+    fail("no date (YYYY-MM-DD) in the document's head");
+  }
   for (std::size_t i = 0; i + 1 < head; ++i) {
     if (lower(lines_[i].text) == "till" && !lines_[i + 1].text.empty()) {
       deciding_body_ = lines_[i + 1].text;
