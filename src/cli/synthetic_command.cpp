@@ -42,11 +42,11 @@ void add_synthetic_command(CLI::App& app, context& context) {
     std::string faults = "none";
   };
   auto o = std::make_shared<options>();
-  command->add_option("--rounds", o->rounds, "How many round files")->required()->check(CLI::PositiveNumber);
+  // The sizes are checked by write_synthetic_rounds, which says the ranges it offers.
+  command->add_option("--rounds", o->rounds, "How many round files (1 to 1000000)")->required();
   command->add_option("--out", o->out, "The folder to write them in (made if missing)")->required();
-  command->add_option("--applications", o->round.applications, "Applications per round")
-      ->default_val(o->round.applications)
-      ->check(CLI::PositiveNumber);
+  command->add_option("--applications", o->round.applications, "Applications per round (1 to 50000)")
+      ->default_val(o->round.applications);
   command->add_option("--year", o->round.year, "The first round's year")->default_val(o->round.year);
   command->add_option("--seed", o->round.seed, "The first round's seed")->default_val(o->round.seed);
   command->add_option("--faults", o->faults,
@@ -66,7 +66,7 @@ void add_synthetic_command(CLI::App& app, context& context) {
       }
       std::cout << "wrote " << written << " round files to " << o->out << "\n";
     } catch (const error& e) {
-      std::cerr << "anslag synthetic: " << e.what() << "\n";
+      std::cerr << "anslag synthetic: " << escape_controls(e.what()) << "\n";
       context.exit_code = 2;
     }
   });
