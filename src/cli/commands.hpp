@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <anslag/model/round.hpp>
+#include <anslag/report/escape.hpp>
 
 #include <cstddef>
 #include <filesystem>

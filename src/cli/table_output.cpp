@@ -13,6 +13,15 @@ std::size_t width(const std::string& text) {
 
 }  // namespace
 
+std::string markdown_cell(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 void print_text_table(std::ostream& out, const table& rows) {
   if (rows.empty()) return;
   const std::size_t columns = rows.front().size();
@@ -33,7 +42,7 @@ void print_markdown_table(std::ostream& out, const table& rows, bool total_row) 
     const bool bold = total_row && r != 0 && r + 1 == rows.size();
     out << "|";
     for (const auto& cell : rows[r])
-      out << " " << (bold && !cell.empty() ? "**" + cell + "**" : cell) << " |";
+      out << " " << (bold && !cell.empty() ? "**" + markdown_cell(cell) + "**" : markdown_cell(cell)) << " |";
     out << "\n";
     if (r == 0) {
       out << "|";

@@ -22,6 +22,11 @@ void print_text_table(std::ostream& out, const table& rows);
 // when `total_row`.
 void print_markdown_table(std::ostream& out, const table& rows, bool total_row);
 
+// A Markdown table cell's text: a `|` would end the cell and forge a column of its own, so it
+// is escaped (and a backslash with it). Data passes escape_controls first, so that no line break
+// can forge a row; print_markdown_table does this for every cell it prints.
+std::string markdown_cell(const std::string& text);
+
 // {"text": "1 234,50 kr", "ore": 123450}; null for an unknown amount.
 nlohmann::json amount_json(Krona k);
 nlohmann::json amount_json(const std::optional<Krona>& k);
