@@ -75,7 +75,7 @@ int audit_folder(const std::filesystem::path& folder, output_format format, cons
     if (!one.loaded) {
       broken = true;
       std::cerr << "anslag audit: " << escape_controls(one.failure) << "\n";
-      summary.push_back({"-", escape_controls(one.path.string()), "not loaded", "", ""});
+      summary.push_back({"-", one.path.string(), "not loaded", "", ""});
       listed.push_back({{"file", one.path.string()}, {"year", nullptr}, {"error", one.failure}, {"findings", nullptr}});
       continue;
     }
@@ -83,7 +83,7 @@ int audit_folder(const std::filesystem::path& folder, output_format format, cons
     if (each) each(r, rounds[next], one.path);
     ++next;
     errors = errors || r.has_errors();
-    summary.push_back({std::to_string(r.year), escape_controls(r.file), std::to_string(r.count(severity::error)),
+    summary.push_back({std::to_string(r.year), r.file, std::to_string(r.count(severity::error)),
                        std::to_string(r.count(severity::warning)), std::to_string(r.count(severity::info))});
     auto json = nlohmann::json::parse(format_report_json(r, options));
     listed.push_back(
