@@ -11,14 +11,18 @@
 
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 #include <string>
 
 namespace {
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
+// CPU time of the process: on a shared machine wall time also counts the other jobs' turns.
+double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 // A field of /proc/self/status in MiB ("VmRSS": now, "VmHWM": the peak since the last reset).
 long status_mib(const std::string& field) {
   std::ifstream status("/proc/self/status");
@@ -37,14 +41,16 @@ int main(int argc, char** argv) {
   const auto units = anslag::load_units(data_dir + "/units.toml");
 
   auto start = std::chrono::steady_clock::now();
+  double cpu_start = cpu_seconds();
   std::string text = anslag::synthetic_round(
       units, {n, 7, 2024, {anslag::synthetic_fault::grant_exceeds_request, anslag::synthetic_fault::total_mismatch}});
-  const double generate = seconds_since(start);
+  const double generate = seconds_since(start), generate_cpu = cpu_seconds() - cpu_start;
   const double file_mib = static_cast<double>(text.size()) / (1024.0 * 1024.0);
 
   start = std::chrono::steady_clock::now();
+  cpu_start = cpu_seconds();
   const anslag::grant_round r = anslag::parse_round(text, "synthetic.toml", anslag::size_limit::unbounded);
-  const double load = seconds_since(start);
+  const double load = seconds_since(start), load_cpu = cpu_seconds() - cpu_start;
   const long load_peak = status_mib("VmHWM");
   std::string().swap(text);  // the file text is the load's, not the audit's
   malloc_trim(0);             // hand the freed toml++ document back, so RSS shows what is live
@@ -52,14 +58,15 @@ int main(int argc, char** argv) {
   const long before_audit = status_mib("VmRSS");
 
   start = std::chrono::steady_clock::now();
+  cpu_start = cpu_seconds();
   const anslag::report report = anslag::audit(r, units);
-  const double audit = seconds_since(start);
+  const double audit = seconds_since(start), audit_cpu = cpu_seconds() - cpu_start;
 
   std::printf("applications        %zu\n", r.applications.size());
   std::printf("round file          %.1f MiB\n", file_mib);
-  std::printf("generate            %.3f s\n", generate);
-  std::printf("load (parse)        %.3f s\n", load);
-  std::printf("audit               %.3f s\n", audit);
+  std::printf("generate            %.3f s (%.3f s CPU)\n", generate, generate_cpu);
+  std::printf("load (parse)        %.3f s (%.3f s CPU)\n", load, load_cpu);
+  std::printf("audit               %.3f s (%.3f s CPU)\n", audit, audit_cpu);
   std::printf("peak RSS in load    %ld MiB (round file text, toml++ document and the round)\n", load_peak);
   std::printf("RSS before audit    %ld MiB (the loaded round)\n", before_audit);
   std::printf("peak RSS in audit   %ld MiB (the round and the audit's working memory)\n", status_mib("VmHWM"));
@@ -67,5 +74,14 @@ int main(int argc, char** argv) {
               report.count(anslag::severity::warning), report.count(anslag::severity::info));
   for (const auto& f : report.findings)
     if (f.level == anslag::severity::error) std::printf("  %s\n", f.message_en.c_str());
-  return report.count(anslag::severity::error) == 2 ? 0 : 1;  // exactly the two planted faults
+  // Exactly the two planted faults: the row granted 1 kr above its request is a
+  // GRANT_EXCEEDS_REQUEST and, whatever its decision word, a DECISION_AMOUNT_MISMATCH (a row is
+  // every finding it is); the stated total 1 kr off is a TOTAL_MISMATCH.
+  std::multiset<anslag::finding_code> errors;
+  for (const auto& f : report.findings)
+    if (f.level == anslag::severity::error) errors.insert(f.code);
+  const std::multiset<anslag::finding_code> planted{anslag::finding_code::grant_exceeds_request,
+                                                    anslag::finding_code::decision_amount_mismatch,
+                                                    anslag::finding_code::total_mismatch};
+  return errors == planted ? 0 : 1;
 }

@@ -3,6 +3,7 @@
 #include "bindings.hpp"
 
 #include <anslag/audit/audit.hpp>
+#include <anslag/audit/validate.hpp>
 #include <anslag/ingest/source_check.hpp>
 #include <anslag/report/format.hpp>
 #include <anslag/report/html.hpp>
@@ -138,6 +139,7 @@ void bind_audit(py::module_& m) {
             r.dated = to_date(t[2]);
             r.file = t[3].cast<std::string>();
             r.findings = t[4].cast<std::vector<finding>>();
+            validate(r);  // a pickle is input too: held to what an audit can produce
             return r;
           }));
   add_value_semantics(report_class);

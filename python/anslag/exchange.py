@@ -16,9 +16,14 @@ Two conventions, one for people and one for programs:
   a ``krona`` column without the suffix. Anything but a whole number there is an error naming the
   row and column.
 
-CSV needs nothing of this module: ``pd.read_csv(path, dtype={"beviljat": "krona"})`` reads
-Excel's "CSV UTF-8" (byte-order mark included), and ``to_csv(path, encoding="utf-8-sig")`` writes
-one Excel opens as UTF-8.
+CSV is read by pandas itself: ``pd.read_csv(path, dtype={"beviljat": "krona"})`` reads Excel's
+"CSV UTF-8" (byte-order mark included). ``to_csv`` here writes one Excel opens as UTF-8, with every
+text cell that a spreadsheet program would take for a formula (starting with ``= + - @``, a tab or
+a CR) prefixed with ``'``, OWASP's rule for CSV injection; ``escape_formulas=False`` turns that off.
+
+Every reader is bounded by its input (docs/reliability.md, "Exchange"): a sheet is read within the
+extent of its values (a formatted empty cell far away costs nothing) up to ``MAX_CELLS`` cells, an
+xlsx file up to ``MAX_XLSX_BYTES`` of uncompressed content, JSON to Python's recursion limit.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import os
 import pathlib
 import re
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
@@ -39,10 +45,17 @@ import pandas as pd
 from anslag._core import InvalidArgumentError, Krona, NotFoundError, OverflowError, ParseError
 from anslag.pandas import KronaArray, KronaDtype
 
-__all__ = ["KRONOR_FORMAT", "convert", "main", "read_excel", "read_json", "read_sql", "to_excel", "to_json", "to_sql"]
+__all__ = ["KRONOR_FORMAT", "MAX_CELLS", "MAX_XLSX_BYTES", "convert", "main", "read_excel",
+           "read_json", "read_sql", "to_csv", "to_excel", "to_json", "to_sql"]
 
 KRONOR_FORMAT = '#,##0.00 "kr"'
 """The number format of amount cells: "1 234,50 kr" in Swedish Excel, "1,234.50 kr" in English."""
+
+MAX_CELLS = 10_000_000
+"""The most cells read_excel reads from a sheet: rows times columns of the extent of its values."""
+
+MAX_XLSX_BYTES = 512 << 20
+"""The most an xlsx file may unpack to (the sum of its parts' sizes), checked before it is parsed."""
 
 _ORE_SUFFIX = "_ore"
 # Below 10**13 kr, an amount in kronor with two decimals has at most 15 significant digits, and
@@ -223,6 +236,104 @@ def _has_columns(sheet: str, names: Sequence[str], wanted: Iterable[str]) -> Non
                          f"sheet {sheet!r} has no column {name!r} (columns: {', '.join(names)})")
 
 
+def _name_of(path: Path | IO[bytes]) -> str:
+    return os.fspath(path) if isinstance(path, (str, os.PathLike)) else str(getattr(path, "name", "the xlsx file"))
+
+
+def _check_unpacked_size(path: Path | IO[bytes]) -> None:
+    """Refuses an xlsx file whose parts unpack to more than MAX_XLSX_BYTES, before openpyxl
+    parses any of them: a few kilobytes of zip can hold gigabytes of sheet."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        return  # openpyxl says what the file is not
+    finally:
+        if hasattr(path, "seek"):
+            path.seek(0)
+    if unpacked > MAX_XLSX_BYTES:
+        raise _error(InvalidArgumentError, "invalid_argument",
+                     f"{_name_of(path)}: the xlsx file unpacks to {unpacked} bytes, beyond the "
+                     f"limit of {MAX_XLSX_BYTES}")
+
+
+def _load_workbook(path: Path | IO[bytes], *, data_only: bool) -> Any:
+    """openpyxl's workbook, with a number cell it cannot read (``<v>NaN</v>``, which openpyxl
+    takes to ``int()`` and fails on without saying where) an error naming the sheet and cell."""
+    from openpyxl import load_workbook
+
+    try:
+        if isinstance(path, (str, os.PathLike)):
+            # Opened here, so that the file is closed when openpyxl fails half-way too.
+            with open(path, "rb") as file:
+                return load_workbook(file, data_only=data_only)
+        return load_workbook(path, data_only=data_only)
+    except ValueError:
+        found = _unreadable_number(path)
+        if found is None:
+            raise
+        sheet, cell, value = found
+        raise _error(InvalidArgumentError, "invalid_argument",
+                     f"sheet {sheet!r}, cell {cell}: {value!r} is not a number") from None
+
+
+def _unreadable_number(path: Path | IO[bytes]) -> tuple[str, str, str] | None:
+    """The first number cell of an xlsx file whose value is no finite number: (sheet, cell, value)."""
+    import math
+    import posixpath
+    import xml.etree.ElementTree as ElementTree
+    import zipfile
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    relationships = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    if hasattr(path, "seek"):
+        path.seek(0)
+    with zipfile.ZipFile(path) as archive:
+        # A target is relative to xl/, or absolute in the package ("/xl/worksheets/sheet1.xml").
+        targets = {r.get("Id"): posixpath.normpath(posixpath.join("/xl", r.get("Target", "")))[1:]
+                   for r in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))}
+        for sheet in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(main + "sheet"):
+            part = targets.get(sheet.get(relationships + "id"))
+            if part is None or part not in archive.namelist():
+                continue
+            with archive.open(part) as stream:
+                for _, element in ElementTree.iterparse(stream):
+                    if element.tag != main + "c":
+                        continue
+                    value = element.find(main + "v")
+                    if element.get("t", "n") == "n" and value is not None and value.text is not None:
+                        try:
+                            number = float(value.text)
+                        except ValueError:
+                            number = math.nan
+                        if not math.isfinite(number):
+                            return sheet.get("name", ""), element.get("r", ""), value.text
+                    element.clear()
+    return None
+
+
+def _rows_with_values(sheet: Any) -> list[list[Any]]:
+    """The rows of ``sheet`` within the extent of its values. openpyxl's own extent (what
+    iter_rows walks) also counts cells that only carry a format: one formatted empty cell at
+    XFD1048576 made it 17 billion cells. A cell with a value far away is refused by MAX_CELLS."""
+    from openpyxl.utils import get_column_letter
+
+    # _cells holds only the cells the file has, keyed (row, column): the one way to find the
+    # extent of the values without walking the declared extent.
+    placed = [key for key, cell in sheet._cells.items() if cell.value is not None]
+    if not placed:
+        return []
+    last_row = max(row for row, _ in placed)
+    last_column = max(column for _, column in placed)
+    if last_row * last_column > MAX_CELLS:
+        raise _error(InvalidArgumentError, "invalid_argument",
+                     f"sheet {sheet.title!r}: values reach cell {get_column_letter(last_column)}{last_row}, "
+                     f"beyond the limit of {MAX_CELLS} cells")
+    return [list(r) for r in sheet.iter_rows(min_row=1, max_row=last_row, min_col=1, max_col=last_column)]
+
+
 def read_excel(path: Path | IO[bytes], *, sheet_name: str | None = None,
                krona: Iterable[str] | None = None, money: dict[str, bool] | None = None) -> pd.DataFrame:
     """Reads one sheet (the first unless named) whose first row names the columns.
@@ -237,14 +348,13 @@ def read_excel(path: Path | IO[bytes], *, sheet_name: str | None = None,
     the sheet and cell. A formula gives the value Excel last saved for it (an error if none).
     Other columns are as openpyxl reads them (numbers, text, dates), empty cells None. An empty
     row before the last one is a row of unknowns."""
-    from openpyxl import load_workbook
-
-    book = load_workbook(path, data_only=False)
+    _check_unpacked_size(path)
+    book = _load_workbook(path, data_only=False)
     if sheet_name is not None and sheet_name not in book.sheetnames:
         raise _error(NotFoundError, "not_found",
                      f"no sheet {sheet_name!r} (sheets: {', '.join(book.sheetnames)})")
     sheet = book[sheet_name] if sheet_name is not None else book.worksheets[0]
-    rows = [list(r) for r in sheet.iter_rows()]
+    rows = _rows_with_values(sheet)
     if not rows:
         return pd.DataFrame()
     header = rows[0]
@@ -299,7 +409,7 @@ def read_excel(path: Path | IO[bytes], *, sheet_name: str | None = None,
         if cached is None:
             if hasattr(path, "seek"):
                 path.seek(0)
-            cached = load_workbook(path, data_only=True)[sheet.title]
+            cached = _load_workbook(path, data_only=True)[sheet.title]
         value = cached[cell.coordinate].value
         if value is None:
             raise _error(InvalidArgumentError, "invalid_argument",
@@ -347,6 +457,12 @@ def _frame_from_columns(names: Sequence[str], rows: Sequence[Sequence[Any]],
                         where: Callable[[int, str], str]) -> pd.DataFrame:
     """A frame of ``rows``: each ``*_ore`` column, which must hold ints or None, becomes a krona
     column without the suffix; ``where(row, column)`` names a bad value's place."""
+    for name in names:
+        if name.endswith(_ORE_SUFFIX) and name[:-len(_ORE_SUFFIX)] in names:
+            raise _error(InvalidArgumentError, "invalid_argument",
+                         f"columns {name[:-len(_ORE_SUFFIX)]!r} and {name!r} both: {name!r} becomes the "
+                         f"krona column {name[:-len(_ORE_SUFFIX)]!r}, so one would be lost",
+                         column=name)
     columns: dict[str, Any] = {}
     for i, name in enumerate(names):
         values = [row[i] for row in rows]
@@ -397,18 +513,54 @@ def to_json(frame: pd.DataFrame, path: Path | IO[str] | None = None) -> str | No
 def read_json(source: Path | IO[str]) -> pd.DataFrame:
     """A frame from a JSON array of records (a path or an open text file; ``io.StringIO(text)``
     for a str), each ``"x_ore"`` member becoming the krona column ``x``. A member there that is
-    not an integer or null is an error naming the record (from 0) and member."""
+    not an integer or null is an error naming the record (from 0) and member; so are both ``x`` and
+    ``x_ore`` in one table, and nesting deeper than Python's recursion limit."""
     if isinstance(source, (str, os.PathLike)):
         with open(source, encoding="utf-8") as file:
-            records = json.load(file)
+            text = file.read()
     else:
-        records = json.load(source)
+        text = source.read()
+    try:
+        records = json.loads(text)
+    except RecursionError:
+        # Python's json recurses once per level of nesting; past the interpreter's limit it fails
+        # with a traceback that names nothing, where this names the input and the limit.
+        raise _error(InvalidArgumentError, "invalid_argument",
+                     f"JSON nested deeper than Python's recursion limit ({sys.getrecursionlimit()} levels); "
+                     "a frame's records are two levels deep") from None
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         raise _error(InvalidArgumentError, "invalid_argument",
                      "JSON of a frame is an array of records (objects), as to_json writes")
     names = list(dict.fromkeys(name for record in records for name in record))
     rows = [[record.get(name) for name in names] for record in records]
     return _frame_from_columns(names, rows, lambda r, c: f"record {r}, {c!r}")
+
+
+# --- CSV -----------------------------------------------------------------------------------------------
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(value: Any) -> Any:
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
+
+
+def to_csv(frame: pd.DataFrame, path: Path | IO[str], *, sep: str = ";", escape_formulas: bool = True) -> None:
+    """Writes ``frame`` (without its index) as CSV that Excel opens as UTF-8 (a byte-order mark),
+    ``krona`` columns in Swedish text. A text cell starting with ``=``, ``+``, ``-``, ``@``, a tab
+    or a CR is written with a ``'`` before it (OWASP's rule against CSV injection), which
+    spreadsheet programs show as the text itself, never running ``=HYPERLINK(...)`` or
+    ``=cmd|' /C calc'!A0``; numbers and amounts are written as they are. ``escape_formulas=False``
+    writes every text as it is, for a program that reads the CSV as data."""
+    out = frame
+    if escape_formulas:
+        texts = [c for c, dtype in frame.dtypes.items() if not isinstance(dtype, KronaDtype)
+                 and (pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype))]
+        if texts:
+            out = frame.copy(deep=False)
+            for column in texts:
+                out[column] = frame[column].map(_as_text)
+    out.to_csv(path, sep=sep, index=False, encoding="utf-8-sig")
 
 
 # --- the command line: python3 -m anslag.exchange IN OUT ---------------------------------------------
@@ -431,11 +583,12 @@ def _table_of(path: str, table: str | None) -> str:
 
 
 def convert(source: str, target: str, *, krona: Sequence[str] | None = None, sheet: str | None = None,
-            table: str | None = None, sep: str = ";") -> pd.DataFrame:
+            table: str | None = None, sep: str = ";", escape_formulas: bool = True) -> pd.DataFrame:
     """Reads ``source`` and writes ``target``, each an .xlsx, .csv, .json or SQLite (.sqlite, .db)
     file chosen by its suffix, with the conventions of this module; returns the frame. ``krona``
     names the money columns of an Excel sheet (found by their format otherwise) or of a CSV file
-    (which has no other way to say so); ``sheet`` and ``table`` name where to read and write."""
+    (which has no other way to say so); ``sheet`` and ``table`` name where to read and write;
+    ``escape_formulas`` is to_csv's."""
     kind, target_kind = _format_of(source), _format_of(target)
     if target_kind == "sql":
         _table_of(target, table)  # before any reading
@@ -455,7 +608,7 @@ def convert(source: str, target: str, *, krona: Sequence[str] | None = None, she
     if target_kind == "excel":
         to_excel(frame, target, sheet_name=sheet or "Sheet1")
     elif target_kind == "csv":
-        frame.to_csv(target, sep=sep, index=False, encoding="utf-8-sig")
+        to_csv(frame, target, sep=sep, escape_formulas=escape_formulas)
     elif target_kind == "json":
         to_json(frame, target)
     else:
@@ -470,9 +623,8 @@ def convert(source: str, target: str, *, krona: Sequence[str] | None = None, she
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python3 -m anslag.exchange IN OUT [--krona COLUMN]... [--sheet NAME] [--table NAME]
-    [--sep C]``: 0 when written, 2 with a message on a bad file or value."""
+    [--sep C] [--no-escape-formulas]``: 0 when written, 2 with a message on a bad file or value."""
     import argparse
-    import sys
 
     from anslag._core import Error
 
@@ -486,10 +638,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sheet", help="the sheet to read, and the name of the sheet written")
     parser.add_argument("--table", help="the table to read from or write to a database")
     parser.add_argument("--sep", default=";", help="the CSV field separator (default ';')")
+    parser.add_argument("--no-escape-formulas", dest="escape_formulas", action="store_false",
+                        help="write CSV text cells starting with = + - @ as they are, without the ' "
+                             "that keeps a spreadsheet program from running them as formulas")
     options = parser.parse_args(argv)
     try:
         frame = convert(options.source, options.target, krona=options.krona, sheet=options.sheet,
-                        table=options.table, sep=options.sep)
+                        table=options.table, sep=options.sep, escape_formulas=options.escape_formulas)
     except (Error, OSError, ValueError) as error:
         print(f"anslag.exchange: {error}", file=sys.stderr)
         return 2

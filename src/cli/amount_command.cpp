@@ -30,7 +30,7 @@ void add_amount_command(CLI::App& app, context& context) {
         try {
           total += parse_amount(line);
         } catch (const error& e) {
-          std::cerr << "anslag amount: line " << number << ": " << e.what() << "\n";
+          std::cerr << "anslag amount: line " << number << ": " << escape_controls(e.what()) << "\n";
           context.exit_code = 2;
           return;
         }
@@ -48,7 +48,7 @@ void add_amount_command(CLI::App& app, context& context) {
         const Krona k = parse_amount(text);
         std::cout << k.ore() << "\t" << k.to_string() << "\n";
       } catch (const error& e) {
-        std::cerr << "anslag amount: \"" << text << "\": " << e.what() << "\n";
+        std::cerr << "anslag amount: \"" << escape_controls(text) << "\": " << escape_controls(e.what()) << "\n";
         context.exit_code = 2;
       }
     }

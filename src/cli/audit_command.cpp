@@ -175,7 +175,7 @@ void add_audit_command(CLI::App& app, context& context) {
     } catch (const std::ios_base::failure&) {
       throw;  // standard output failed: main says why, as for every command
     } catch (const std::runtime_error& e) {  // anslag::error, and a report that cannot be written
-      std::cerr << "anslag audit: " << e.what() << "\n";
+      std::cerr << "anslag audit: " << escape_controls(e.what()) << "\n";
       context.exit_code = 2;
     }
   });

@@ -5,6 +5,7 @@
 
 #include <anslag/model/round.hpp>
 #include <anslag/model/unit.hpp>
+#include <anslag/report/escape.hpp>
 
 #include <cstddef>
 #include <filesystem>

@@ -11,6 +11,8 @@
 #include <map>
 #include <system_error>
 
+#include <unistd.h>
+
 namespace anslag::cli {
 
 void add_format_option(CLI::App* command, output_format& format) {
@@ -80,15 +82,19 @@ grant_round load_round_argument(const std::string& year_or_file) {
   return r;
 }
 
+// Read from the descriptor itself: std::cin takes a directory on standard input (read fails with
+// EISDIR) for an empty stream, and `anslag amount --sum < DIR` printed 0 kr.
 std::string read_standard_input() {
   std::string text;
   char chunk[1 << 16];
-  while (std::cin.read(chunk, sizeof chunk) || std::cin.gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(std::cin.gcount()));
+  while (true) {
+    const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw failure("cannot read standard input: " + std::generic_category().message(errno));
+    if (n == 0) return text;
+    text.append(chunk, static_cast<std::size_t>(n));
     if (text.size() > max_standard_input_bytes) throw failure("standard input larger than 16 MiB");
   }
-  if (std::cin.bad()) throw failure("cannot read standard input: " + std::generic_category().message(errno));
-  return text;
 }
 
 }  // namespace anslag::cli

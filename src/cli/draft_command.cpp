@@ -52,7 +52,7 @@ void add_draft_command(CLI::App& app, context& context) {
                 << draft.drafted.statements.size() << " statements, " << draft.drafted.rules.size() << " rules; "
                 << draft.review.size() << " items to review\n";
     } catch (const error& e) {
-      std::cerr << "anslag draft: " << e.what() << "\n";
+      std::cerr << "anslag draft: " << escape_controls(e.what()) << "\n";
       context.exit_code = 2;
     }
   });

@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
   if (argc > 1 && argv[1][0] != '-' && !is_subcommand(commands, argv[1])) {
     const std::string typed = argv[1];
     const std::string near = suggestion_for(commands, typed);
-    std::cerr << "anslag: unknown command '" << typed << "'"
+    std::cerr << "anslag: unknown command '" << anslag::escape_controls(typed) << "'"
               << (near.empty() ? std::string() : "; did you mean '" + near + "'?") << "\n"
               << "Run with --help for the list of commands.\n";
     return 2;
@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     code = app.exit(e) == 0 ? 0 : 2;
   } catch (const anslag::cli::failure& e) {
     const auto commands = app.get_subcommands();
-    std::cerr << "anslag" << (commands.empty() ? "" : " " + commands.front()->get_name()) << ": " << e.what() << "\n";
+    std::cerr << "anslag" << (commands.empty() ? "" : " " + commands.front()->get_name()) << ": " << anslag::escape_controls(e.what()) << "\n";
     code = 2;
   } catch (const std::ios_base::failure&) {
     return cannot_write(errno);

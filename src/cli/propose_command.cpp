@@ -127,7 +127,7 @@ void add_propose_command(CLI::App& app, context& context) {
       const unit_registry units = load_units_argument(o->units);
       print(propose(r, o->fund, parse_allocation_strategy(o->strategy), units, settings), o->format);
     } catch (const error& e) {
-      std::cerr << "anslag propose: " << e.what() << "\n";
+      std::cerr << "anslag propose: " << escape_controls(e.what()) << "\n";
       context.exit_code = 2;
     }
   });

@@ -5,6 +5,7 @@
 // position, and the command exits 2 (round_paths.hpp).
 #include "commands.hpp"
 #include "round_paths.hpp"
+#include "table_output.hpp"
 
 #include <anslag/io/round_file.hpp>
 #include <anslag/rules/facts.hpp>
@@ -105,15 +106,15 @@ int shown_only(const grant_round& r) {
 }
 
 void print_text(const grant_round& r, const std::vector<fund_summary>& funds, std::ostream& out) {
-  out << "Round " << r.year << ": " << r.document.title << "\n"
-      << "  document: " << r.document.kind << " to " << r.document.deciding_body << ", dated "
-      << r.document.dated.to_string() << " (seed " << r.document.seed << ")\n"
+  out << "Round " << r.year << ": " << escape_controls(r.document.title) << "\n"
+      << "  document: " << escape_controls(r.document.kind) << " to " << escape_controls(r.document.deciding_body)
+      << ", dated " << r.document.dated.to_string() << " (seed " << escape_controls(r.document.seed) << ")\n"
       << "  application window: " << window_of(r) << "\n"
       << "  repayment notice by: " << notice_of(r) << "\n"
       << "  rules: " << r.rules.size() << " (" << shown_only(r) << " shown by the decisions only), statements: "
       << r.statements.size() << "\n";
   for (const auto& s : funds) {
-    out << "\n" << s.f->id << " (" << s.f->name << ")\n"
+    out << "\n" << escape_controls(s.f->id) << " (" << escape_controls(s.f->name) << ")\n"
         << "  budget: " << s.f->budget.to_string() << "; cap per application: " << text_of(s.cap, "none")
         << "; " << limit_of(s) << "\n"
         << "  applications: " << s.applications;
@@ -127,8 +128,9 @@ void print_text(const grant_round& r, const std::vector<fund_summary>& funds, st
 
 void print_markdown(const grant_round& r, const std::vector<fund_summary>& funds, std::ostream& out) {
   out << "# Round " << r.year << "\n\n"
-      << "*" << r.document.title << "*, " << r.document.kind << " to " << r.document.deciding_body << ", dated "
-      << r.document.dated.to_string() << " (seed `" << r.document.seed << "`).\n\n"
+      << "*" << markdown_cell(escape_controls(r.document.title)) << "*, " << markdown_cell(escape_controls(r.document.kind))
+      << " to " << markdown_cell(escape_controls(r.document.deciding_body)) << ", dated " << r.document.dated.to_string()
+      << " (seed `" << escape_controls(r.document.seed) << "`).\n\n"
       << "- Application window: " << window_of(r) << "\n"
       << "- Repayment notice by: " << notice_of(r) << "\n"
       << "- Rules: " << r.rules.size() << " (" << shown_only(r) << " shown by the decisions only); statements: "
@@ -137,12 +139,12 @@ void print_markdown(const grant_round& r, const std::vector<fund_summary>& funds
       << "| fund | name | budget | cap per application | limit per förvaltning |\n"
       << "| --- | --- | ---: | ---: | ---: |\n";
   for (const auto& s : funds)
-    out << "| " << s.f->id << " | " << s.f->name << " | " << s.f->budget.to_string() << " | "
+    out << "| " << markdown_cell(escape_controls(s.f->id)) << " | " << markdown_cell(escape_controls(s.f->name)) << " | " << s.f->budget.to_string() << " | "
         << text_of(s.cap, "none") << " | " << (s.limit ? std::to_string(*s.limit) : "none") << " |\n";
   out << "\n## Applications\n\n| fund | granted | partly_granted | rejected | total | requested | granted amount |\n"
       << "| --- | ---: | ---: | ---: | ---: | --- | --- |\n";
   for (const auto& s : funds) {
-    out << "| " << s.f->id;
+    out << "| " << markdown_cell(escape_controls(s.f->id));
     for (int n : s.by_decision) out << " | " << n;
     out << " | " << s.applications << " | " << describe(s.requested) << " | " << describe(s.granted) << " |\n";
   }
@@ -209,7 +211,7 @@ int print_folder(const std::string& folder, output_format format) {
   for (const auto& one : load_round_folder(folder)) {
     if (!one.loaded) {
       broken = true;
-      std::cerr << "anslag round: " << one.failure << "\n";
+      std::cerr << "anslag round: " << escape_controls(one.failure) << "\n";
       listed.push_back({{"file", one.path.string()}, {"error", one.failure}});
       continue;
     }
@@ -239,7 +241,7 @@ void add_round_command(CLI::App& app, context& context) {
       if (is_round_folder(*year_or_file)) context.exit_code = print_folder(*year_or_file, *format);
       else print(load_round_argument(*year_or_file), *format);
     } catch (const error& e) {
-      std::cerr << "anslag round: " << e.what() << "\n";
+      std::cerr << "anslag round: " << escape_controls(e.what()) << "\n";
       context.exit_code = 2;
     }
   });

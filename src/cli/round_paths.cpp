@@ -14,7 +14,8 @@
 namespace anslag::cli {
 
 bool is_round_folder(const std::string& argument) {
-  return !is_bundled_year(argument) && std::filesystem::is_directory(argument);
+  std::error_code unreadable;  // a link loop is no folder; loading it names the file
+  return !is_bundled_year(argument) && std::filesystem::is_directory(argument, unreadable);
 }
 
 progress_bar::progress_bar(std::string label) : label_(std::move(label)), shown_(isatty(STDERR_FILENO) != 0) {}
@@ -72,7 +73,7 @@ int audit_folder(const std::filesystem::path& folder, const std::string& units_f
   for (const auto& one : loaded) {
     if (!one.loaded) {
       broken = true;
-      std::cerr << "anslag audit: " << one.failure << "\n";
+      std::cerr << "anslag audit: " << escape_controls(one.failure) << "\n";
       summary.push_back({"-", one.path.string(), "not loaded", "", ""});
       listed.push_back({{"file", one.path.string()}, {"year", nullptr}, {"error", one.failure}, {"findings", nullptr}});
       continue;

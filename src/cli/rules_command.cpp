@@ -20,9 +20,9 @@ namespace {
 using json = nlohmann::ordered_json;
 
 std::string source_text(const source_ref& source) {
-  std::string text = source.document;
+  std::string text = escape_controls(source.document);
   if (source.line > 0) text += ", line " + std::to_string(source.line);
-  if (!source.section.empty()) text += ", " + source.section;
+  if (!source.section.empty()) text += ", " + escape_controls(source.section);
   return text;
 }
 
@@ -36,14 +36,21 @@ std::string parameters_text(const std::map<std::string, std::string>& parameters
 }
 
 std::string list_text(const std::vector<std::string>& items, const std::string& empty) {
-  return items.empty() ? empty : detail::joined(items);
+  return items.empty() ? empty : escape_controls(detail::joined(items));
 }
 
 // A Markdown block quote: every line of the text behind "> ".
+// A quote's lines, each through the one escape: a quote's own line breaks stay line breaks.
+std::string shown_lines(const std::string& text, const std::string& between) {
+  std::string shown;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1)
+    shown += escape_controls(std::string_view(text).substr(start, end - start)) + between;
+  return shown + escape_controls(std::string_view(text).substr(start));
+}
+
 std::string quote_block(const std::string& text) {
-  std::string block = "> ";
-  for (const char c : text) block += c == '\n' ? std::string("\n> ") : std::string(1, c);
-  return block + "\n";
+  return "> " + shown_lines(text, "\n> ") + "\n";
 }
 
 json source_json(const source_ref& source) {
@@ -77,33 +84,33 @@ void print_rules(const grant_round& r, output_format format) {
   }
   const std::string dated = r.document.dated.to_string();
   if (format == output_format::markdown) {
-    std::cout << "## " << r.year << ": " << r.document.title << " (" << dated << ")\n\n"
-              << "From `" << r.document.seed << "`; " << r.rules.size() << " rules.\n";
+    std::cout << "## " << r.year << ": " << escape_controls(r.document.title) << " (" << dated << ")\n\n"
+              << "From `" << escape_controls(r.document.seed) << "`; " << r.rules.size() << " rules.\n";
     for (const auto& rl : r.rules) {
-      std::cout << "\n### `" << rl.id << "`\n\n" << rl.summary << "\n\n"
+      std::cout << "\n### `" << escape_controls(rl.id) << "`\n\n" << escape_controls(rl.summary) << "\n\n"
                 << "- kind: `" << to_string(rl.kind) << "`\n"
                 << "- funds: " << list_text(rl.funds, "all") << "\n"
                 << "- basis: " << basis(rl) << "\n";
       if (const auto parameters = rule_parameters(rl); !parameters.empty())
         std::cout << "- parameters: " << parameters_text(parameters) << "\n";
       std::cout << "- source: " << source_text(rl.source) << "\n";
-      if (rl.not_encoded) std::cout << "- not evaluated per application: " << *rl.not_encoded << "\n";
-      if (rl.overrides) std::cout << "- overrides: `" << *rl.overrides << "`\n";
+      if (rl.not_encoded) std::cout << "- not evaluated per application: " << escape_controls(*rl.not_encoded) << "\n";
+      if (rl.overrides) std::cout << "- overrides: `" << escape_controls(*rl.overrides) << "`\n";
       std::cout << "\n" << quote_block(rl.quote);
     }
     return;
   }
-  std::cout << "Rules of the " << r.year << " round (" << r.document.title << ", " << dated
+  std::cout << "Rules of the " << r.year << " round (" << escape_controls(r.document.title) << ", " << dated
             << "): " << r.rules.size() << "\n";
   for (const auto& rl : r.rules) {
-    std::cout << "\n" << rl.id << "  " << to_string(rl.kind) << "  funds: "
+    std::cout << "\n" << escape_controls(rl.id) << "  " << to_string(rl.kind) << "  funds: "
               << list_text(rl.funds, "all") << "  (" << basis(rl) << ")\n"
-              << "  " << rl.summary << "\n";
+              << "  " << escape_controls(rl.summary) << "\n";
     if (const auto parameters = rule_parameters(rl); !parameters.empty())
       std::cout << "  parameters: " << parameters_text(parameters) << "\n";
-    if (rl.not_encoded) std::cout << "  not evaluated per application: " << *rl.not_encoded << "\n";
-    if (rl.overrides) std::cout << "  overrides: " << *rl.overrides << "\n";
-    std::cout << "  ”" << rl.quote << "”\n  source: " << source_text(rl.source) << "\n";
+    if (rl.not_encoded) std::cout << "  not evaluated per application: " << escape_controls(*rl.not_encoded) << "\n";
+    if (rl.overrides) std::cout << "  overrides: " << escape_controls(*rl.overrides) << "\n";
+    std::cout << "  ”" << shown_lines(rl.quote, "\n") << "”\n  source: " << source_text(rl.source) << "\n";
   }
 }
 
@@ -137,35 +144,37 @@ void print_evaluation(const application& a, const evaluation& e, output_format f
   }
   const bool markdown = format == output_format::markdown;
   if (markdown)
-    std::cout << "## " << e.application << ": " << to_string(e.result) << "\n\n"
-              << e.fund << " · " << a.applicant << " · unit `" << unit << "`\n";
+    std::cout << "## " << escape_controls(e.application) << ": " << to_string(e.result) << "\n\n"
+              << escape_controls(e.fund) << " · " << escape_controls(a.applicant) << " · unit `" << escape_controls(unit)
+              << "`\n";
   else
-    std::cout << e.application << "  " << e.fund << "  " << a.applicant << "  (unit: " << unit
+    std::cout << escape_controls(e.application) << "  " << escape_controls(e.fund) << "  " << escape_controls(a.applicant)
+              << "  (unit: " << escape_controls(unit)
               << ")\nresult: " << to_string(e.result) << "\n";
   for (const auto& v : e.verdicts) {
     const std::string required = v.required ? "" : " (not required)";
     const std::string indent = markdown ? "- " : "  ";
     if (markdown)
-      std::cout << "\n### `" << v.rule << "`: " << to_string(v.state) << required << "\n\n"
+      std::cout << "\n### `" << escape_controls(v.rule) << "`: " << to_string(v.state) << required << "\n\n"
                 << "- kind: `" << to_string(v.kind) << "`\n";
     else
-      std::cout << "\n" << to_string(v.state) << "  " << v.rule << " (" << to_string(v.kind) << ")"
+      std::cout << "\n" << to_string(v.state) << "  " << escape_controls(v.rule) << " (" << to_string(v.kind) << ")"
                 << required << "\n";
     if (!v.parameters.empty()) std::cout << indent << "parameters: " << parameters_text(v.parameters) << "\n";
     if (!v.missing.empty()) std::cout << indent << "missing: " << list_text(v.missing, "") << "\n";
-    std::cout << indent << "sv: " << v.explanation_sv << "\n"
-              << indent << "en: " << v.explanation_en << "\n"
+    std::cout << indent << "sv: " << escape_controls(v.explanation_sv) << "\n"
+              << indent << "en: " << escape_controls(v.explanation_en) << "\n"
               << indent << "source: " << source_text(v.source) << "\n";
     if (markdown)
       std::cout << "\n" << quote_block(v.quote);
     else
-      std::cout << "  ”" << v.quote << "”\n";
+      std::cout << "  ”" << shown_lines(v.quote, "\n") << "”\n";
   }
   if (e.not_evaluated.empty()) return;
   std::cout << (markdown ? "\n### Not evaluated\n\n" : "\nnot evaluated:\n");
   for (const auto& n : e.not_evaluated)
-    std::cout << (markdown ? "- `" + n.rule + "`" : "  " + n.rule) << " (" << to_string(n.kind)
-              << "): " << n.reason << "\n";
+    std::cout << (markdown ? "- `" + escape_controls(n.rule) + "`" : "  " + escape_controls(n.rule)) << " ("
+              << to_string(n.kind) << "): " << escape_controls(n.reason) << "\n";
 }
 
 // How the round's ids look: the first application of each fund.
@@ -198,7 +207,7 @@ void add_rules_commands(CLI::App& app, context& context) {
     try {
       print_rules(load_round_argument(rules_options->round), rules_options->format);
     } catch (const error& e) {
-      std::cerr << "anslag rules: " << e.what() << "\n";
+      std::cerr << "anslag rules: " << escape_controls(e.what()) << "\n";
       context.exit_code = 2;
     }
   });
@@ -225,7 +234,7 @@ void add_rules_commands(CLI::App& app, context& context) {
       const unit_registry registry = load_units_argument(evaluate_options->units);
       print_evaluation(*a, evaluate(r, *a, registry), evaluate_options->format);
     } catch (const error& e) {
-      std::cerr << "anslag evaluate: " << e.what() << "\n";
+      std::cerr << "anslag evaluate: " << escape_controls(e.what()) << "\n";
       context.exit_code = 2;
     }
   });

@@ -95,19 +95,19 @@ void add_synthetic_command(CLI::App& app, context& context) {
     std::string units;
   };
   auto o = std::make_shared<options>();
-  auto* rounds = command->add_option("--rounds", o->rounds, "How many round files")->check(CLI::PositiveNumber);
+  // The number of rounds is checked by write_synthetic_rounds, which says the range it offers.
+  auto* rounds = command->add_option("--rounds", o->rounds, "How many round files (1 to 1000000)");
   auto* documents = command->add_option("--documents", o->documents,
                                         "How many decision documents (each beside the round file it prints)")
-                        ->check(CLI::PositiveNumber)
+                        ->check(CLI::Range(std::size_t{1}, std::size_t{1000000}))
                         ->excludes(rounds);
   command->add_option("--layout", o->layout,
                       "Layout knobs to fix, KNOB=VALUE separated by commas (docs/drafting.md lists them); "
                       "the others are drawn from each document's seed")
       ->needs(documents);
   command->add_option("--out", o->out, "The folder to write them in (made if missing)")->required();
-  command->add_option("--applications", o->round.applications, "Applications per round")
-      ->default_val(o->round.applications)
-      ->check(CLI::PositiveNumber);
+  command->add_option("--applications", o->round.applications, "Applications per round (1 to 50000)")
+      ->default_val(o->round.applications);
   command->add_option("--year", o->round.year, "The first round's year")->default_val(o->round.year);
   command->add_option("--seed", o->round.seed, "The first round's seed")->default_val(o->round.seed);
   command->add_option("--faults", o->faults,
@@ -115,13 +115,13 @@ void add_synthetic_command(CLI::App& app, context& context) {
                       "total-mismatch, count-mismatch, unknown-unit")
       ->default_val("none");
   add_units_option(command, o->units);
-  command->callback([o, &context] {
+  command->callback([o, rounds, documents, &context] {
     try {
       o->round.faults = parse_faults(o->faults);
-      if (o->rounds == 0 && o->documents == 0)
+      if (rounds->count() == 0 && documents->count() == 0)
         throw invalid_argument_error("say how many: --rounds N (round files) or --documents N (decision documents)");
       const unit_registry units = load_units_argument(o->units);
-      if (o->documents > 0) {
+      if (documents->count() > 0) {
         const auto fixed = parse_layout(o->layout);
         std::size_t written = 0;
         {
@@ -140,7 +140,7 @@ void add_synthetic_command(CLI::App& app, context& context) {
       }
       std::cout << "wrote " << written << " round files to " << o->out << "\n";
     } catch (const error& e) {
-      std::cerr << "anslag synthetic: " << e.what() << "\n";
+      std::cerr << "anslag synthetic: " << escape_controls(e.what()) << "\n";
       context.exit_code = 2;
     }
   });

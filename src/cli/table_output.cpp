@@ -1,5 +1,7 @@
 #include "table_output.hpp"
 
+#include <anslag/report/escape.hpp>
+
 #include <algorithm>
 
 namespace anslag::cli {
@@ -13,8 +15,25 @@ std::size_t width(const std::string& text) {
 
 }  // namespace
 
-void print_text_table(std::ostream& out, const table& rows) {
-  if (rows.empty()) return;
+std::string markdown_cell(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '|' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+void print_text_table(std::ostream& out, const table& data) {
+  if (data.empty()) return;
+  // Every cell through the one escape: cells carry names from files (a file name, an applicant
+  // of a CSV file), and a line break or an escape sequence there would forge rows or reach the
+  // terminal.
+  table rows;
+  for (const auto& row : data) {
+    rows.emplace_back();
+    for (const auto& cell : row) rows.back().push_back(escape_controls(cell));
+  }
   const std::size_t columns = rows.front().size();
   std::vector<std::size_t> widths(columns, 0);
   for (const auto& row : rows)
@@ -32,8 +51,10 @@ void print_markdown_table(std::ostream& out, const table& rows, bool total_row) 
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const bool bold = total_row && r != 0 && r + 1 == rows.size();
     out << "|";
-    for (const auto& cell : rows[r])
+    for (const auto& data : rows[r]) {
+      const std::string cell = markdown_cell(escape_controls(data));
       out << " " << (bold && !cell.empty() ? "**" + cell + "**" : cell) << " |";
+    }
     out << "\n";
     if (r == 0) {
       out << "|";

@@ -16,11 +16,17 @@ namespace anslag::cli {
 using table = std::vector<std::vector<std::string>>;  // the first row is the header
 
 // Columns separated by two spaces; every column right-aligned but the last (no trailing spaces).
+// Every cell goes through escape_controls (and in Markdown, markdown_cell).
 void print_text_table(std::ostream& out, const table& rows);
 
 // A Markdown table: numbers right-aligned, the last column left-aligned; the last row in bold
 // when `total_row`.
 void print_markdown_table(std::ostream& out, const table& rows, bool total_row);
+
+// A Markdown table cell's text: a `|` would end the cell and forge a column of its own, so it
+// is escaped (and a backslash with it). Data passes escape_controls first, so that no line break
+// can forge a row; print_markdown_table does both for every cell it prints.
+std::string markdown_cell(const std::string& text);
 
 // {"text": "1 234,50 kr", "ore": 123450}; null for an unknown amount.
 nlohmann::json amount_json(Krona k);

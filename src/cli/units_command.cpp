@@ -177,7 +177,7 @@ void print_list(const unit_registry& registry, std::optional<calendar_date> on, 
 // suggestions or candidates) on standard output, so that a script need not parse the message.
 void report_unresolved(const error& e, const char* kind, const char* key,
                        const std::vector<std::string>& names, output_format format) {
-  std::cerr << "anslag units: " << e.what() << "\n";
+  std::cerr << "anslag units: " << escape_controls(e.what()) << "\n";
   if (format == output_format::json)
     std::cout << json{{"error", kind}, {"message", e.what()}, {key, names}}.dump(2) << "\n";
 }
@@ -197,10 +197,10 @@ void with_registry(const units_options& options, context& context, Body body) {
     report_unresolved(e, "ambiguous_unit", "candidates", e.candidates(), options.format);
     context.exit_code = 2;
   } catch (const parse_error& e) {
-    std::cerr << "anslag units: --on \"" << options.on << "\": " << e.what() << "\n";
+    std::cerr << "anslag units: --on \"" << escape_controls(options.on) << "\": " << escape_controls(e.what()) << "\n";
     context.exit_code = 2;
   } catch (const error& e) {
-    std::cerr << "anslag units: " << e.what() << "\n";
+    std::cerr << "anslag units: " << escape_controls(e.what()) << "\n";
     context.exit_code = 2;
   }
 }

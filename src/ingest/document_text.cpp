@@ -2,13 +2,18 @@
 
 #include <anslag/error.hpp>
 
+#include "../io/regular_file.hpp"
+
 #include <algorithm>
-#include <fstream>
-#include <iterator>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
 
 #include <csignal>
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -57,59 +62,85 @@ std::size_t invalid_utf8_at(std::string_view s) {
   throw round_file_error(path.string(), line, column, detail);
 }
 
-// The most time pdftotext may take on one PDF.
-constexpr unsigned pdf_seconds = 120;
+[[noreturn]] void beyond(const std::filesystem::path& path, const std::string& limit) {
+  fail(path, 0, 0, "PDF beyond the extraction limit: " + limit);
+}
 
-// pdftotext's output, read from a pipe; the program is run directly (no shell), so a file name
-// is never interpreted.
-std::string pdf_text(const std::filesystem::path& path) {
+// pdftotext's output, read from a pipe. The program is run directly (no shell) with `--` before
+// the file name, so that no name is read as an option; in a child process limited in CPU time and
+// address space, stopped when it passes the wall time or the size of text allowed, and asked for
+// one page more than allowed, so that a longer PDF is refused rather than cut short.
+std::string pdf_text(const std::filesystem::path& path, const pdf_limits& limits) {
+  // Everything the child needs is made before fork: between fork and exec a child of a threaded
+  // process may only make async-signal-safe calls, and allocation is not one.
+  const std::string file = path.string();
+  const std::string last_page = std::to_string(limits.pages + 1);
+  const rlimit cpu{static_cast<rlim_t>(limits.cpu_seconds), static_cast<rlim_t>(limits.cpu_seconds) + 1};
+  const rlim_t memory_bytes = static_cast<rlim_t>(limits.memory_mib) << 20;
+  const rlimit memory{memory_bytes, memory_bytes};
   int out[2];
-  if (pipe(out) != 0) fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
+  if (pipe2(out, O_CLOEXEC) != 0) fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
   const pid_t child = fork();
-  if (child < 0) fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
+  if (child < 0) {
+    close(out[0]);
+    close(out[1]);
+    fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
+  }
   if (child == 0) {
     dup2(out[1], STDOUT_FILENO);
     const int null = open("/dev/null", O_WRONLY);
     if (null >= 0) dup2(null, STDERR_FILENO);
-    close(out[0]);
-    close(out[1]);
-    // A PDF that takes pdftotext longer than this is not read (the alarm survives exec and kills it).
-    alarm(pdf_seconds);
-    // A name beginning with '-' ("-q.pdf") would be read as an option: "./-q.pdf" is the same file.
-    const std::string file = path.string().starts_with('-') ? "./" + path.string() : path.string();
-    execlp("pdftotext", "pdftotext", "-layout", "-enc", "UTF-8", file.c_str(), "-",
+    setrlimit(RLIMIT_CPU, &cpu);
+    setrlimit(RLIMIT_AS, &memory);
+    execlp("pdftotext", "pdftotext", "-layout", "-enc", "UTF-8", "-l", last_page.c_str(), "--", file.c_str(), "-",
            static_cast<char*>(nullptr));
     _exit(127);
   }
   close(out[1]);
+  const auto text_bytes = static_cast<std::size_t>(limits.text_mib) << 20;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limits.seconds);
   std::string text;
+  std::string exceeded;
   char chunk[1 << 16];
-  ssize_t n;
-  bool too_large = false;
-  while ((n = read(out[0], chunk, sizeof chunk)) > 0) {
-    text.append(chunk, static_cast<std::size_t>(n));
-    // More text than a decision document may hold: stop the extraction rather than read it all.
-    if (text.size() > max_document_text_bytes) {
-      too_large = true;
-      kill(child, SIGKILL);
+  while (exceeded.empty()) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    pollfd ready{out[0], POLLIN, 0};
+    const int polled = left.count() > 0 ? poll(&ready, 1, static_cast<int>(left.count())) : 0;
+    if (polled < 0 && errno == EINTR) continue;
+    if (polled == 0) {
+      exceeded = std::to_string(limits.seconds) + " s";
       break;
     }
+    const ssize_t n = read(out[0], chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    if (text.size() + static_cast<std::size_t>(n) > text_bytes) exceeded = std::to_string(limits.text_mib) + " MiB of text";
+    text.append(chunk, static_cast<std::size_t>(n));
   }
+  if (!exceeded.empty()) kill(child, SIGKILL);
   close(out[0]);
   int status = 0;
-  waitpid(child, &status, 0);
-  if (too_large) fail(path, 0, 0, "document larger than 8 MiB (the most a decision document may hold)");
-  if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM)
-    fail(path, 0, 0, "pdftotext took longer than 120 s: the PDF is not read");
-  if (!WIFEXITED(status) || WEXITSTATUS(status) == 127)
-    fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
+  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!exceeded.empty()) beyond(path, exceeded);
+  if (WIFSIGNALED(status)) {
+    // The CPU limit sends SIGXCPU, and SIGKILL a second later; a process past its address space
+    // aborts where an allocation fails.
+    const int stopped_by = WTERMSIG(status);
+    if (stopped_by == SIGXCPU || stopped_by == SIGKILL) beyond(path, std::to_string(limits.cpu_seconds) + " s of CPU time");
+    beyond(path, std::to_string(limits.memory_mib) + " MiB of memory");
+  }
+  if (WEXITSTATUS(status) == 127) fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
   if (WEXITSTATUS(status) != 0) fail(path, 0, 0, "not a readable PDF");
+  // pdftotext ends every page with a form feed.
+  if (std::count(text.begin(), text.end(), '\f') > limits.pages) beyond(path, std::to_string(limits.pages) + " pages");
   return text;
 }
 
 }  // namespace
 
 std::vector<std::string> document_lines(std::string_view text) {
+  if (text.empty()) return {""};
   std::vector<std::string> lines;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -172,23 +203,12 @@ std::vector<std::string> printed_numbers(std::string_view text) {
   return numbers;
 }
 
-std::string read_document_text(const std::filesystem::path& path) {
-  // Only a regular file is opened: a FIFO would hang the reader, a directory or device is no document.
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-    fail(path, 0, 0, "not a regular file (a directory, FIFO or device)");
-  std::ifstream file(path, std::ios::binary);
-  if (!file) fail(path, 0, 0, "cannot read the file");
-  std::string bytes;
-  char chunk[1 << 16];
-  while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
-    bytes.append(chunk, static_cast<std::size_t>(file.gcount()));
-    if (bytes.size() > max_document_bytes) fail(path, 0, 0, "document larger than 16 MiB");
-  }
-  if (file.bad()) fail(path, 0, 0, "cannot read the file");
+std::string read_document_text(const std::filesystem::path& path, const pdf_limits& limits) {
+  auto read = detail::read_regular_file(path, detail::max_document_bytes);
+  if (!read) fail(path, 0, 0, "document larger than 64 MiB");
+  std::string bytes = std::move(*read);
   if (bytes.rfind("%PDF-", 0) == 0) {
-    bytes = pdf_text(path);
+    bytes = pdf_text(path, limits);
     if (collapse_space(bytes).empty()) fail(path, 0, 0, "a PDF without text (a scan?)");
   }
   if (collapse_space(bytes).empty()) fail(path, 0, 0, "empty document");

@@ -7,7 +7,6 @@
 #include "toml_record.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 #include <set>
 #include <unordered_map>

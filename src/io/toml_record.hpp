@@ -8,13 +8,12 @@
 #include <anslag/model/date.hpp>
 #include <anslag/detail/text.hpp>
 
+#include "regular_file.hpp"
 #include "toml.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 #include <initializer_list>
 #include <optional>
@@ -215,28 +214,13 @@ class record {
 // The most a file the loaders read may hold: 16 MiB (docs/reliability.md, "The size limit").
 inline constexpr std::size_t max_file_bytes = std::size_t{16} << 20;
 
-// The text of a file the loaders read, stopping as soon as a bounded file passes max_file_bytes. An error that stops the reading says why, as the system words it:
-// "cannot read the file: No such file or directory" (line and column 0).
+// The text of a round or unit file: a regular file (regular_file.hpp), within max_file_bytes
+// when `bounded`. An error says why, as the system words it: "cannot read the file: No such file
+// or directory" (line and column 0).
 inline std::string read_file(const std::filesystem::path& path, bool bounded) {
-  // Why the system stopped the reading: errno, right after the failing call. A directory opens
-  // as a stream and fails at the first read, often with errno still 0.
-  const auto reason = [&] {
-    int code = errno;
-    std::error_code ignored;
-    if (code == 0 && std::filesystem::is_directory(path, ignored)) code = EISDIR;
-    return code ? std::generic_category().message(code) : std::string("the read failed");
-  };
-  errno = 0;
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw round_file_error(path.string(), 0, 0, "cannot read the file: " + reason());
-  std::string text;
-  char chunk[1 << 16];
-  while (file.read(chunk, sizeof chunk) || file.gcount() > 0) {
-    text.append(chunk, static_cast<std::size_t>(file.gcount()));
-    if (bounded && text.size() > max_file_bytes) throw round_file_error(path.string(), 0, 0, "file larger than 16 MiB");
-  }
-  if (file.bad()) throw round_file_error(path.string(), 0, 0, "cannot read the file: " + reason());
-  return text;
+  auto text = read_regular_file(path, bounded ? max_file_bytes : static_cast<std::size_t>(-1));
+  if (!text) throw round_file_error(path.string(), 0, 0, "file larger than 16 MiB");
+  return std::move(*text);
 }
 
 }  // namespace anslag::detail

@@ -2,13 +2,12 @@
 
 #include <anslag/detail/text.hpp>
 #include <anslag/error.hpp>
+#include "../io/regular_file.hpp"
 #include "../krona/wide.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 #include <string_view>
@@ -881,11 +880,9 @@ std::optional<std::filesystem::path> find_document(const grant_round& audited, c
 }
 
 std::string read_document(const std::filesystem::path& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw round_file_error(path.string(), 0, 0, "cannot read the file");
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) throw round_file_error(path.string(), 0, 0, "cannot read the file");
-  return text;
+  auto text = detail::read_regular_file(path, detail::max_document_bytes);
+  if (!text) throw round_file_error(path.string(), 0, 0, "document larger than 64 MiB");
+  return std::move(*text);
 }
 
 }  // namespace anslag

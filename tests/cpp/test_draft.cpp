@@ -244,8 +244,8 @@ TEST_CASE("bad documents are clear errors naming the file") {
   auto [english, english_error] =
       named("english.txt", "Till\nSocialnämnden\n2023-12-12\n\nAllocation of funds 2024\n\nThe committee allocates funds.\n");
   CHECK(english_error == english + ":0:0: no grant decision found: no fund, total or application in Swedish");
-  CHECK(error_of(documents / "missing.txt") == (documents / "missing.txt").string() + ":0:0: cannot read the file");
-  CHECK(error_of(documents) == documents.string() + ":0:0: not a regular file (a directory, FIFO or device)");
+  CHECK(error_of(documents / "missing.txt") == (documents / "missing.txt").string() + ":0:0: cannot read the file: No such file or directory");
+  CHECK(error_of(documents) == documents.string() + ":0:0: cannot read the file: Is a directory");
 }
 
 TEST_CASE("a document without a date, a deciding body or a title is drafted with each on the review list") {

@@ -86,7 +86,7 @@ TEST_CASE("bad input to the generator and to a folder of rounds") {
   const auto folder = scratch("folder");
   fs::create_directories(folder / "round-00001.toml");  // a folder where the first file must go
   CHECK_THROWS_WITH(anslag::write_synthetic_rounds(units(), folder, 1, {}),
-                    "cannot write " + (folder / "round-00001.toml").string());
+                    "cannot write " + (folder / "round-00001.toml").string() + ": Is a directory");
   const auto file = scratch("file");
   std::ofstream(file) << "x";
   CHECK_THROWS_WITH(anslag::write_synthetic_rounds(units(), file / "sub", 1, {}), "cannot write " + (file / "sub").string());

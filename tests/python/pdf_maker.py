@@ -11,19 +11,32 @@ def _escape(line: str) -> bytes:
     return raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
 
 
-def _document(streams: list[bytes], width: int = 842) -> bytes:
-    pages = len(streams)
-    objects: list[bytes] = [
+def _page(contents: int, width: int = 842) -> bytes:
+    return (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d 1191] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % (width, contents))
+
+
+def _stream(stream: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream"
+
+
+def _head(kids: list[int]) -> list[bytes]:
+    return [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages)) + b"] /Count %d >>" % pages,
+        b"<< /Type /Pages /Kids [" + b" ".join(b"%d 0 R" % k for k in kids) + b"] /Count %d >>" % len(kids),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
     ]
+
+
+def _document(streams: list[bytes], width: int = 842) -> bytes:
+    objects = _head([4 + 2 * i for i in range(len(streams))])
     for i, stream in enumerate(streams):
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d 1191] /Resources << /Font << /F1 3 0 R >> >> "
-            b"/Contents %d 0 R >>" % (width, 5 + 2 * i)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(_page(5 + 2 * i, width))
+        objects.append(_stream(stream))
+    return _file(objects)
+
+
+def _file(objects: list[bytes]) -> bytes:
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
@@ -69,6 +82,18 @@ def laid_out(lines: list[str]) -> list[str]:
         out.append(line)
     flush()
     return out
+
+
+def shared_stream_pdf(path: pathlib.Path, lines: list[str], pages: int) -> None:
+    """`pages` pages that all show one content stream of `lines`: a small file of many pages, the
+    shape of a PDF that costs its reader far more than its size."""
+    body = bytearray(b"BT /F1 7 Tf 9 TL 20 1170 Td\n")
+    for line in lines:
+        body += b"(" + _escape(line) + b") Tj T*\n"
+    body += b"ET"
+    objects = _head([5 + i for i in range(pages)]) + [_stream(bytes(body))]
+    objects += [_page(4) for _ in range(pages)]
+    path.write_bytes(_file(objects))
 
 
 def scan_pdf(path: pathlib.Path) -> None:

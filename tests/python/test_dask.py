@@ -4,6 +4,7 @@ serial drafts; load and audit release the GIL. Without a cluster (on threads):
 tests/python/test_many_rounds.py."""
 
 import io
+import os
 import sys
 
 import pytest
@@ -155,3 +156,11 @@ def test_draft_many_equals_the_serial_drafts(client):
     seeds = sorted(str(p) for p in (Path(__file__).resolve().parents[2] / "data" / "seeds").glob("*.txt"))
     drafts = anslag.dask.draft_many(seeds, client, progress=False)
     assert [repr(d) for d in drafts] == [repr(anslag.draft_round(s)) for s in seeds]
+
+
+def test_a_fifo_among_the_files_raises_its_round_file_error_and_does_not_hang(client, tmp_path):
+    anslag.synthetic_rounds(2, tmp_path, progress=False)
+    os.mkfifo(tmp_path / "round-00003.toml")
+    with pytest.raises(anslag.RoundFileError,
+                       match=r"round-00003\.toml:0:0: cannot read the file: a named pipe \(FIFO\), not a regular file$"):
+        anslag.dask.audit_many(tmp_path, client, progress=False)

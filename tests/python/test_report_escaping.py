@@ -74,7 +74,7 @@ def test_to_html_takes_a_document_and_a_round(tmp_path: Path, hostile_report: an
     page = hostile_report.to_html(INJECTION / "document.txt")
     assert "&lt;script&gt;window.__pwned=4&lt;/script&gt;" in page and "<script>window" not in page
     missing = tmp_path / "absent.txt"
-    with pytest.raises(anslag.RoundFileError, match=r"absent.txt:0:0: cannot read the file$"):
+    with pytest.raises(anslag.RoundFileError, match=r"absent.txt:0:0: cannot read the file: No such file or directory$"):
         hostile_report.to_html(missing)
     without = anslag.audit(anslag.load_round(2020)).to_html(round=anslag.load_round(2020))
     assert 'id="L101"' in without
@@ -100,7 +100,7 @@ def test_the_command_line_writes_output_whole_and_reports_what_it_cannot_do(tmp_
     assert result.returncode == 2
     assert result.stderr == f"anslag audit: {absent}: cannot write the file: No such file or directory\n"
     result = run("2024", "--format", "html", "--document", str(tmp_path / "absent.txt"), "--output", str(target))
-    assert result.returncode == 2 and result.stderr.endswith("absent.txt:0:0: cannot read the file\n")
+    assert result.returncode == 2 and result.stderr.endswith("absent.txt:0:0: cannot read the file: No such file or directory\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]  # nothing half-done left
     result = run("2024", "--document", str(INJECTION / "document.txt"))
     assert (result.returncode, result.stderr) == (2, "anslag audit: --document applies to --format html only\n")

@@ -3,6 +3,8 @@
 // program, run as a subprocess: nothing of it is linked). Lines are numbered from 1, split at LF,
 // CR LF or a CR alone (the form feeds pdftotext puts between pages are white space), so that a
 // `source.line` means the same line to the drafter, to the check and to a person with an editor.
+// The document is read only when it is a regular file (a FIFO or a device is refused unopened),
+// of at most 64 MiB; a PDF's extraction is bounded by `pdf_limits` (docs/reliability.md).
 //
 // Thread safety: pure functions of their arguments; any number of threads may call them at once.
 // A PDF is read by a pdftotext process of its own per call.
@@ -18,16 +20,30 @@
 
 namespace anslag {
 
-// The most text a decision document may hold (the drafter refuses more, and a PDF's extraction
-// is stopped past it).
+// The most text a decision document may hold (8 MiB; the seeds hold 30 kB): the drafter refuses
+// more, and a PDF's extraction is stopped past it.
 inline constexpr std::size_t max_document_text_bytes = std::size_t{8} << 20;
 
+// The bounds of one PDF's text extraction. pdftotext runs in a child process with `cpu_seconds` of
+// CPU time and `memory_mib` of address space, is stopped past `seconds` of wall time or
+// `text_mib` of text, and reads at most `pages` pages (one more is asked for, to tell a longer
+// PDF apart). Each is the error "PDF beyond the extraction limit: 1000 pages" (or "30 s of CPU
+// time", "120 s", "1024 MiB of memory", "8 MiB of text") naming the document. The defaults are
+// far above a decision document (a few pages, well under a second).
+struct pdf_limits {
+  int pages = 1000;
+  int cpu_seconds = 30;
+  int seconds = 120;
+  int memory_mib = 1024;
+  int text_mib = static_cast<int>(max_document_text_bytes >> 20);
+};
+
 // The document's text. Errors are round_file_error naming the file (and for a byte that is not
-// UTF-8, its line and column): "cannot read the file", "not a regular file (a directory, FIFO or
-// device)", "empty document", "not UTF-8 text", "a PDF without text (a scan?)", "cannot run
-// pdftotext (poppler-utils) to read the PDF", "document larger than 8 MiB (...)" for a PDF whose
-// text is larger, "pdftotext took longer than 120 s: the PDF is not read".
-std::string read_document_text(const std::filesystem::path& path);
+// UTF-8, its line and column): "cannot read the file: REASON" (the system's words, or "a named
+// pipe (FIFO), not a regular file", "a device, not a regular file", ...), "document larger than
+// 64 MiB", "empty document", "not UTF-8 text", "a PDF without text (a scan?)", "not a readable
+// PDF", "cannot run pdftotext (poppler-utils) to read the PDF", and pdf_limits' errors.
+std::string read_document_text(const std::filesystem::path& path, const pdf_limits& limits = {});
 
 // The lines of `text`, without their line ends (LF, CR LF, or a CR alone); line N of the document
 // is element N - 1.

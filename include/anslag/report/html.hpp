@@ -9,7 +9,7 @@
 // same without JavaScript, which only adds filters and a search.
 //
 // Thread safety: pure functions of their arguments; any number of threads may call them at once.
-// Exceptions: read_document: round_file_error "cannot read the file"; formatting: only
+// Exceptions: read_document: round_file_error "cannot read the file: REASON"; formatting: only
 // std::bad_alloc.
 // Lifetimes: values; the report, the round and the document are read during the call only.
 #pragma once
@@ -48,7 +48,9 @@ std::string format_report_html_fragment(const report& r, const grant_round* audi
 std::optional<std::filesystem::path> find_document(const grant_round& audited, const std::filesystem::path& round_file,
                                                    const std::filesystem::path& bundled_seeds);
 
-// The text of a document file; throws round_file_error "cannot read the file".
+// The text of a document file, a regular file of at most 64 MiB; throws round_file_error
+// "cannot read the file: REASON" (the system's words, or "a named pipe (FIFO), not a regular
+// file", ...) or "document larger than 64 MiB".
 std::string read_document(const std::filesystem::path& path);
 
 }  // namespace anslag

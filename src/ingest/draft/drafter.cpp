@@ -95,6 +95,19 @@ void drafter::read_head() {
     head_review_.push_back({line_no(i), "document: date", "the date is read from a line of the head that also says '" +
                                                               lines_[i].text + "': check that it is the decision's"});
   }
+  if (!date_line) {
+    // A head line shaped like a date that names no day ("2020-02-30") is said as such.
+    for (std::size_t i = 0; i < head; ++i) {
+      const auto& t = lines_[i].text;
+      const bool shaped = t.size() == 10 && t[4] == '-' && t[7] == '-' &&
+                          std::all_of(t.begin(), t.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+      if (shaped) {
+        head_review_.push_back({line_no(i), "document: date",
+                                "'" + t + "' in the document's head is no date of the calendar: a person must give the decision's date"});
+        break;
+      }
+    }
+  }
   for (std::size_t i = 0; i + 1 < head; ++i) {
     if (lower(lines_[i].text) == "till" && !lines_[i + 1].text.empty()) {
       deciding_body_ = lines_[i + 1].text;
