@@ -46,8 +46,9 @@ TEST_CASE("the formatters parse their own spec: fill, align, width; never a prec
   const Krona k = Krona::from_kronor(1'234);
   REQUIRE(fmt::format("[{:<8}]", Krona::from_kronor(5)) == "[5\u00A0kr    ]");
   REQUIRE(fmt::format("[{:^8}]", Krona::from_kronor(5)) == "[  5\u00A0kr  ]");
-  REQUIRE(fmt::format("[{:*>9}]", k) == "[**1\u00A0234\u00A0kr]");
-  REQUIRE(fmt::format("[{:\u2026>9}]", k) == "[\u2026\u20261\u00A0234\u00A0kr]");
+  // "1 234 kr" is eight code points: padded to ten, two of the fill.
+  REQUIRE(fmt::format("[{:*>10}]", k) == "[**1\u00A0234\u00A0kr]");
+  REQUIRE(fmt::format("[{:\u2026>10}]", k) == "[\u2026\u20261\u00A0234\u00A0kr]");
   REQUIRE(fmt::format("[{:4}]", k) == "[1\u00A0234\u00A0kr]");  // a width below the text's cuts nothing
   // At run time (a format string not known at compile time) a precision, sign, zero padding or type
   // is a format_error, never a cut amount ("{:.2}" gave "1\u00A0" before).

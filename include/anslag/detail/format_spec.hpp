@@ -36,12 +36,12 @@ constexpr std::size_t utf8_width(char lead) {
   return b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
 }
 
-// Parses [begin, end) up to its '}' into `spec`; returns where it stopped, or nullptr when the
-// spec is not of the grammar (the caller throws its library's format error).
-constexpr const char* parse_format_spec(const char* begin, const char* end, format_spec& spec) {
+// Parses [p, end) up to its '}' into `spec`, leaving p where it stopped; false when the spec is
+// not of the grammar (the caller throws its library's format error). An empty spec may come as
+// [nullptr, nullptr) ({fmt} formats "{}" so), which is why p is not the result.
+constexpr bool parse_format_spec(const char*& p, const char* end, format_spec& spec) {
   const auto is_align = [](char c) { return c == '<' || c == '>' || c == '^'; };
-  const char* p = begin;
-  if (p == end || *p == '}') return p;
+  if (p == end || *p == '}') return true;
   const std::size_t first = utf8_width(*p);
   if (static_cast<std::size_t>(end - p) > first && is_align(p[first]) && *p != '{' && *p != '}') {
     for (std::size_t i = 0; i < first; ++i) spec.fill[i] = p[i];
@@ -51,13 +51,12 @@ constexpr const char* parse_format_spec(const char* begin, const char* end, form
   } else if (is_align(*p)) {
     spec.align = *p++;
   }
-  if (p != end && *p == '0') return nullptr;  // zero padding is a number's, not a text's
+  if (p != end && *p == '0') return false;  // zero padding is a number's, not a text's
   for (; p != end && *p >= '0' && *p <= '9'; ++p) {
     spec.width = spec.width * 10 + static_cast<std::size_t>(*p - '0');
-    if (spec.width > 1'000'000) return nullptr;
+    if (spec.width > 1'000'000) return false;
   }
-  if (p != end && *p != '}') return nullptr;
-  return p;
+  return p == end || *p == '}';
 }
 
 // `text` padded to the spec's width with its fill; the width counts code points.
@@ -86,8 +85,8 @@ struct std_formatter_by_to_string {
   format_spec spec;
   constexpr auto parse(std::format_parse_context& context) {
     const char* begin = std::to_address(context.begin());
-    const char* stop = parse_format_spec(begin, std::to_address(context.end()), spec);
-    if (stop == nullptr) refuse_format_spec<std::format_error>();
+    const char* stop = begin;
+    if (!parse_format_spec(stop, std::to_address(context.end()), spec)) refuse_format_spec<std::format_error>();
     return context.begin() + (stop - begin);
   }
   template <typename Value, typename FormatContext>

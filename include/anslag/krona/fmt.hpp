@@ -22,9 +22,9 @@ namespace anslag::detail {
 struct fmt_formatter_by_to_string {
   format_spec spec;
   constexpr auto parse(fmt::format_parse_context& context) -> decltype(context.begin()) {
-    const char* end = parse_format_spec(context.begin(), context.end(), spec);
-    if (end == nullptr) refuse_format_spec<fmt::format_error>();
-    return end;
+    const char* stop = context.begin();
+    if (!parse_format_spec(stop, context.end(), spec)) refuse_format_spec<fmt::format_error>();
+    return stop;
   }
   template <typename Value, typename FormatContext>
   auto format_text(const Value& value, FormatContext& context) const {
