@@ -21,22 +21,22 @@ grant_round valid_round() {
   r.document = {"Fördelning av medel 2024", calendar_date(2023, 12, 12), "seed.txt", "Socialnämnden",
                 "tjänsteutlåtande"};
   r.funds.push_back({"LU", "Lokala utvecklingsmedel", anslag::Krona::from_kronor(100'000), "", {}, {}});
-  anslag::rule window;
-  window.id = "2024.fonster";
-  window.kind = anslag::rule_kind::application_window;
-  window.summary = "Applications within the window";
-  window.quote = "Ansökan ska ha inkommit senast den 1 oktober.";
-  window.from = calendar_date(2023, 8, 1);
-  window.to = calendar_date(2023, 10, 1);
-  r.rules.push_back(window);
-  anslag::rule notice;
-  notice.id = "2024.aterbetalning";
-  notice.kind = anslag::rule_kind::repayment_notice;
-  notice.summary = "Unused funds are repaid";
-  notice.quote = "Medel som inte används ska återbetalas senast den 31 december.";
-  notice.to = calendar_date(2024, 12, 31);
-  notice.not_encoded = "a date of the round, not a condition on one application";
-  r.rules.push_back(notice);
+  const auto rule = [](const char* id, anslag::rule_kind kind, const char* summary, const char* quote) {
+    anslag::rule u;
+    u.id = id;
+    u.kind = kind;
+    u.summary = summary;
+    u.quote = quote;
+    return u;
+  };
+  r.rules.push_back(rule("2024.fonster", anslag::rule_kind::application_window, "Applications within the window",
+                         "Ansökan ska ha inkommit senast den 1 oktober."));
+  r.rules.back().from = calendar_date(2023, 8, 1);
+  r.rules.back().to = calendar_date(2023, 10, 1);
+  r.rules.push_back(rule("2024.aterbetalning", anslag::rule_kind::repayment_notice, "Unused funds are repaid",
+                         "Medel som inte används ska återbetalas senast den 31 december."));
+  r.rules.back().to = calendar_date(2024, 12, 31);
+  r.rules.back().not_encoded = "a date of the round, not a condition on one application";
   anslag::statement count;
   count.id = "antal";
   count.kind = anslag::statement_kind::decision_count;

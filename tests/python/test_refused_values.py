@@ -3,31 +3,13 @@ span, amount text in the ':-' and leading-currency forms, format options that wo
 read back as another amount, and an unknown allocation strategy as a ParseError. The exact
 messages are the library's (docs/amounts.md, docs/round-format.md)."""
 import datetime
-import pathlib
 
 import pytest
+from test_hostile_semantics import ROUND_2024, refused, restored
 
 import anslag
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-ROUND_2024 = ROOT / "data" / "rounds" / "2024.toml"
 NBSP = "\u00a0"
-
-
-def restored(part, **changes):
-    restore, (cls, state) = part.__reduce__()
-    fields = list(state)
-    for index, value in changes.items():
-        fields[int(index.lstrip("_"))] = value
-    return restore(cls, tuple(fields))
-
-
-def refused(part, message, **changes):
-    with pytest.raises(anslag.InvalidArgumentError) as error:
-        restored(part, **changes)
-    assert str(error.value) == message
-
-
 SPAN = "is outside 2022-01-01 to 2025-12-31, the days a round of 2024 can hold"
 
 
