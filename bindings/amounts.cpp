@@ -139,9 +139,14 @@ py::array_t<std::int64_t> round_amounts(py::handle values, py::handle unit, cons
   return map_amounts(values, [=](Krona k) { return k.round(by, how); });
 }
 
-amount_format make_format(std::string separator, std::string minus, std::string unit,
+amount_unit unit_named(const std::string& name) {
+  if (const auto unit = amount_unit_from_name(name)) return *unit;
+  throw invalid_argument_error("unknown amount unit '" + name + "' (kr, kronor, SEK, Skr, tkr, mnkr, mdkr or '' for none)");
+}
+
+amount_format make_format(std::string separator, std::string minus, const std::string& unit,
                           const std::string& decimals) {
-  amount_format format{std::move(separator), std::move(minus), std::move(unit),
+  amount_format format{std::move(separator), std::move(minus), unit_named(unit),
                        amount_format::decimals::automatic};
   if (decimals == "always") {
     format.fraction = amount_format::decimals::always;
@@ -150,6 +155,7 @@ amount_format make_format(std::string separator, std::string minus, std::string 
   } else if (decimals != "auto") {
     throw invalid_argument_error("unknown decimals '" + decimals + "' (auto, always, never)");
   }
+  (void)format_amount(Krona(), format);  // options that are refused are refused even for no amounts
   return format;
 }
 
@@ -175,7 +181,7 @@ std::size_t count_code_points(std::string_view utf8) {
 py::array format_amounts(py::handle values, std::string separator, std::string minus,
                          std::string unit, const std::string& decimals) {
   const amount_format format =
-      make_format(std::move(separator), std::move(minus), std::move(unit), decimals);
+      make_format(std::move(separator), std::move(minus), unit, decimals);
   const auto ore = ore_array(values);
   const auto count = static_cast<std::size_t>(ore.size());
   const std::int64_t* amounts = ore.data();
@@ -252,7 +258,7 @@ The canonical form by default ("1 234,50 kr" with U+00A0, U+2212 for minus). dec
       [](py::handle amount, std::string separator, std::string minus, std::string unit,
          const std::string& decimals) {
         return anslag::format_amount(
-            to_krona(amount), make_format(std::move(separator), std::move(minus), std::move(unit), decimals));
+            to_krona(amount), make_format(std::move(separator), std::move(minus), unit, decimals));
       },
       py::arg("amount"), py::kw_only(), py::arg("separator") = "\u00A0", py::arg("minus") = "\u2212",
       py::arg("unit") = "kr", py::arg("decimals") = "auto",

@@ -89,7 +89,7 @@ std::string python_repr(Krona k) {
   amount_format ascii;
   ascii.group_separator = " ";
   ascii.minus = "-";
-  ascii.unit = "";
+  ascii.unit = amount_unit::none;
   return "Krona('" + format_amount(k, ascii) + " kr')";
 }
 

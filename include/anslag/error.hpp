@@ -17,6 +17,8 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -32,10 +34,20 @@ enum class errc {
   not_found,         // a lookup by id or year that finds nothing
 };
 
+// anslag::errc as a std::error_code, for the non-throwing calls (anslag::parse(text, Krona&))
+// and for programs that report errors as codes: std::error_code e = anslag::errc::parse;
+// e.category().name() is "anslag", e.message() the errc's meaning in English. The category is
+// one object in the library (anslag_category()), so codes compare equal across translation units.
+const std::error_category& anslag_category() noexcept;
+inline std::error_code make_error_code(errc code) noexcept {
+  return {static_cast<int>(code), anslag_category()};
+}
+
 class error : public std::runtime_error {
  public:
   error(errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
   errc code() const noexcept { return code_; }
+  std::error_code error_code() const noexcept { return make_error_code(code_); }
 
  private:
   errc code_;
@@ -117,3 +129,6 @@ class ambiguous_unit_error : public error {
 };
 
 }  // namespace anslag
+
+template <>
+struct std::is_error_code_enum<anslag::errc> : std::true_type {};

@@ -514,6 +514,8 @@ def _read_document(path: str) -> bytes: ...
 # --- amounts: batch calls (bindings/amounts.cpp, parse_amounts.cpp, parallel_parse.cpp) ---------
 
 Decimals = Literal["auto", "always", "never"]
+# The unit scales the amount ("tkr": 5 000 kr is "5 tkr"); "" for none.
+AmountUnit = Literal["", "kr", "kronor", "SEK", "Skr", "tkr", "mnkr", "mdkr"]
 OreArray = numpy.typing.ArrayLike  # integers (öre); floats and booleans are refused
 
 def parse_amounts(
@@ -524,7 +526,7 @@ def format_amounts(
     *,
     separator: str = "\u00a0",
     minus: str = "\u2212",
-    unit: str = "kr",
+    unit: AmountUnit = "kr",
     decimals: Decimals = "auto",
 ) -> numpy.ndarray[Any, numpy.dtype[numpy.str_]]: ...
 def sum_amounts(ore: OreArray) -> Krona: ...
@@ -535,7 +537,7 @@ def format_amount(
     *,
     separator: str = "\u00a0",
     minus: str = "\u2212",
-    unit: str = "kr",
+    unit: AmountUnit = "kr",
     decimals: Decimals = "auto",
 ) -> str: ...
 

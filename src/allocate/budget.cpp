@@ -107,8 +107,7 @@ allocation_strategy parse_allocation_strategy(std::string_view name) {
   for (auto s : {allocation_strategy::ranked, allocation_strategy::pro_rata,
                  allocation_strategy::equal_cap})
     if (to_string(s) == name) return s;
-  throw invalid_argument_error("unknown allocation strategy '" + std::string(name) +
-                               "' (ranked, pro_rata, equal_cap)");
+  throw parse_error("unknown allocation strategy '" + std::string(name) + "' (ranked, pro_rata, equal_cap)", 0);
 }
 
 std::string_view to_string(grant_reason r) noexcept {

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -16,6 +17,7 @@ constexpr char32_t no_break_space = 0x00A0;
 constexpr char32_t narrow_no_break_space = 0x202F;
 constexpr char32_t thin_space = 0x2009;
 constexpr char32_t minus_sign = 0x2212;
+constexpr char32_t en_dash = 0x2013;
 
 // What decoding gives instead of a code point; all lie beyond Unicode's last, U+10FFFF.
 constexpr char32_t end_of_text = 0x110000;
@@ -144,6 +146,27 @@ struct text {
 
   [[noreturn]] void fail(const unit* p, const std::string& what) const { fail_at(position(p), what); }
 
+  // The unit whose name (letters and '.') begins at p, advancing p past the name; nullptr for a
+  // name that is no unit.
+  const unit_entry* read_unit(const unit*& p) const {
+    const unit* name = p;
+    std::uint64_t key = 0;  // pack() of the name in lower case ('.' | 0x20 would change it)
+    for (; p != end && (is_letter(*p) || *p == U'.'); ++p) key = key << 8 | (*p == U'.' ? *p : *p | 0x20u);
+    if (p - name > static_cast<std::ptrdiff_t>(longest_unit_name)) return nullptr;
+    for (const auto& u : units)
+      if (u.key == key) return &u;
+    return nullptr;
+  }
+
+  // After the amount and its unit: nothing but space.
+  void expect_end(const unit* p, const char* otherwise) const {
+    p = skip_space(p);
+    if (p != end) {
+      const char* message = special_message(at(p));
+      fail(p, message != nullptr ? message : otherwise);
+    }
+  }
+
   [[noreturn]] void fail_expected(const unit* p, const std::string& expected) const {
     const char32_t found = at(p);
     if (const char* message = special_message(found)) fail(p, message);
@@ -159,7 +182,16 @@ Krona parse(const text<Encoding> t) {
   using unit = typename Encoding::unit;
   const unit* p = t.skip_space(t.begin);
   if (p == t.end) t.fail(p, p == t.begin ? "empty amount" : "blank amount");
-  const bool negative = *p == U'-' || t.at(p) == minus_sign;
+  // A currency before the amount ("SEK 25 000", "kr 25 000"): a unit worth one krona. Any other
+  // word is where a digit was expected.
+  const unit* currency_before = nullptr;
+  if (is_letter(*p)) {
+    currency_before = p;
+    const unit_entry* currency = t.read_unit(p);
+    if (currency == nullptr || currency->ore_exponent != 2) t.fail_expected(currency_before, "a digit 0-9");
+    p = t.skip_space(p);
+  }
+  const bool negative = p != t.end && (*p == U'-' || t.at(p) == minus_sign);
   if (negative) p = t.after(p);
   if (!t.digit_at(p)) t.fail_expected(p, "a digit 0-9");
 
@@ -196,7 +228,8 @@ Krona parse(const text<Encoding> t) {
   std::size_t fraction_digits = 0;  // how many digits `fraction` holds
   bool beyond_any_unit = false;     // a nonzero digit past the 11th
   const unit* fraction_start = p;
-  if (p != t.end && *p == U',') {
+  const bool has_fraction = p != t.end && *p == U',';
+  if (has_fraction) {
     ++p;
     if (!t.digit_at(p)) t.fail_expected(p, "a digit 0-9 after the decimal comma");
     fraction_start = p;
@@ -212,25 +245,23 @@ Krona parse(const text<Encoding> t) {
 
   p = t.skip_space(p);
   std::size_t ore_exponent = 2;
-  if (p != t.end) {
+  if (p != t.end && *p == U':') {
+    // "25 000:-" and "25 000:–", the Swedish way of writing whole kronor.
+    const unit* colon = p;
+    p = t.after(p);
+    const char32_t dash = t.at(p);
+    if (dash != U'-' && dash != en_dash) t.fail_expected(p, "'-' or '–' after ':' (25 000:-)");
+    if (currency_before != nullptr) t.fail(colon, "a currency both before and after the amount");
+    if (has_fraction) t.fail(colon, "':-' marks whole kronor: no decimals before it");
+    t.expect_end(t.after(p), "unexpected text after ':-'");
+  } else if (p != t.end) {
     if (!is_letter(*p)) t.fail_expected(p, std::string("a unit (") + unit_list + ") or the end");
     const unit* name = p;
-    std::uint64_t key = 0;  // pack() of the name in lower case ('.' | 0x20 would change it)
-    for (; p != t.end && (is_letter(*p) || *p == U'.'); ++p) key = key << 8 | (*p == U'.' ? *p : *p | 0x20u);
-    const unit_entry* found = nullptr;
-    if (p - name <= static_cast<std::ptrdiff_t>(longest_unit_name))
-      for (const auto& u : units)
-        if (u.key == key) {
-          found = &u;
-          break;
-        }
+    const unit_entry* found = t.read_unit(p);
     if (found == nullptr) t.fail(name, std::string("unknown unit (") + unit_list + ")");
+    if (currency_before != nullptr) t.fail(name, "a currency both before and after the amount");
     ore_exponent = static_cast<std::size_t>(found->ore_exponent);
-    p = t.skip_space(p);
-    if (p != t.end) {
-      const char* message = special_message(t.at(p));
-      t.fail(p, message != nullptr ? message : "unexpected text after the unit");
-    }
+    t.expect_end(p, "unexpected text after the unit");
   }
 
   // The fraction in öre: fraction · 10^(ore_exponent - fraction_digits), whole only if the
@@ -310,15 +341,86 @@ Krona parse_amount(std::span<const std::uint32_t> code_points) {
   return parse<fixed_width<std::uint32_t>>(code_points.data(), code_points.size());
 }
 
+namespace {
+
+// The unit's worth as a power of ten öre.
+int ore_exponent(amount_unit unit) {
+  switch (unit) {
+    case amount_unit::tkr: return 5;
+    case amount_unit::mnkr: return 8;
+    case amount_unit::mdkr: return 11;
+    default: return 2;
+  }
+}
+
+// Options under which the text would not read back as the amount are refused.
+void check_options(const amount_format& format) {
+  const std::string& separator = format.group_separator;
+  if (!separator.empty() && separator != " " && separator != "\u00A0" && separator != "\u202F" &&
+      separator != "\u2009")
+    throw invalid_argument_error("group separator '" + separator +
+                                 "' is not one the parser reads (empty, space, U+00A0, U+202F, U+2009)");
+  if (format.minus != "-" && format.minus != "\u2212")
+    throw invalid_argument_error("minus '" + format.minus + "' is not one the parser reads ('-', U+2212)");
+  if (static_cast<unsigned>(format.unit) > static_cast<unsigned>(amount_unit::mdkr))
+    throw invalid_argument_error("amount unit " + std::to_string(static_cast<int>(format.unit)) +
+                                 " is not an amount_unit");
+}
+
+}  // namespace
+
+std::string_view to_string(amount_unit unit) noexcept {
+  switch (unit) {
+    case amount_unit::none: return "";
+    case amount_unit::kr: return "kr";
+    case amount_unit::kronor: return "kronor";
+    case amount_unit::sek: return "SEK";
+    case amount_unit::skr: return "Skr";
+    case amount_unit::tkr: return "tkr";
+    case amount_unit::mnkr: return "mnkr";
+    case amount_unit::mdkr: return "mdkr";
+  }
+  return "";
+}
+
+std::optional<amount_unit> amount_unit_from_name(std::string_view name) noexcept {
+  for (const auto unit : {amount_unit::none, amount_unit::kr, amount_unit::kronor, amount_unit::sek,
+                          amount_unit::skr, amount_unit::tkr, amount_unit::mnkr, amount_unit::mdkr})
+    if (to_string(unit) == name) return unit;
+  return std::nullopt;
+}
+
 void append_amount(std::string& out, Krona amount, const amount_format& format) {
+  check_options(format);
   const std::int64_t ore = amount.ore();
   // The magnitude as unsigned, so that the most negative amount has one too.
   const std::uint64_t magnitude =
       ore < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(ore) : static_cast<std::uint64_t>(ore);
-  std::uint64_t whole = magnitude / 100;
-  const auto cents = static_cast<unsigned>(magnitude % 100);
-  if (format.fraction == amount_format::decimals::never && cents != 0)
-    throw invalid_argument_error("amount has öre but the format has no decimals");
+  const int exponent = ore_exponent(format.unit);
+  const std::uint64_t worth = power_of_ten[exponent];
+  std::uint64_t whole = magnitude / worth;
+  const std::uint64_t fraction = magnitude % worth;
+  // The decimals to write: öre of kronor in pairs (",50"), a fraction of a larger unit up to its
+  // last nonzero digit ("5,5 tkr"); `always` writes at least two.
+  int significant = exponent;
+  if (fraction == 0) {
+    significant = 0;
+  } else if (exponent > 2) {
+    for (std::uint64_t rest = fraction; rest % 10 == 0; rest /= 10) --significant;
+  }
+  int decimals = significant;
+  switch (format.fraction) {
+    case amount_format::decimals::automatic: break;
+    case amount_format::decimals::always: decimals = significant < 2 ? 2 : significant; break;
+    case amount_format::decimals::never:
+      if (fraction != 0)
+        throw invalid_argument_error(exponent == 2 ? std::string("amount has öre but the format has no decimals")
+                                                   : "amount " + amount.to_string() + " is not a whole number of " +
+                                                         std::string(to_string(format.unit)) +
+                                                         " and the format has no decimals");
+      decimals = 0;
+      break;
+  }
 
   char digits[20];  // 2^63 / 100 has 17 digits
   std::size_t count = 0;
@@ -331,14 +433,14 @@ void append_amount(std::string& out, Krona amount, const amount_format& format) 
     out += digits[i];
     if (i != 0 && i % 3 == 0) out += format.group_separator;
   }
-  if (cents != 0 || format.fraction == amount_format::decimals::always) {
+  if (decimals != 0) {
     out += ',';
-    out += static_cast<char>('0' + cents / 10);
-    out += static_cast<char>('0' + cents % 10);
+    for (int i = 1; i <= decimals; ++i)
+      out += i <= exponent ? static_cast<char>('0' + fraction / power_of_ten[exponent - i] % 10) : '0';
   }
-  if (!format.unit.empty()) {
+  if (format.unit != amount_unit::none) {
     out += "\u00A0";
-    out += format.unit;
+    out += to_string(format.unit);
   }
 }
 
@@ -346,6 +448,17 @@ std::string format_amount(Krona amount, const amount_format& format) {
   std::string out;
   append_amount(out, amount, format);
   return out;
+}
+
+std::error_code parse(std::string_view text, Krona& out) noexcept {
+  try {
+    out = parse_amount(text);
+    return {};
+  } catch (const error& e) {
+    return e.error_code();
+  } catch (const std::bad_alloc&) {  // building an error's message
+    return std::make_error_code(std::errc::not_enough_memory);
+  }
 }
 
 Krona Krona::parse(std::string_view text) { return parse_amount(text); }

@@ -30,6 +30,35 @@ bool is_plain_text(std::string_view text) {
 // Fund, Rule, ...), whose references cannot be checked without its round.
 using fund_ids = std::set<std::string, std::less<>>;
 
+// Whether an enum holds one of its named values: a static_cast<decision>(7) has no name, and
+// nothing that reads it can know what it means.
+template <typename Enum, typename FromName>
+bool is_named(Enum value, FromName from_name) {
+  return from_name(to_string(value)) == value;
+}
+template <typename Enum>
+std::string number_of(Enum value) {
+  return std::to_string(static_cast<long long>(value));
+}
+
+// The days a round's dates may fall on: a decision document is dated in the year before the
+// funds' year or in it; applications come in and windows open up to two years before, and a
+// repayment notice falls at the latest in the year after. Anything else is a typing mistake
+// (1850 for 2018, 9999-12-31 for "open"), not a document.
+struct date_span {
+  calendar_date first;
+  calendar_date last;
+  int year;
+  static std::optional<date_span> of_round(int year) {
+    if (year < 3 || year > 9998) return std::nullopt;  // the span would leave the calendar
+    return date_span{calendar_date(year - 2, 1, 1), calendar_date(year + 1, 12, 31), year};
+  }
+};
+
+// The default of document_info::dated: no decision document is of the year 1, so this day means
+// "not set".
+const calendar_date unset_date(1, 1, 1);
+
 // One entry of one list, and every failure about it.
 class checker {
  public:
@@ -73,6 +102,19 @@ class checker {
     if (s.lines < 1) fail("'lines' must be at least 1", "source", std::nullopt, "lines");
     if (!s.derived.empty() && s.line != 0)
       fail("a source cites its 'line' or says why it is 'derived', not both", "source", std::nullopt, "derived");
+  }
+
+  template <typename Enum, typename FromName>
+  void named(std::string_view key, Enum value, FromName from_name, std::string_view what) const {
+    if (!is_named(value, from_name))
+      fail(in_quotes(key) + " holds " + number_of(value) + ", which is no " + std::string(what), std::string(key));
+  }
+
+  void date(std::string_view key, const std::optional<calendar_date>& value, const std::optional<date_span>& span) const {
+    if (!value || !span || (span->first <= *value && *value <= span->last)) return;
+    fail(in_quotes(key) + " " + value->to_string() + " is outside " + span->first.to_string() + " to " +
+             span->last.to_string() + ", the days a round of " + std::to_string(span->year) + " can hold",
+         std::string(key));
   }
 
   void readings(const std::vector<reading>& list) const {
@@ -134,6 +176,9 @@ void check_round(const grant_round& r) {
   document.not_empty("seed", r.document.seed);
   document.not_empty("deciding_body", r.document.deciding_body);
   document.not_empty("kind", r.document.kind);
+  if (r.document.dated == unset_date)
+    document.fail("'date' is not set: a round needs the date of its decision document", "date");
+  document.date("date", r.document.dated, date_span::of_round(r.year));
 }
 
 void check_fund(const checker& c, const fund& f) {
@@ -143,7 +188,8 @@ void check_fund(const checker& c, const fund& f) {
   c.readings(f.readings);
 }
 
-void check_rule(const checker& c, const rule& u, const fund_ids* funds) {
+void check_rule(const checker& c, const rule& u, const fund_ids* funds, const std::optional<date_span>& span) {
+  c.named("kind", u.kind, rule_kind_from_name, "rule kind");
   c.not_empty("summary", u.summary);
   c.not_empty("quote", u.quote);
   c.fund_list(u.funds, funds);
@@ -162,6 +208,8 @@ void check_rule(const checker& c, const rule& u, const fund_ids* funds) {
   if (u.amount && !detail::cap_problem(*u.amount).empty()) c.fail(detail::cap_problem(*u.amount), "amount");
   c.count("count", u.count);
   if (u.count && !detail::limit_problem(*u.count).empty()) c.fail(detail::limit_problem(*u.count), "count");
+  c.date("from", u.from, span);
+  c.date("to", u.to, span);
   if (u.from && u.to && *u.to < *u.from) c.fail("'to' must not be before 'from'", "to");
   if (u.overrides && *u.overrides == u.id) c.fail("a rule cannot override itself", "overrides");
   c.source(u.source);
@@ -194,6 +242,9 @@ void check_rules_set_once(const grant_round& r) {
 }
 
 void check_statement(const checker& c, const statement& s, const fund_ids* funds) {
+  c.named("kind", s.kind, statement_kind_from_name, "statement kind");
+  if (s.of_decision) c.named("decision", *s.of_decision, decision_from_name, "decision");
+  if (s.applicant_kind) c.named("applicant_kind", *s.applicant_kind, unit_kind_from_name, "unit kind");
   c.not_empty("quote", s.quote);
   c.fund_list(s.funds, funds);
   const std::string_view kind = to_string(s.kind);
@@ -228,7 +279,10 @@ struct rule_index {
 };
 
 // rules and funds: null for an application checked on its own.
-void check_application(const checker& c, const application& a, const rule_index* rules, const fund_ids* funds) {
+void check_application(const checker& c, const application& a, const rule_index* rules, const fund_ids* funds,
+                       const std::optional<date_span>& span) {
+  c.named("decision", a.outcome, decision_from_name, "decision");
+  c.date("submitted", a.submitted, span);
   c.not_empty("fund", a.fund);
   c.plain("fund", a.fund);
   if (funds && !funds->count(a.fund)) c.fail("unknown fund " + in_quotes(a.fund), "fund");
@@ -247,6 +301,10 @@ void check_application(const checker& c, const application& a, const rule_index*
   c.amount("requested", a.requested);
   c.amount("granted", a.granted);
   for (const auto& [rule_id, value] : a.assessments) {
+    if (value != assessment::met && value != assessment::not_met)
+      c.fail("assessment of rule " + in_quotes(rule_id) + " holds " + number_of(value) +
+                 ", which is neither met nor not_met",
+             "assessments", std::nullopt, rule_id);
     if (!rules) continue;
     const auto it = rules->by_id.find(rule_id);
     if (it == rules->by_id.end()) c.fail("unknown rule " + in_quotes(rule_id), "assessments", std::nullopt, rule_id);
@@ -303,13 +361,14 @@ checker alone(const char* list, const std::string& id) {
 void validate(const fund& f) { check_fund(alone("funds", f.id), f); }
 void validate(const rule& u) {
   const checker c = alone("rules", u.id);
-  check_rule(c, u, nullptr);
+  check_rule(c, u, nullptr, std::nullopt);
 }
 void validate(const statement& s) { check_statement(alone("statements", s.id), s, nullptr); }
-void validate(const application& a) { check_application(alone("applications", a.id), a, nullptr, nullptr); }
+void validate(const application& a) { check_application(alone("applications", a.id), a, nullptr, nullptr, std::nullopt); }
 
 void validate(const grant_round& r) {
   check_round(r);
+  const std::optional<date_span> span = date_span::of_round(r.year);
   id_list fund_id_list("fund"), rule_ids("rule"), statement_ids("statement"), application_ids("application");
   for (std::size_t i = 0; i < r.funds.size(); ++i) {
     const checker c = entry("funds", i, r.funds[i].id);
@@ -319,7 +378,7 @@ void validate(const grant_round& r) {
   for (std::size_t i = 0; i < r.rules.size(); ++i) {
     const checker c = entry("rules", i, r.rules[i].id);
     rule_ids.add(c, r.rules[i].id);
-    check_rule(c, r.rules[i], &fund_id_list.ids());
+    check_rule(c, r.rules[i], &fund_id_list.ids(), span);
   }
   // Checked once every id is known: a rule may name one that stands after it.
   for (std::size_t i = 0; i < r.rules.size(); ++i) {
@@ -337,7 +396,7 @@ void validate(const grant_round& r) {
   for (std::size_t i = 0; i < r.applications.size(); ++i) {
     const checker c = entry("applications", i, r.applications[i].id);
     application_ids.add(c, r.applications[i].id);
-    check_application(c, r.applications[i], &rules, &fund_id_list.ids());
+    check_application(c, r.applications[i], &rules, &fund_id_list.ids(), span);
   }
 }
 

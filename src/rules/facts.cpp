@@ -95,15 +95,30 @@ const rule* fund_limits::unit_limit_rule(std::string_view fund_id) const noexcep
   return every_fund_.unit_limit ? binding(every_fund_.unit_limit, *it->second.unit_limit) : it->second.unit_limit;
 }
 
+namespace {
+// The binding rule of `kind` with a verdict that applies to `fund_id`, by one scan of the rules:
+// what fund_limits answers, without building one (no allocation, so the callers stay noexcept).
+const rule* binding_rule(const grant_round& r, std::string_view fund_id, rule_kind kind) noexcept {
+  const rule* every_fund = nullptr;
+  const rule* this_fund = nullptr;
+  for (const auto& u : r.rules) {
+    if (u.kind != kind || !has_verdict(u)) continue;
+    if (u.funds.empty()) every_fund = binding(every_fund, u);
+    if (std::find(u.funds.begin(), u.funds.end(), fund_id) != u.funds.end()) this_fund = binding(this_fund, u);
+  }
+  return every_fund && this_fund ? binding(every_fund, *this_fund) : every_fund ? every_fund : this_fund;
+}
+}  // namespace
+
 const rule* cap_rule(const grant_round& r, std::string_view fund_id) noexcept {
-  return fund_limits(r).cap_rule(fund_id);
+  return binding_rule(r, fund_id, rule_kind::cap_per_application);
 }
 std::optional<Krona> cap_per_application(const grant_round& r, std::string_view fund_id) noexcept {
   const rule* u = cap_rule(r, fund_id);
   return u ? u->amount : std::nullopt;
 }
 const rule* unit_limit_rule(const grant_round& r, std::string_view fund_id) noexcept {
-  return fund_limits(r).unit_limit_rule(fund_id);
+  return binding_rule(r, fund_id, rule_kind::max_granted_per_unit);
 }
 std::optional<std::int64_t> max_granted_per_unit(const grant_round& r, std::string_view fund_id) noexcept {
   const rule* u = unit_limit_rule(r, fund_id);

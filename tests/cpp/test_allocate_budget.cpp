@@ -201,7 +201,7 @@ TEST_CASE("bad arguments are refused with exact messages", "[allocate][errors]")
                          Catch::Message("allocation unit must be positive"));
   REQUIRE_THROWS_MATCHES(run(ranked, 10, {1}, -100), invalid_argument_error,
                          Catch::Message("allocation unit must be positive"));
-  REQUIRE_THROWS_MATCHES(anslag::parse_allocation_strategy("greedy"), invalid_argument_error,
+  REQUIRE_THROWS_MATCHES(anslag::parse_allocation_strategy("greedy"), anslag::parse_error,
                          Catch::Message("unknown allocation strategy 'greedy' (ranked, pro_rata, equal_cap)"));
   std::vector<std::int64_t> requests{1, 2};
   std::vector<std::int64_t> grants(1);

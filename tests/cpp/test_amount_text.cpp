@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <random>
 #include <span>
 #include <string>
 #include <string_view>
@@ -108,6 +109,16 @@ TEST_CASE("accepted amounts and their öre", "[amount_text][parse]") {
       {"1 234,5", 123'450},
       {"0,01", 1},
       {"1,500 kr", 150},
+      // whole kronor written with ':-' (a hyphen or an en dash), and a currency before the amount
+      {"25 000:-", 2'500'000},
+      {"25 000:\u2013", 2'500'000},
+      {"25 000 :-  ", 2'500'000},
+      {"-5:-", -500},
+      {"SEK 25 000", 2'500'000},
+      {"kr 25 000", 2'500'000},
+      {"sek25000", 2'500'000},
+      {"Skr -1,50", -150},
+      {"kr. 3", 300},
       {"1,0000000000000000000 kr", 100},
       // units, case-insensitive, with or without a space
       {"5 kr", 500},
@@ -198,10 +209,19 @@ TEST_CASE("refused amounts name the message and the code-point position", "[amou
       {"5 kr 5", "unexpected text after the unit", 5},
       {"5 krkr", "unknown unit (" + units_list() + ")", 2},
       {"5 kr..", "unknown unit (" + units_list() + ")", 2},
+      // ':-' is whole kronor alone; a currency stands before or after, not both
+      {"25,50:-", "':-' marks whole kronor: no decimals before it", 5},
+      {"25:", "unexpected end: expected '-' or '–' after ':' (25 000:-)", 3},
+      {"25:x", "expected '-' or '–' after ':' (25 000:-)", 3},
+      {"25:- kr", "unexpected text after ':-'", 5},
+      {"SEK 25:-", "a currency both before and after the amount", 6},
+      {"SEK 25 kr", "a currency both before and after the amount", 7},
+      {"tkr 25", "expected a digit 0-9", 0},
+      {"kr", "unexpected end: expected a digit 0-9", 2},
       {"5 kronorna", "unknown unit (" + units_list() + ")", 2},
       {"5 €", "expected a unit (" + units_list() + ") or the end", 2},
       {"5-", "expected a unit (" + units_list() + ") or the end", 1},
-      {"kr 5", "expected a digit 0-9", 0},
+      {"mnkr 5", "expected a digit 0-9", 0},  // a currency before the amount is worth one krona
       // not numbers of this grammar
       {"NaN", "expected a digit 0-9", 0},
       {"inf", "expected a digit 0-9", 0},
@@ -314,11 +334,11 @@ TEST_CASE("format options: separator, minus, unit and decimals", "[amount_text][
 
   amount_format bare;
   bare.group_separator = "";
-  bare.unit = "";
+  bare.unit = anslag::amount_unit::none;
   CHECK(anslag::format_amount(amount, bare) == "\u22121234,50");
 
   amount_format sek;
-  sek.unit = "SEK";
+  sek.unit = anslag::amount_unit::sek;
   CHECK(anslag::format_amount(amount, sek) == "\u22121\u00A0234,50\u00A0SEK");
 
   amount_format always;
@@ -347,11 +367,11 @@ TEST_CASE("parsing the formatted form gives back the same amount, at the ends of
   ascii.minus = "-";
   amount_format plain;
   plain.group_separator = "";
-  plain.unit = "";
+  plain.unit = anslag::amount_unit::none;
   plain.fraction = amount_format::decimals::always;
   amount_format narrow;
   narrow.group_separator = "\u202F";
-  narrow.unit = "SEK";
+  narrow.unit = anslag::amount_unit::sek;
   const std::vector<amount_format> formats{amount_format{}, ascii, plain, narrow};
   const std::vector<std::int64_t> values{int64_min, int64_min + 1, int64_min / 100 * 100, -100'001,
                                          -1,        0,             1,                     99,
@@ -364,4 +384,110 @@ TEST_CASE("parsing the formatted form gives back the same amount, at the ends of
       CHECK(parse_amount(text).ore() == ore);
     }
   }
+}
+
+TEST_CASE("format options name a unit that scales the amount", "[amount_text][format]") {
+  const auto with_unit = [](anslag::amount_unit unit, amount_format::decimals fraction = amount_format::decimals::automatic) {
+    amount_format f;
+    f.unit = unit;
+    f.fraction = fraction;
+    return f;
+  };
+  using anslag::amount_unit;
+  using decimals = amount_format::decimals;
+  // 5 000 kr in tkr is 5 tkr, never "5 000 tkr" (which reads as 5 000 000 kr).
+  CHECK(anslag::format_amount(Krona::from_kronor(5'000), with_unit(amount_unit::tkr)) == "5\u00A0tkr");
+  CHECK(anslag::format_amount(Krona::from_kronor(5'500), with_unit(amount_unit::tkr)) == "5,5\u00A0tkr");
+  CHECK(anslag::format_amount(Krona::from_ore(1), with_unit(amount_unit::tkr)) == "0,00001\u00A0tkr");
+  CHECK(anslag::format_amount(Krona::from_kronor(3'500'000), with_unit(amount_unit::mnkr)) == "3,5\u00A0mnkr");
+  CHECK(anslag::format_amount(Krona::from_kronor(3'500'000), with_unit(amount_unit::mnkr, decimals::always)) ==
+        "3,50\u00A0mnkr");
+  CHECK(anslag::format_amount(Krona::from_kronor(2'000'000'000), with_unit(amount_unit::mdkr, decimals::never)) ==
+        "2\u00A0mdkr");
+  CHECK(anslag::format_amount(Krona::from_kronor(12), with_unit(amount_unit::kronor)) == "12\u00A0kronor");
+  CHECK(anslag::format_amount(Krona::from_kronor(12), with_unit(amount_unit::skr)) == "12\u00A0Skr");
+  // Formatting never rounds: an amount that is not whole in the unit says so.
+  REQUIRE_THROWS_MATCHES(anslag::format_amount(Krona::from_kronor(5'500), with_unit(amount_unit::tkr, decimals::never)),
+                         anslag::invalid_argument_error,
+                         Catch::Message("amount 5\u00A0500\u00A0kr is not a whole number of tkr and the format has no decimals"));
+  for (auto unit : {amount_unit::none, amount_unit::kr, amount_unit::kronor, amount_unit::sek, amount_unit::skr,
+                    amount_unit::tkr, amount_unit::mnkr, amount_unit::mdkr})
+    CHECK(anslag::amount_unit_from_name(anslag::to_string(unit)) == unit);
+  CHECK(anslag::amount_unit_from_name("KR") == std::nullopt);
+}
+
+TEST_CASE("format options that would give text read as another amount are refused", "[amount_text][format]") {
+  const Krona amount = Krona::from_kronor(1'230);
+  const auto refused = [&](amount_format f, const std::string& message) {
+    REQUIRE_THROWS_MATCHES(anslag::format_amount(amount, f), anslag::invalid_argument_error, Catch::Message(message));
+  };
+  amount_format comma;
+  comma.group_separator = ",";  // "1,230 kr" reads as 1,23 kr
+  refused(comma, "group separator ',' is not one the parser reads (empty, space, U+00A0, U+202F, U+2009)");
+  amount_format digit;
+  digit.group_separator = "0";
+  refused(digit, "group separator '0' is not one the parser reads (empty, space, U+00A0, U+202F, U+2009)");
+  amount_format no_minus;
+  no_minus.minus = "";  // would drop the sign
+  REQUIRE_THROWS_MATCHES(anslag::format_amount(-amount, no_minus), anslag::invalid_argument_error,
+                         Catch::Message("minus '' is not one the parser reads ('-', U+2212)"));
+  amount_format bad_unit;
+  bad_unit.unit = static_cast<anslag::amount_unit>(42);
+  refused(bad_unit, "amount unit 42 is not an amount_unit");
+}
+
+TEST_CASE("parse(format(x, options)) == x for every option set", "[amount_text][format][parse]") {
+  using anslag::amount_unit;
+  const std::vector<std::string> separators{"", " ", "\u00A0", "\u202F", "\u2009"};
+  const std::vector<std::string> minuses{"-", "\u2212"};
+  const std::vector<amount_unit> units{amount_unit::none, amount_unit::kr,  amount_unit::kronor, amount_unit::sek,
+                                       amount_unit::skr,  amount_unit::tkr, amount_unit::mnkr,   amount_unit::mdkr};
+  const std::vector<amount_format::decimals> fractions{
+      amount_format::decimals::automatic, amount_format::decimals::always, amount_format::decimals::never};
+  std::vector<std::int64_t> values{int64_min, int64_min + 1, -100'001, -1, 0, 1, 99, 100'000, 500'000'000,
+                                   int64_max - 1, int64_max};
+  std::mt19937_64 random(27);
+  for (int i = 0; i < 300; ++i) values.push_back(static_cast<std::int64_t>(random()) >> (random() % 60));
+  std::size_t cases = 0;
+  for (const auto& separator : separators)
+    for (const auto& minus : minuses)
+      for (const auto unit : units)
+        for (const auto fraction : fractions)
+          for (const std::int64_t ore : values) {
+            const amount_format format{separator, minus, unit, fraction};
+            const auto formatted = [&]() -> std::optional<std::string> {
+              try {
+                return anslag::format_amount(Krona::from_ore(ore), format);
+              } catch (const anslag::invalid_argument_error&) {
+                return std::nullopt;
+              }
+            }();
+            if (!formatted) {
+              // Only decimals::never refuses, and only for an amount with a fraction of the unit.
+              const std::int64_t worth = unit == amount_unit::tkr    ? 100'000
+                                         : unit == amount_unit::mnkr ? 100'000'000
+                                         : unit == amount_unit::mdkr ? 100'000'000'000
+                                                                     : 100;
+              REQUIRE(fraction == amount_format::decimals::never);
+              REQUIRE(ore % worth != 0);
+              continue;
+            }
+            INFO("text: \"" << *formatted << "\"");
+            REQUIRE(parse_amount(*formatted).ore() == ore);
+            ++cases;
+          }
+  REQUIRE(cases > 20'000);
+}
+
+TEST_CASE("the non-throwing parse reports a code and leaves the amount as it was", "[amount_text][errc]") {
+  Krona k = Krona::from_ore(7);
+  REQUIRE(!anslag::parse("1 234,50 kr", k));
+  REQUIRE(k == Krona::from_ore(123'450));
+  REQUIRE(anslag::parse("1.5", k) == anslag::errc::parse);
+  REQUIRE(anslag::parse("", k) == anslag::errc::parse);
+  REQUIRE(anslag::parse("92 233 720 368 547 758,08 kr", k) == anslag::errc::overflow);
+  REQUIRE(k == Krona::from_ore(123'450));
+  REQUIRE(!anslag::parse("SEK 25 000", k));
+  REQUIRE(k == Krona::from_kronor(25'000));
+  static_assert(noexcept(anslag::parse(std::string_view(), k)));
 }

@@ -4,6 +4,7 @@
 #include <anslag/krona/fmt.hpp>
 #include <anslag/krona/krona.hpp>
 #include <anslag/model/chrono.hpp>
+#include <anslag/model/fmt.hpp>
 #include <anslag/version.hpp>
 
 #include <catch2/catch.hpp>
@@ -41,6 +42,33 @@ TEST_CASE("fmt::formatter<Krona> gives the canonical form with the string format
 #endif
 }
 
+TEST_CASE("the formatters parse their own spec: fill, align, width; never a precision", "[krona][conveniences]") {
+  const Krona k = Krona::from_kronor(1'234);
+  REQUIRE(fmt::format("[{:<8}]", Krona::from_kronor(5)) == "[5\u00A0kr    ]");
+  REQUIRE(fmt::format("[{:^8}]", Krona::from_kronor(5)) == "[  5\u00A0kr  ]");
+  // "1 234 kr" is eight code points: padded to ten, two of the fill.
+  REQUIRE(fmt::format("[{:*>10}]", k) == "[**1\u00A0234\u00A0kr]");
+  REQUIRE(fmt::format("[{:\u2026>10}]", k) == "[\u2026\u20261\u00A0234\u00A0kr]");
+  REQUIRE(fmt::format("[{:4}]", k) == "[1\u00A0234\u00A0kr]");  // a width below the text's cuts nothing
+  // At run time (a format string not known at compile time) a precision, sign, zero padding or type
+  // is a format_error, never a cut amount ("{:.2}" gave "1\u00A0" before).
+  for (const char* spec : {"{:.2}", "{:+}", "{:08}", "{:s}", "{:#}", "{:{}}"}) {
+    INFO(spec);
+    REQUIRE_THROWS_AS(fmt::format(fmt::runtime(spec), k, 3), fmt::format_error);
+  }
+  REQUIRE_THROWS_WITH(fmt::format(fmt::runtime("{:.2}"), k),
+                      "the format spec of an anslag value is [[fill]align][width] (no precision, sign or type)");
+}
+
+TEST_CASE("calendar_date streams and formats as ISO 8601", "[date][conveniences]") {
+  const anslag::calendar_date d(2019, 12, 17);
+  std::ostringstream out;
+  out << d;
+  REQUIRE(out.str() == "2019-12-17");
+  REQUIRE(fmt::format("{}|{:>12}|{:-<11}", d, d, d) == "2019-12-17|  2019-12-17|2019-12-17-");
+  REQUIRE_THROWS_AS(fmt::format(fmt::runtime("{:.4}"), d), fmt::format_error);
+}
+
 TEST_CASE("anslag::date and std::chrono::year_month_day convert both ways", "[date][conveniences]") {
   using namespace std::chrono;
   constexpr anslag::calendar_date d(2024, 2, 29);
@@ -49,7 +77,7 @@ TEST_CASE("anslag::date and std::chrono::year_month_day convert both ways", "[da
   static_assert(anslag::to_date(ymd) == d);
   REQUIRE(anslag::to_date(sys_days(ymd) + days(1)) == anslag::calendar_date(2024, 3, 1));
   REQUIRE_THROWS_MATCHES(anslag::to_date(2023y / February / 29d), anslag::invalid_argument_error,
-                         Catch::Message("no such date"));
+                         Catch::Message("no such date: year 2023, month 2, day 29"));
   REQUIRE_THROWS_AS(anslag::to_date(year(10000) / 1 / 1), anslag::invalid_argument_error);
   REQUIRE_THROWS_AS(anslag::to_date(2024y / 13 / 1), anslag::invalid_argument_error);
 }

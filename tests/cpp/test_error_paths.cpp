@@ -65,7 +65,12 @@ TEST_CASE("a date that is not YYYY-MM-DD or not in the calendar is refused with 
   CHECK(date_message("2023/02/01") == "expected '-' at position 4");
   CHECK(date_message("2023-02-29") == "no such date at position 0");
   CHECK_THROWS_AS(anslag::calendar_date(2023, 2, 29), anslag::invalid_argument_error);
-  CHECK_THROWS_WITH(anslag::calendar_date(2024, 13, 1), "no such date");
+  CHECK_THROWS_WITH(anslag::calendar_date(2024, 13, 1), "no such date: year 2024, month 13, day 1");
+  CHECK_THROWS_WITH(anslag::calendar_date(0, 1, 1), "no such date: year 0, month 1, day 1");
+  // days_in_month read past its table for a month outside 1 to 12 (ASan: stack-buffer-overflow).
+  CHECK_THROWS_WITH(anslag::calendar_date::days_in_month(2024, 13), "no such month: 13");
+  CHECK_THROWS_WITH(anslag::calendar_date::days_in_month(2024, 0), "no such month: 0");
+  CHECK(anslag::calendar_date::days_in_month(2024, 2) == 29);
 }
 
 TEST_CASE("Krona and allocate refuse what would leave the range or break their contract", "[errors]") {

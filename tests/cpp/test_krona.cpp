@@ -353,3 +353,62 @@ TEST_CASE("scale equals the 128-bit reference rounded by each mode", "[krona][sc
     }
   }
 }
+
+// A program's own sum() over its own records, found beside anslag::sum by argument-dependent
+// lookup (the pair's Krona makes namespace anslag associated): before sum() was constrained to
+// ranges of Krona the call below was ambiguous and did not compile (issue 27, item 10).
+namespace consumer {
+template <typename Range>
+anslag::Krona sum(const Range& rows) {
+  anslag::Krona total;
+  for (const auto& row : rows) total += row.second;
+  return total;
+}
+}  // namespace consumer
+
+TEST_CASE("sum is constrained to ranges of Krona, so a program's own sum stays unambiguous", "[krona][sum]") {
+  using consumer::sum;
+  const std::vector<std::pair<int, Krona>> rows{{1, Krona::from_kronor(2)}, {2, Krona::from_kronor(3)}};
+  REQUIRE(sum(rows) == Krona::from_kronor(5));
+  static_assert(anslag::krona_range<std::vector<Krona>>);
+  static_assert(anslag::krona_range<std::array<Krona, 2>>);
+  static_assert(!anslag::krona_range<std::vector<std::pair<int, Krona>>>);
+  static_assert(!anslag::krona_range<std::vector<std::int64_t>>);
+  // A range of Krona that is not contiguous is summed too.
+  const auto doubled = std::views::transform(std::vector<Krona>{ore(1), ore(2)}, [](Krona k) { return k * 2; });
+  REQUIRE(anslag::sum(doubled) == ore(6));
+}
+
+TEST_CASE("scale takes signed integer counts of each width; *= scales in place", "[krona][scale]") {
+  const Krona a = Krona::from_kronor(1000);
+  const std::int32_t numerator = 85;
+  const short denominator = 100;
+  REQUIRE(a.scale(numerator, denominator, rounding::half_even) == Krona::from_kronor(850));
+  REQUIRE(a.scale(std::int64_t{-1}, std::int8_t{3}, rounding::floor) == ore(-33'334));
+  Krona b = Krona::from_kronor(7);
+  b *= 3;
+  REQUIRE(b == Krona::from_kronor(21));
+  b *= std::int16_t{-2};
+  REQUIRE(b == Krona::from_kronor(-42));
+  Krona top = Krona::max();
+  REQUIRE_THROWS_AS(top *= 2, anslag::overflow_error);
+  REQUIRE(top == Krona::max());  // unchanged by the failed multiplication
+}
+
+TEST_CASE("anslag::errc is a std::error_code enum of the anslag category", "[krona][errc]") {
+  static_assert(std::is_error_code_enum_v<anslag::errc>);
+  const std::error_code code = anslag::errc::overflow;
+  REQUIRE(code.category() == anslag::anslag_category());
+  REQUIRE(std::string(code.category().name()) == "anslag");
+  REQUIRE(code.message() == "value beyond the range of an amount");
+  REQUIRE(code == anslag::errc::overflow);
+  REQUIRE(code != anslag::errc::parse);
+  REQUIRE(std::error_code(anslag::errc::parse).message() == "text is not of the expected form");
+  REQUIRE(anslag::anslag_category().message(99) == "unknown anslag error 99");
+  try {
+    (void)(Krona::max() + ore(1));
+    FAIL("no overflow");
+  } catch (const anslag::error& e) {
+    REQUIRE(e.error_code() == anslag::errc::overflow);
+  }
+}

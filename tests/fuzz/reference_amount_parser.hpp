@@ -1,6 +1,7 @@
 // A second parser of the Swedish amount grammar (include/anslag/krona/amount_text.hpp), written
 // to be obviously right rather than fast, for fuzz_amount's differential check: decode the
-// whole text, strip the spaces at both ends, cut off the unit from the end, then check the sign,
+// whole text, strip the spaces at both ends, cut off a currency from the start, ":-" or the unit
+// from the end, then check the sign,
 // the digit groups and the fraction one by one; the value is computed with unbounded integers
 // and only then compared with the int64 range. It says only "accepted, value" or "refused".
 #pragma once
@@ -96,10 +97,28 @@ inline std::optional<std::int64_t> reference_parse_amount(std::string_view text)
   while (start < s.size() && reference_is_space(s[start])) ++start;
   s = s.substr(start);
 
+  // A currency worth one krona before the amount ("SEK 25 000"), then no unit after it.
+  std::size_t prefix_end = 0;
+  while (prefix_end < s.size() && reference_is_unit_character(s[prefix_end])) ++prefix_end;
+  const bool currency_before = prefix_end > 0;
+  if (currency_before) {
+    if (reference_unit_exponent(s.substr(0, prefix_end)) != 2) return std::nullopt;
+    while (prefix_end < s.size() && reference_is_space(s[prefix_end])) ++prefix_end;
+    s = s.substr(prefix_end);
+  }
+  // Whole kronor as "25 000:-" (a hyphen or an en dash after the colon): no decimals, no currency.
+  if (s.size() >= 2 && s[s.size() - 2] == U':' && (s.back() == U'-' || s.back() == 0x2013)) {
+    if (currency_before) return std::nullopt;
+    s.resize(s.size() - 2);
+    while (!s.empty() && reference_is_space(s.back())) s.pop_back();
+    if (s.find(U',') != std::u32string::npos) return std::nullopt;
+  }
+
   std::size_t unit_start = s.size();
   while (unit_start > 0 && reference_is_unit_character(s[unit_start - 1])) --unit_start;
   int exponent = 2;
   if (unit_start < s.size()) {
+    if (currency_before) return std::nullopt;
     const auto unit_exponent = reference_unit_exponent(s.substr(unit_start));
     if (!unit_exponent) return std::nullopt;
     exponent = *unit_exponent;

@@ -51,8 +51,6 @@ def test_bad_arguments_raise_invalid_argument_error_with_exact_messages():
         (lambda: anslag.allocate_budget(-1, [1], "ranked"), "allocation budget is negative"),
         (lambda: anslag.allocate_budget(1, [1], "ranked", cap=-1), "allocation cap is negative"),
         (lambda: anslag.allocate_budget(1, [1], "ranked", unit=0), "allocation unit must be positive"),
-        (lambda: anslag.allocate_budget(1, [1], "fair"),
-         "unknown allocation strategy 'fair' (ranked, pro_rata, equal_cap)"),
         (lambda: anslag.allocate_budget_array(1, np.array([[1]]), "ranked"),
          "requests_ore must be one-dimensional"),
     ]
@@ -60,3 +58,10 @@ def test_bad_arguments_raise_invalid_argument_error_with_exact_messages():
         with pytest.raises(anslag.InvalidArgumentError) as raised:
             call()
         assert str(raised.value) == message
+
+
+def test_an_unknown_strategy_is_a_parse_error_as_every_parse_function_raises():
+    with pytest.raises(anslag.ParseError) as raised:
+        anslag.allocate_budget(1, [1], "fair")
+    assert str(raised.value) == "unknown allocation strategy 'fair' (ranked, pro_rata, equal_cap)"
+    assert raised.value.position == 0

@@ -61,7 +61,7 @@ def test_propose_refuses_an_unknown_fund_or_application_with_exact_messages():
         anslag.propose(round_2020, "MUL", "ranked")
     with pytest.raises(anslag.NotFoundError, match=r"^no application '2020-MUST-01' in fund LUM$"):
         anslag.propose(round_2020, "LUM", "ranked", order=["2020-MUST-01"])
-    with pytest.raises(anslag.InvalidArgumentError, match=r"^unknown allocation strategy 'x'"):
+    with pytest.raises(anslag.ParseError, match=r"^unknown allocation strategy 'x'"):
         anslag.propose(round_2020, "LUM", "x")
 
 

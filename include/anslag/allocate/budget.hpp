@@ -36,7 +36,7 @@ enum class allocation_strategy { ranked, pro_rata, equal_cap };
 
 // "ranked", "pro_rata", "equal_cap": the names of Python, the command line and the docs.
 std::string_view to_string(allocation_strategy s) noexcept;
-// invalid_argument_error "unknown allocation strategy 'NAME' (ranked, pro_rata, equal_cap)".
+// parse_error (position 0) "unknown allocation strategy 'NAME' (ranked, pro_rata, equal_cap)".
 allocation_strategy parse_allocation_strategy(std::string_view name);
 
 // Why a grant is what it is. The values are stable: the array API returns them as uint8 codes.

@@ -11,7 +11,8 @@
 // raising T by one unit can lower one part by a unit. See docs/amounts.md.
 //
 // The weights come from any range of integers (signed or unsigned, any width up to 64 bits; not
-// bool, not characters). The arithmetic is done in 128 bits in the library (src/krona/allocate.cpp),
+// bool, not characters). A wider weight (__int128, an integral type under -std=gnu++20) does
+// not compile: converted to 64 bits it would be cut silently ({2^64 + 1, 1} split as {1, 1}). The arithmetic is done in 128 bits in the library (src/krona/allocate.cpp),
 // so this header brings no wide-integer library into the programs that include it.
 //
 // Thread safety: pure functions of their arguments; any number of threads may call them at once.
@@ -38,8 +39,11 @@ std::vector<Krona> allocate_weights(Krona total, std::span<const std::uint64_t> 
 
 // Throws invalid_argument_error: "allocation weight is negative", "allocation unit must be
 // positive", "total is not a multiple of the allocation unit", "total weight is zero".
+template <typename Weight>
+concept allocation_weight = detail::integer<Weight> && sizeof(Weight) <= sizeof(std::uint64_t);
+
 template <std::ranges::input_range Weights>
-  requires detail::integer<std::ranges::range_value_t<Weights>>
+  requires allocation_weight<std::ranges::range_value_t<Weights>>
 std::vector<Krona> allocate(Krona total, Weights&& weights, Krona unit = Krona::from_ore(1)) {
   std::vector<std::uint64_t> magnitudes;
   if constexpr (std::ranges::sized_range<Weights>) magnitudes.reserve(std::ranges::size(weights));

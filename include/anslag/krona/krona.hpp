@@ -20,14 +20,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <iosfwd>
+#include <iterator>
 #include <limits>
-#include <ranges>
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <version>
 #if defined(__cpp_lib_format)
-#include <format>
+#include <anslag/detail/format_spec.hpp>
 #endif
 
 namespace anslag {
@@ -123,6 +124,10 @@ class Krona {
   }
   constexpr Krona& operator+=(Krona b) { return *this = *this + b; }
   constexpr Krona& operator-=(Krona b) { return *this = *this - b; }
+  template <detail::signed_integer I>
+  constexpr Krona& operator*=(I factor) {
+    return *this = *this * factor;
+  }
 
   // Scaling by a count of a signed integer type, which converts to int64 exactly; an unsigned
   // count, a bool or a character does not compile (a share is scale, round or allocate).
@@ -163,8 +168,13 @@ class Krona {
   // This amount times numerator/denominator, rounded once to whole öre by `mode`: 85 % is
   // scale(85, 100, mode), a third scale(1, 3, mode). The product is exact (128 bits), so the
   // call throws overflow_error only when the rounded result itself is beyond the range;
-  // a zero denominator is an invalid_argument_error.
-  constexpr Krona scale(std::int64_t numerator, std::int64_t denominator, rounding mode) const {
+  // a zero denominator is an invalid_argument_error. Both counts are signed integers of at most
+  // 64 bits, as for operator*: 0.85 (which would truncate to 0), an unsigned count (which could
+  // wrap to a negative one) and bool do not compile (tests/compile_fail).
+  template <detail::signed_integer N, detail::signed_integer D>
+  constexpr Krona scale(N numerator_count, D denominator_count, rounding mode) const {
+    const auto numerator = static_cast<std::int64_t>(numerator_count);
+    const auto denominator = static_cast<std::int64_t>(denominator_count);
     if (denominator == 0) throw invalid_argument_error("scale denominator must not be zero");
     // On magnitudes: |product| < 2^126, so the quotient and its step away from zero fit 128 bits.
     const bool negative = ((ore_ < 0) != (numerator < 0)) != (denominator < 0);
@@ -232,16 +242,26 @@ constexpr std::int64_t exact_sum(const T* values, std::size_t count, Ore ore) {
 
 }  // namespace detail
 
+// A range whose elements are Krona (a vector, an array, a span, a list, a view of amounts): what
+// sum() adds. Constraining sum() to it keeps the name out of overload resolution for any other
+// range, so a program's own sum() over, say, pairs holding a Krona is not made ambiguous by
+// argument-dependent lookup finding this one.
+template <typename Range>
+concept krona_range = requires(const Range& r) {
+  std::begin(r);
+  std::end(r);
+} && std::same_as<std::iter_value_t<decltype(std::begin(std::declval<const Range&>()))>, Krona>;
+
 // The exact sum of a range of Krona. It throws overflow_error only when the sum itself is beyond
 // the range, whatever the order: partial sums may leave the range on the way ({max, 1, -1} sums
 // to max). A contiguous range (vector, array, span) is summed by detail::exact_sum, which the
 // compiler vectorises; any other range with wrapping addition and a count of the wraps, one add
 // and one rarely taken branch per amount.
-template <typename Range>
+template <krona_range Range>
 constexpr Krona sum(const Range& amounts) {
-  if constexpr (std::ranges::contiguous_range<Range> &&
-                std::same_as<std::ranges::range_value_t<Range>, Krona>) {
-    return Krona::from_ore(detail::exact_sum(std::ranges::data(amounts), std::ranges::size(amounts),
+  if constexpr (std::contiguous_iterator<decltype(std::begin(amounts))> &&
+                requires { std::data(amounts); std::size(amounts); }) {
+    return Krona::from_ore(detail::exact_sum(std::data(amounts), std::size(amounts),
                                              [](Krona k) { return k.ore(); }));
   } else {
     std::int64_t total = 0;
@@ -267,14 +287,14 @@ struct std::hash<anslag::Krona> {
 };
 
 #if defined(__cpp_lib_format)
-// std::format("{}", amount): the canonical Swedish form, with the string format spec (width,
-// fill, alignment). Only where the standard library has <format> (not libstdc++ 12); {fmt}
-// users include <anslag/krona/fmt.hpp>.
+// std::format("{}", amount): the canonical Swedish form, with [[fill]align][width]. Only where
+// the standard library has <format> (not libstdc++ 12); {fmt} users include
+// <anslag/krona/fmt.hpp>.
 template <>
-struct std::formatter<anslag::Krona, char> : std::formatter<std::string_view, char> {
+struct std::formatter<anslag::Krona, char> : anslag::detail::std_formatter_by_to_string {
   template <typename FormatContext>
   auto format(anslag::Krona amount, FormatContext& context) const {
-    return std::formatter<std::string_view, char>::format(amount.to_string(), context);
+    return format_text(amount, context);
   }
 };
 #endif

@@ -4,7 +4,7 @@
 // programs that convert include <chrono>.
 //
 // Thread safety: pure functions of their arguments; any number of threads may call them at once.
-// Exceptions: to_date: invalid_argument_error "no such date"; to_year_month_day: none.
+// Exceptions: to_date: invalid_argument_error "no such date: ..."; to_year_month_day: none.
 // Lifetimes: values only.
 #pragma once
 
@@ -20,10 +20,11 @@ constexpr std::chrono::year_month_day to_year_month_day(calendar_date d) noexcep
                                      std::chrono::day{static_cast<unsigned>(d.day())}};
 }
 
-// invalid_argument_error "no such date" when !day.ok() or the year is outside 1 to 9999.
+// invalid_argument_error "no such date: year Y, month M, day D" when !day.ok() or the year is
+// outside 1 to 9999 (calendar_date's own check, which refuses exactly those).
 constexpr calendar_date to_date(std::chrono::year_month_day day) {
   return calendar_date(static_cast<int>(day.year()), static_cast<int>(static_cast<unsigned>(day.month())),
-                       day.ok() ? static_cast<int>(static_cast<unsigned>(day.day())) : 0);
+                       static_cast<int>(static_cast<unsigned>(day.day())));
 }
 
 }  // namespace anslag

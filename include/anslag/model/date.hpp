@@ -4,7 +4,8 @@
 // the model's headers do not pay for <chrono>).
 //
 // Thread safety: calendar_date is a value; every function is pure.
-// Exceptions: invalid_argument_error "no such date", parse_error (parse).
+// Exceptions: invalid_argument_error "no such date: year Y, month M, day D" (or "no such month:
+// M" from days_in_month), parse_error (parse).
 // Lifetimes: values only.
 #pragma once
 
@@ -12,8 +13,13 @@
 
 #include <compare>
 #include <cstdio>
+#include <iosfwd>
 #include <string>
 #include <string_view>
+#include <version>
+#if defined(__cpp_lib_format)
+#include <anslag/detail/format_spec.hpp>
+#endif
 
 namespace anslag {
 
@@ -23,7 +29,8 @@ class calendar_date {
   constexpr calendar_date(int year, int month, int day) : year_(year), month_(month), day_(day) {
     if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
         day > days_in_month(year, month))
-      throw invalid_argument_error("no such date");
+      throw invalid_argument_error("no such date: year " + std::to_string(year) + ", month " +
+                                   std::to_string(month) + ", day " + std::to_string(day));
   }
 
   // "YYYY-MM-DD" exactly; parse_error names the position of the first wrong character.
@@ -71,8 +78,10 @@ class calendar_date {
   static constexpr bool is_leap(int year) {
     return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   }
+  // Throws invalid_argument_error "no such month: M" for a month outside 1 to 12.
   static constexpr int days_in_month(int year, int month) {
     constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) throw invalid_argument_error("no such month: " + std::to_string(month));
     return month == 2 && is_leap(year) ? 29 : days[month - 1];
   }
 
@@ -82,6 +91,9 @@ class calendar_date {
   int day_;
 };
 
+// Writes the ISO 8601 form, as to_string() ("2019-12-17").
+std::ostream& operator<<(std::ostream& out, const calendar_date& day);
+
 #if defined(ANSLAG_LEGACY_NAMES)
 // The name before calendar_date, for code written against it before 0.2. Opt-in, because a type
 // anslag::date makes Hinnant's namespace date ambiguous (date::year_month_day) under
@@ -90,3 +102,15 @@ using date = calendar_date;
 #endif
 
 }  // namespace anslag
+
+#if defined(__cpp_lib_format)
+// std::format("{}", day): "2019-12-17", with [[fill]align][width]. Only where the standard
+// library has <format>; {fmt} users include <anslag/model/fmt.hpp>.
+template <>
+struct std::formatter<anslag::calendar_date, char> : anslag::detail::std_formatter_by_to_string {
+  template <typename FormatContext>
+  auto format(const anslag::calendar_date& day, FormatContext& context) const {
+    return format_text(day, context);
+  }
+};
+#endif

@@ -28,7 +28,7 @@ namespace anslag {
 enum class decision { granted, partly_granted, rejected };
 
 // Granted in full or in part: what every "granted" rule and count means.
-constexpr bool is_granted(decision d) noexcept { return d != decision::rejected; }
+constexpr bool is_granted(decision d) noexcept { return d == decision::granted || d == decision::partly_granted; }
 
 // "granted", "partly_granted", "rejected": the words of the round file and of Python.
 std::string_view to_string(decision d) noexcept;
@@ -164,7 +164,7 @@ const unit* unit_of(const application& a, const unit_registry&& units) = delete;
 
 struct document_info {
   std::string title;
-  calendar_date dated{2000, 1, 1};
+  calendar_date dated{1, 1, 1};  // not set: validate() refuses a round with this day
   std::string seed;           // the seed file it was read from
   std::string deciding_body;  // "Socialnämnden"
   std::string kind;           // "tjänsteutlåtande"

@@ -122,12 +122,14 @@ class unit_registry {
   // the unit itself.
   const unit& forvaltning(const unit& u) const&;
   const unit& forvaltning(const unit& u) const&& = delete;
+  const unit& forvaltning(const unit&& u) const& = delete;  // a förvaltning is its own: would dangle
 
   // The förvaltning a unit counts as on `day`: its förvaltning, or that förvaltning's successor
   // when it had merged away by then, so that spellings from either side of a merger are one
   // förvaltning in "per förvaltning" rules and counts.
   const unit& forvaltning_on(const unit& u, calendar_date day) const&;
   const unit& forvaltning_on(const unit& u, calendar_date day) const&& = delete;
+  const unit& forvaltning_on(const unit&& u, calendar_date day) const& = delete;  // may be u: would dangle
 
   // The unit that carries on `u` on `day`: `u` itself while valid, else its successor chain
   // followed to the unit valid on that day; nullptr when there is none (or `day` precedes `u`).

@@ -38,5 +38,6 @@ bool shown(const finding& f, const report_options& options);
 // "", last) and, within a group, errors first: the order of every report format.
 std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
                                                                          const report_options& options);
+void grouped(const report&& r, const report_options& options) = delete;  // would point into a temporary
 
 }  // namespace anslag

@@ -13,7 +13,10 @@
 // fund_limits and amount_facts are immutable once built.
 // Exceptions: no anslag::error (below); std::bad_alloc.
 // Lifetimes: the rule pointers point into the round, and fund_limits keeps pointers into it:
-// the round must outlive them. amount_facts holds copies.
+// the round must outlive them, and each is deleted for a temporary round (whose rules would be
+// gone by the end of the statement). amount_facts holds copies.
+// cap_rule, unit_limit_rule and the values they give are noexcept: they scan the rules and
+// allocate nothing (a bad_alloc inside a noexcept function would end the program).
 #pragma once
 
 #include <anslag/krona/krona.hpp>
@@ -33,19 +36,21 @@ namespace anslag {
 // several, the one with the lowest amount (every one binds, so the lowest decides); nullptr
 // when none applies.
 const rule* cap_rule(const grant_round& r, std::string_view fund_id) noexcept;
+const rule* cap_rule(const grant_round&& r, std::string_view fund_id) = delete;  // would dangle
 std::optional<Krona> cap_per_application(const grant_round& r, std::string_view fund_id) noexcept;
 
 // The max_granted_per_unit rule with a verdict that applies to `fund_id`; of several, the one
 // with the lowest count; nullptr when none applies.
 const rule* unit_limit_rule(const grant_round& r, std::string_view fund_id) noexcept;
+const rule* unit_limit_rule(const grant_round&& r, std::string_view fund_id) = delete;  // would dangle
 std::optional<std::int64_t> max_granted_per_unit(const grant_round& r, std::string_view fund_id) noexcept;
 
 // cap_rule and unit_limit_rule for every fund at once, for a caller that asks of many funds:
-// built in O(R log R) for R rules, each answer in O(log R). The free functions above ask it.
-// The round must outlive it.
+// built in O(R log R) for R rules, each answer in O(log R). The round must outlive it.
 class fund_limits {
  public:
   explicit fund_limits(const grant_round& r);
+  explicit fund_limits(const grant_round&& r) = delete;  // would keep pointers into a temporary
   const rule* cap_rule(std::string_view fund_id) const noexcept;
   const rule* unit_limit_rule(std::string_view fund_id) const noexcept;
 
@@ -63,6 +68,8 @@ class fund_limits {
 // round either way); nullptr when there is none.
 const rule* application_window_rule(const grant_round& r) noexcept;
 const rule* repayment_notice_rule(const grant_round& r) noexcept;
+const rule* application_window_rule(const grant_round&& r) = delete;  // would dangle
+const rule* repayment_notice_rule(const grant_round&& r) = delete;    // would dangle
 
 // Where a known amount of one application comes from.
 enum class amount_basis {
