@@ -491,7 +491,7 @@ class checker {
     if (s.count && !counted(s.quote, *s.count, what) && !named_one)
       problem(entry, range->first, "count", std::to_string(*s.count), s.quote, s.readings);
     if (s.of_decision) {
-      const auto said = detail::last_decision(s.quote);
+      const auto said = detail::last_decision(s.quote, bundled_vocabulary().decisions);
       if (!said || said->outcome != *s.of_decision)
         problem(entry, range->first, "decision", std::string(to_string(*s.of_decision)),
                 said ? said->words : "no decision word", s.readings);
@@ -571,11 +571,11 @@ class checker {
   bool check_decision(const std::string& entry, span range, const printed_fields& printed, const application& a) {
     std::optional<detail::decision_hit> said;
     if (const auto cell = printed.text.find(role::decision); cell != printed.text.end()) {
-      said = detail::leading_decision(cell->second);
-      if (!said) said = detail::last_decision(cell->second);
+      said = detail::leading_decision(cell->second, bundled_vocabulary().decisions);
+      if (!said) said = detail::last_decision(cell->second, bundled_vocabulary().decisions);
     }
-    if (!said) said = detail::last_decision(printed.prose);
-    if (!said) said = detail::last_decision(list_lead(range));
+    if (!said) said = detail::last_decision(printed.prose, bundled_vocabulary().decisions);
+    if (!said) said = detail::last_decision(list_lead(range), bundled_vocabulary().decisions);
     if (!said && printed.table) {
       // A table that prints no decision, only what is granted (the proposal's distribution): an
       // amount above 0 says granted, in full or in part (which, the row does not say); 0 rejected.
