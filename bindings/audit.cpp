@@ -105,6 +105,16 @@ void bind_audit(py::module_& m) {
           },
           "Counts of findings by severity: {'error': n, 'warning': n, 'info': n}.")
       .def(
+          "summary_on_a_reading",
+          [](const report& r) {
+            py::dict counts;
+            for (severity s : {severity::error, severity::warning, severity::info})
+              counts[py::str(std::string(to_string(s)))] = r.count_on_a_reading(s);
+            return counts;
+          },
+          "Of summary(), the findings that rest on a reading (their `reading` is set): what holds on every "
+          "reading is the difference.")
+      .def(
           "to_text", [](const report& r, std::optional<std::string> minimum) {
             return format_report_text(r, options_from(minimum));
           },

@@ -13,6 +13,12 @@ std::size_t report::count(severity level) const noexcept {
       findings.begin(), findings.end(), [level](const finding& f) { return f.level == level; }));
 }
 
+std::size_t report::count_on_a_reading(severity level) const noexcept {
+  return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(), [level](const finding& f) {
+    return f.level == level && f.reading.has_value();
+  }));
+}
+
 namespace audit_detail {
 
 std::string rules_sv(const std::vector<std::string>& rules) { return list_rows(rules, "och ytterligare"); }
@@ -59,16 +65,54 @@ finding citing(finding f, const statement& s) {
   f.statement = s.id;
   f.quote = s.quote;
   f.source = s.source;
-  if (!s.readings.empty()) {
-    std::string text;
-    for (const auto& reading : s.readings) text += (text.empty() ? "" : "; ") + reading.text;
-    f.reading = text;
-  }
+  readings_used read;
+  read.add_all(s.readings, s.id);
+  read.into(f);
   return f;
 }
 
 void add_reading(finding& f, const std::string& text) {
   f.reading = f.reading ? *f.reading + "; " + text : text;
+}
+
+namespace {
+bool concerns(const reading& r, std::initializer_list<std::string_view> fields) {
+  return std::any_of(fields.begin(), fields.end(), [&](std::string_view field) {
+    return r.field == field || (r.field.size() > field.size() && r.field.compare(0, field.size(), field) == 0 &&
+                                r.field[field.size()] == '.');
+  });
+}
+}  // namespace
+
+void readings_used::note(const reading& r, const std::string& entry) {
+  const auto [it, inserted] = index_.try_emplace({r.field, r.text}, used_.size());
+  if (inserted) used_.push_back({&r, {}});
+  auto& entries = used_[it->second].entries;
+  if (entries.empty() || entries.back() != entry) entries.push_back(entry);
+}
+
+void readings_used::add(const application& a, std::initializer_list<std::string_view> fields) {
+  add(a.readings, a.id, fields);
+}
+
+void readings_used::add(const std::vector<reading>& readings, const std::string& entry,
+                        std::initializer_list<std::string_view> fields) {
+  for (const auto& r : readings)
+    if (concerns(r, fields)) note(r, entry);
+}
+
+void readings_used::add_all(const std::vector<reading>& readings, const std::string& entry) {
+  for (const auto& r : readings) note(r, entry);
+}
+
+void readings_used::into(finding& f) const {
+  if (used_.empty()) return;
+  std::string text = f.reading.value_or("");
+  for (const auto& u : used_) {
+    if (!text.empty()) text += "; ";
+    text += u.read->field + " of " + rows_en(u.entries) + ": " + u.read->text;
+  }
+  f.reading = std::move(text);
 }
 
 auditor::auditor(const grant_round& r, const unit_registry& units)

@@ -14,6 +14,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +65,29 @@ std::pair<std::string, std::string> kind_plural(std::optional<unit_kind> k);
 finding citing(finding f, const statement& s);
 void add_reading(finding& f, const std::string& text);
 
+// The round file's readings of the fields a check used, gathered over the rows and entries of
+// one finding: each (field, text) once, with the entries it stands on, in the order first met,
+// so that a finding over many rows names each reading once ("decision of R1, R2: text").
+// `fields` name the round file's keys; "assessments" also matches a field "assessments.RULE".
+class readings_used {
+ public:
+  void add(const application& a, std::initializer_list<std::string_view> fields);
+  void add(const std::vector<reading>& readings, const std::string& entry,
+           std::initializer_list<std::string_view> fields);
+  void add_all(const std::vector<reading>& readings, const std::string& entry);
+  void into(finding& f) const;
+  bool empty() const noexcept { return used_.empty(); }
+
+ private:
+  void note(const reading& r, const std::string& entry);
+  struct used {
+    const reading* read;
+    std::vector<std::string> entries;
+  };
+  std::vector<used> used_;
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> index_;  // (field, text) → used_
+};
+
 // How the applicant text of one application resolved against the registry.
 struct name_resolution {
   enum class outcome { resolved, unnamed, unknown, ambiguous } state = outcome::unnamed;
@@ -85,7 +110,7 @@ class auditor {
     std::vector<std::string> rows;
     bool co_applicant = false;
     source_ref source;
-    std::vector<std::size_t> indices;  // of the rows, for their readings
+    readings_used read;  // the round file's readings of the rows' units and names
   };
   const name_resolution& resolve_name(const std::string& applicant);
   void resolve_units();

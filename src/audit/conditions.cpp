@@ -46,23 +46,36 @@ void auditor::check_condition_group(const std::vector<const rule*>& group) {
   for (const rule* u : group) ids.push_back(u->id);
   const std::string also_sv = group.size() > 1 ? " (likaså " + rules_sv({ids.begin() + 1, ids.end()}) + ")" : "";
   const std::string also_en = group.size() > 1 ? " (likewise " + rules_en({ids.begin() + 1, ids.end()}) + ")" : "";
+  // What a verdict reads of a row: its decision (only granted rows are judged) and the field the
+  // condition tests.
+  const bool assessed = r.kind == rule_kind::required_criterion || r.kind == rule_kind::exclusion;
+  const std::string_view tested = assessed                                       ? "assessments"
+                                  : r.kind == rule_kind::application_window ? "submitted"
+                                                                            : "approved_report";
   for (const fund* f : funds_in(scope_of(r.funds))) {
     std::vector<finding>& out = condition_findings_[f->id];
     std::vector<std::string> unknown;
+    readings_used unknown_read;
     for (const std::size_t i : rows_of(f->id)) {
       const application& a = round_.applications[i];
       if (!is_granted(a.outcome)) continue;
       const verdict v = judge(round_, a, r, units_);
-      if (v.state == verdict_state::unknown) unknown.push_back(a.id);
+      if (v.state == verdict_state::unknown) {
+        unknown.push_back(a.id);
+        unknown_read.add(a, {"decision", tested});
+      }
       if (v.state != verdict_state::not_met) continue;
       finding x = found(finding_code::required_criterion_not_met, severity::error, f->id, {a.id});
       x.message_sv = a.id + " beviljas, men: " + v.explanation_sv + also_sv;
       x.message_en = a.id + " is granted, but: " + v.explanation_en + also_en;
-      out.push_back(citing(std::move(x), r));
+      x = citing(std::move(x), r);
+      readings_used read;
+      read.add(a, {"decision", tested});
+      read.into(x);
+      out.push_back(std::move(x));
     }
     if (unknown.empty()) continue;
     finding x = found(finding_code::missing_data, severity::info, f->id, unknown);
-    const bool assessed = r.kind == rule_kind::required_criterion || r.kind == rule_kind::exclusion;
     const std::string data_sv = assessed ? "ingen bedömning mot regeln" : r.kind == rule_kind::application_window
                                                                               ? "inget ansökningsdatum"
                                                                               : "ingen uppgift om godkänd rapport";
@@ -75,7 +88,9 @@ void auditor::check_condition_group(const std::vector<const rule*>& group) {
                    " beviljade ansökningar (" + rows_sv(unknown) + "); " + named_sv + " kan inte prövas för dem.";
     x.message_en = "The document gives " + data_en + " for " + std::to_string(unknown.size()) +
                    " granted applications (" + rows_en(unknown) + "); " + named_en + " cannot be checked for them.";
-    out.push_back(citing(std::move(x), r));
+    x = citing(std::move(x), r);
+    unknown_read.into(x);
+    out.push_back(std::move(x));
   }
 }
 

@@ -25,7 +25,13 @@ void auditor::check_row_count(const statement& s) {
                  "), raderna visar " + std::to_string(rows) + ".";
   x.message_en = "The document states " + std::to_string(*s.count) + " " + what_en + " (" + scope_text(s) +
                  "); the rows show " + std::to_string(rows) + ".";
-  findings_.push_back(citing(std::move(x), s));
+  x = citing(std::move(x), s);
+  if (s.kind == statement_kind::decision_count) {  // which rows count rests on their decisions
+    readings_used read;
+    for (const std::size_t i : rows_in(s)) read.add(round_.applications[i], {"decision"});
+    read.into(x);
+  }
+  findings_.push_back(std::move(x));
 }
 
 // The number of applying förvaltningar: compared only when every application's unit is known.
@@ -36,9 +42,11 @@ void auditor::check_applicant_count(const statement& s) {
   std::vector<std::string> unknown;
   std::set<std::string> main, with_co;
   std::int64_t applications = 0;
+  readings_used read;  // of the names and units counted
   const auto counts = [&](const unit& fv) { return !s.applicant_kind || fv.kind == *s.applicant_kind; };
   for (const std::size_t i : rows_in(s)) {
     const application& a = round_.applications[i];
+    read.add(a, {"unit", "applicant", "co_applicants"});
     const unit* fv = forvaltning_of(i);
     if (!fv) {
       unknown.push_back(a.id);
@@ -68,7 +76,9 @@ void auditor::check_applicant_count(const statement& s) {
     x.message_en = "The number of applying " + kind_text_en + " (stated " + std::to_string(*s.count) +
                    ") cannot be checked: the administration is unknown for " + std::to_string(unknown.size()) +
                    " applications (" + rows_en(unknown) + ").";
-    findings_.push_back(citing(std::move(x), s));
+    x = citing(std::move(x), s);
+    read.into(x);
+    findings_.push_back(std::move(x));
     return;
   }
   const auto distinct = static_cast<std::int64_t>(main.size());
@@ -93,6 +103,7 @@ void auditor::check_applicant_count(const statement& s) {
     x.message_sv += ".";
     x.message_en += ".";
   }
+  read.into(x);
   findings_.push_back(std::move(x));
 }
 

@@ -22,6 +22,9 @@ void auditor::check_amounts_and_decisions(const fund& f) {
       x.message_en = a.id + ": granted " + shown_en(*granted) + " is more than requested " + shown_en(*requested) + ".";
       note_basis(x, *granted);
       note_basis(x, *requested);
+      readings_used read;
+      read.add(a, {"requested", "granted", "decision"});
+      read.into(x);
       findings_.push_back(std::move(x));
     }
     if (!granted) continue;
@@ -72,6 +75,9 @@ void auditor::check_amounts_and_decisions(const fund& f) {
     x.message_en = a.id + ": " + why_en + ".";
     note_basis(x, *granted);
     if (requested) note_basis(x, *requested);
+    readings_used read;
+    read.add(a, {"requested", "granted", "decision"});
+    read.into(x);
     findings_.push_back(std::move(x));
   }
 }

@@ -44,9 +44,11 @@ void auditor::check_duplicates(const fund& f) {
   for (const auto& members : duplicates) {
     std::vector<std::string> rows;
     std::size_t granted = 0;
+    readings_used read;
     for (std::size_t i : members) {
       rows.push_back(round_.applications[i].id);
       if (is_granted(round_.applications[i].outcome)) ++granted;
+      read.add(round_.applications[i], {"applicant", "unit", "project", "destination", "decision"});
     }
     const application& first = round_.applications[members.front()];
     finding x = found(finding_code::duplicate_application, granted > 1 ? severity::warning : severity::info, f.id,
@@ -62,6 +64,7 @@ void auditor::check_duplicates(const fund& f) {
       x = citing(std::move(x), *one_grant);
       x.expected = figure::of_count(1);
     }
+    read.into(x);
     findings_.push_back(std::move(x));
   }
 }

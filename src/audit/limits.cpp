@@ -15,10 +15,14 @@ void auditor::check_caps(const fund& f) {
   if (!cap_rule) return;
   const Krona cap = *cap_rule->amount;
   std::vector<std::string> unknown_requests;
+  readings_used unknown_read;  // of the rows whose verdict is unknown
   for (const std::size_t i : rows_of(f.id)) {
     const application& a = round_.applications[i];
     const cap_test test = test_cap(cap, amounts_.requested(a), amounts_.granted(a));
-    if (test.state == verdict_state::unknown) unknown_requests.push_back(a.id);
+    if (test.state == verdict_state::unknown) {
+      unknown_requests.push_back(a.id);
+      unknown_read.add(a, {"requested", "granted", "decision"});
+    }
     if (test.state != verdict_state::not_met) continue;
     // A request over the cap that was rejected is a rule enforced, not broken.
     finding x = found(finding_code::cap_exceeded,
@@ -31,6 +35,9 @@ void auditor::check_caps(const fund& f) {
                    " exceeds the cap per application, " + amount(cap) + ".";
     x = citing(std::move(x), *cap_rule);
     note_basis(x, *test.amount);
+    readings_used read;
+    read.add(a, {"requested", "granted", "decision"});
+    read.into(x);
     findings_.push_back(std::move(x));
   }
   if (unknown_requests.empty()) return;
@@ -43,6 +50,7 @@ void auditor::check_caps(const fund& f) {
                  " applications (" + rows_en(unknown_requests) + "); whether each request stays within " +
                  amount(cap) + " cannot be checked.";
   x.reading = "beviljas (granted in full) means granted as requested: full grants are checked through their grants";
+  unknown_read.into(x);
   findings_.push_back(citing(std::move(x), *cap_rule));
 }
 
@@ -66,6 +74,12 @@ void auditor::check_unit_limits(const fund& f) {
     for (const std::size_t i : rows) out.push_back(round_.applications[i].id);
     return out;
   };
+  // Whether a row counts, and for which förvaltning, rests on its decision, unit and name.
+  const auto readings_of = [&](const std::vector<std::size_t>& rows) {
+    readings_used read;
+    for (const std::size_t i : rows) read.add(round_.applications[i], {"decision", "unit", "applicant"});
+    return read;
+  };
   std::vector<std::size_t> undecided;  // known unit, but the unknown ones could exceed the limit
   for (const auto& [id, indices] : granted_by_forvaltning) {
     const auto granted = static_cast<std::int64_t>(indices.size());
@@ -83,7 +97,9 @@ void auditor::check_unit_limits(const fund& f) {
                    "); högst " + std::to_string(limit) + " per förvaltning.";
     x.message_en = name + " is granted " + std::to_string(rows.size()) + " applications (" + rows_en(rows) +
                    "); at most " + std::to_string(limit) + " per administration.";
-    findings_.push_back(citing(std::move(x), *limit_rule));
+    x = citing(std::move(x), *limit_rule);
+    readings_of(indices).into(x);
+    findings_.push_back(std::move(x));
   }
   if (unknown.empty()) return;
   std::sort(undecided.begin(), undecided.end());
@@ -103,24 +119,31 @@ void auditor::check_unit_limits(const fund& f) {
   }
   x.message_sv += ".";
   x.message_en += ".";
-  findings_.push_back(citing(std::move(x), *limit_rule));
+  x = citing(std::move(x), *limit_rule);
+  readings_of(all).into(x);
+  findings_.push_back(std::move(x));
 }
 
 void auditor::check_budget(const fund& f) {
   exact_sum known;
   std::vector<std::string> unknown;
   std::map<std::string, std::vector<std::string>> not_printed;  // reading → rows whose grant rests on it
+  readings_used read;
+  read.add(f.readings, f.id, {"budget"});
   for (const std::size_t i : rows_of(f.id)) {
     const application& a = round_.applications[i];
     if (const auto granted = amounts_.granted(a)) {
+      read.add(a, {"granted", "decision"});
       known += granted->value;
       if (granted->basis != amount_basis::printed) not_printed[granted->reading].push_back(a.id);
     } else if (is_granted(a.outcome)) {
+      read.add(a, {"granted", "decision"});
       unknown.push_back(a.id);
     }
   }
   const auto with_readings = [&](finding x) {
     for (const auto& [text, rows] : not_printed) add_reading(x, text + " (" + rows_en(rows) + ")");
+    read.into(x);
     return x;
   };
   if (known.value > f.budget.ore()) {

@@ -60,14 +60,22 @@ void auditor::check_total(const statement& s) {
   const std::string what_en = requested ? "requested amounts" : "granted amounts";
   exact_sum known;
   std::vector<const application*> unknown;
+  readings_used read;  // of the amounts summed, and of the decisions that stand for unknown ones
+  const std::string_view field = requested ? "requested" : "granted";
   for (const std::size_t i : rows_in(s)) {
     const application& a = round_.applications[i];
     const auto& value = requested ? a.requested : a.granted;
-    if (value) known += *value;
-    else unknown.push_back(&a);
+    if (value) {
+      known += *value;
+      read.add(a, {field});
+    } else {
+      unknown.push_back(&a);
+      read.add(a, {field, "decision"});
+    }
   }
   // A mismatch, unless the decisions account for the unknown values (a derived value, below).
   finding x = found(finding_code::total_mismatch, severity::error, scope_name(s));
+  read.into(x);
   x.expected = figure::of(*s.amount);
   x.actual = known.as_amount();
   const detail::wide stated = s.amount->ore();
@@ -110,6 +118,9 @@ void auditor::check_statements_agree() {
                    value_of(*it->second).to_string() + ", " + s.id + " anger " + value_of(s).to_string() + ".";
     x.message_en = "Two statements of the same thing differ: " + it->second->id + " states " +
                    value_of(*it->second).to_string() + ", " + s.id + " states " + value_of(s).to_string() + ".";
+    readings_used read;
+    read.add_all(it->second->readings, it->second->id);
+    read.into(x);
     findings_.push_back(citing(std::move(x), s));
   }
   for (const auto& [s_ptr, key] : several) {
@@ -118,6 +129,7 @@ void auditor::check_statements_agree() {
     if (funds.size() < 2) continue;
     detail::wide sum = 0;
     std::string parts;
+    readings_used read;  // of the statements per fund
     bool complete = true;
     for (const fund* f : funds) {
       statement_key part = key;
@@ -129,6 +141,7 @@ void auditor::check_statements_agree() {
       }
       sum += it->second->amount ? detail::wide(it->second->amount->ore()) : detail::wide(it->second->count.value_or(0));
       parts += (parts.empty() ? "" : " + ") + value_of(*it->second).to_string() + " (" + it->second->id + ")";
+      read.add_all(it->second->readings, it->second->id);
     }
     if (!complete) continue;
     const detail::wide stated = s.amount ? detail::wide(s.amount->ore()) : detail::wide(*s.count);
@@ -142,6 +155,7 @@ void auditor::check_statements_agree() {
                    parts + " = " + sum_text + ".";
     x.message_en = "The stated overall figure " + value_of(s).to_string() + " is not the sum of the figures per fund: " +
                    parts + " = " + sum_text + ".";
+    read.into(x);
     findings_.push_back(citing(std::move(x), s));
   }
 }

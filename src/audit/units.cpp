@@ -41,6 +41,7 @@ void auditor::resolve_units() {
     std::vector<std::string> rows;
     std::vector<std::string> file_units;  // the encoder's unit ids, where given
     source_ref source;
+    readings_used read;  // the round file's readings of the rows' names and units
   };
   std::vector<group> unresolved;
   std::map<std::pair<std::string, std::string>, std::size_t> unresolved_index;
@@ -60,6 +61,7 @@ void auditor::resolve_units() {
     auto [it, inserted] = ceasing_index.try_emplace({a.fund, u.id}, ceasing.size());
     if (inserted) ceasing.push_back({a.fund, &u, {}, false, a.source, {}});
     ceasing[it->second].rows.push_back(a.id);
+    ceasing[it->second].read.add(a, {"unit", "applicant", "decision"});
   };
 
   const auto note_invalid = [&](std::size_t index, const unit& u, bool co_applicant) {
@@ -69,12 +71,13 @@ void auditor::resolve_units() {
     auto [it, inserted] = invalid_index.try_emplace(key, invalid.size());
     if (inserted) invalid.push_back({a.fund, &u, {}, co_applicant, a.source, {}});
     invalid[it->second].rows.push_back(a.id);
-    invalid[it->second].indices.push_back(index);
+    invalid[it->second].read.add(a, {"unit", "applicant", "co_applicants"});
   };
   const auto note_unknown_id = [&](const application& a, const std::string& id) {
     auto [it, inserted] = unknown_id_index.try_emplace({a.fund, id}, unknown_ids.size());
-    if (inserted) unknown_ids.push_back({a.fund, id, nullptr, {}, {}, a.source});
+    if (inserted) unknown_ids.push_back({a.fund, id, nullptr, {}, {}, a.source, {}});
     unknown_ids[it->second].rows.push_back(a.id);
+    unknown_ids[it->second].read.add(a, {"unit", "co_applicants"});
   };
 
   for (std::size_t i = 0; i < round_.applications.size(); ++i) {
@@ -91,8 +94,9 @@ void auditor::resolve_units() {
       // By the name's key, as the registry and the duplicates check compare names: a decomposed
       // "ö" or a zero-width space does not make the same name a second finding.
       auto [it, inserted] = unresolved_index.try_emplace({a.fund, name_key(a.applicant)}, unresolved.size());
-      if (inserted) unresolved.push_back({a.fund, a.applicant, &by_name, {}, {}, a.source});
+      if (inserted) unresolved.push_back({a.fund, a.applicant, &by_name, {}, {}, a.source, {}});
       unresolved[it->second].rows.push_back(a.id);
+      unresolved[it->second].read.add(a, {"applicant", "unit"});
       if (by_file) unresolved[it->second].file_units.push_back(by_file->name);
     }
     if (unit_of_[i]) {
@@ -148,6 +152,7 @@ void auditor::resolve_units() {
       f.message_en += " The round file reads it as " + g.file_units.front() + ".";
       f.reading = "the round file's unit for " + rows_en(g.rows) + ": " + g.file_units.front();
     }
+    g.read.into(f);
     findings_.push_back(std::move(f));
   }
   for (const auto& g : unknown_ids) {
@@ -157,6 +162,7 @@ void auditor::resolve_units() {
                    rows_sv(g.rows) + ".";
     f.message_en = "The round file names unit \"" + g.name + "\", which is not in the unit registry; concerns " +
                    rows_en(g.rows) + ".";
+    g.read.into(f);
     findings_.push_back(std::move(f));
   }
   for (const auto& g : invalid) {
@@ -175,10 +181,7 @@ void auditor::resolve_units() {
     }
     f.message_sv += "; gäller " + rows_sv(g.rows) + ".";
     f.message_en += "; concerns " + rows_en(g.rows) + ".";
-    for (const std::size_t i : g.indices) {
-      for (const auto& r : round_.applications[i].readings)
-        if (r.field == "unit" || r.field == "co_applicants") add_reading(f, r.text);
-    }
+    g.read.into(f);
     findings_.push_back(std::move(f));
   }
   report_ceasing(ceasing);
@@ -201,6 +204,7 @@ void auditor::report_ceasing(const std::vector<unit_group>& ceasing) {
     }
     f.message_sv += "; gäller " + rows_sv(g.rows) + ".";
     f.message_en += "; concerns " + rows_en(g.rows) + ".";
+    g.read.into(f);
     findings_.push_back(std::move(f));
   }
 }
