@@ -2,7 +2,10 @@
 // with unknown rows": DERIVED_VALUE, or TOTAL_MISMATCH when the decision words make it impossible).
 #include "auditor.hpp"
 
-#include <anslag/rules/facts.hpp>
+#include "../rules/decision_bounds.hpp"
+
+#include <algorithm>
+#include <string_view>
 
 namespace anslag::audit_detail {
 
@@ -13,41 +16,52 @@ void auditor::check_total_with_unknown_rows(const statement& s, finding x, const
                                             const std::string& what_sv, const std::string& what_en) {
   const bool requested = s.kind == statement_kind::requested_total;
   const detail::wide stated = s.amount->ore();
-  // What the decisions say of the unknown values. Requested: a full grant was granted as
-  // requested; a partial grant is less than its request; a rejection says nothing. Granted:
-  // a rejection grants nothing; any grant is more than nothing.
+  // What the decisions say of the unknown values (rules_detail::bounds_by_decision, the reading
+  // the amounts a total fixes rest on too): exactly, or between a least and, if every open row
+  // has one, a most.
   exact_sum implied;  // exactly known through the decision word
   detail::wide lower = 0;  // the least the other unknown values can sum to
+  detail::wide upper = 0;  // the most they can sum to, when every one is bounded
+  bool bounded = true;
   std::vector<std::string> implied_rows, open_rows, all_rows;
+  std::vector<std::string_view> readings;  // of the decision words used, each once
+  std::size_t implied_full_grants = 0, implied_rejections = 0;
   for (const application* a : unknown) {
     all_rows.push_back(a->id);
-    if (requested && a->outcome == decision::granted && a->granted) {
-      implied += *a->granted;
+    const rules_detail::decision_bounds bounds = rules_detail::bounds_by_decision(*a, requested);
+    if (!bounds.reading.empty() && std::find(readings.begin(), readings.end(), bounds.reading) == readings.end())
+      readings.push_back(bounds.reading);
+    if (bounds.exact) {
+      implied.value += bounds.least;
       implied_rows.push_back(a->id);
-    } else if (!requested && a->outcome == decision::rejected) {
-      implied_rows.push_back(a->id);
-    } else {
-      if (requested && a->outcome == decision::partly_granted && a->granted) lower += a->granted->ore() + 1;
-      if (!requested) lower += 1;
-      open_rows.push_back(a->id);
+      ++(a->outcome == decision::rejected ? implied_rejections : implied_full_grants);
+      continue;
     }
+    lower += bounds.least;
+    if (bounds.most) upper += *bounds.most;
+    else bounded = false;
+    open_rows.push_back(a->id);
   }
   const detail::wide derived = stated - known.value;  // the sum of the unknown values
-  const std::string reading_text(requested ? std::string(full_grant_reading) +
-                                                 "; delvis beviljas (granted in part) means less than requested"
-                                           : std::string(rejection_reading));
+  std::string reading_text;
+  for (const auto reading : readings) reading_text += (reading_text.empty() ? "" : "; ") + std::string(reading);
   x.rows = all_rows;
-  if (derived < implied.value + lower || (open_rows.empty() && derived != implied.value)) {
+  const bool too_little = derived < implied.value + lower || (open_rows.empty() && derived != implied.value);
+  const bool too_much = !open_rows.empty() && bounded && derived > implied.value + upper;
+  if (too_little || too_much) {
+    const std::string bound_sv = open_rows.empty() ? "exakt " : too_little ? "minst " : "högst ";
+    const std::string bound_en = open_rows.empty() ? "exactly " : too_little ? "at least " : "at most ";
+    const detail::wide bound = implied.value + (too_little ? lower : upper);
     x.message_sv = "Angiven summa av " + what_sv + " (" + scope_text(s) + ") är " + amount(*s.amount) +
-                   "; kända rader ger " + amount(known) + " och besluten kräver " +
-                   (open_rows.empty() ? "exakt " : "minst ") + amount(implied.value + lower) + " för de " +
-                   std::to_string(all_rows.size()) + " okända, men bara " + amount(derived) + " återstår.";
+                   "; kända rader ger " + amount(known) + " och besluten kräver " + bound_sv + amount(bound) +
+                   " för de " + std::to_string(all_rows.size()) + " okända, men " +
+                   (derived < bound ? "bara " : "") + amount(derived) + " återstår.";
     x.message_en = "The stated sum of " + what_en + " (" + scope_text(s) + ") is " + amount(*s.amount) +
-                   "; the known rows give " + amount(known) + " and the decisions require " +
-                   (open_rows.empty() ? "exactly " : "at least ") + amount(implied.value + lower) + " for the " +
-                   std::to_string(all_rows.size()) + " unknown ones, but only " + amount(derived) + " remains.";
+                   "; the known rows give " + amount(known) + " and the decisions require " + bound_en +
+                   amount(bound) + " for the " + std::to_string(all_rows.size()) + " unknown ones, but " +
+                   (derived < bound ? "only " : "") + amount(derived) + " remains.";
     x = citing(std::move(x), s);
-    add_reading(x, reading_text);
+    if (!reading_text.empty()) add_reading(x, reading_text);
     findings_.push_back(std::move(x));
     return;
   }
@@ -59,8 +73,12 @@ void auditor::check_total_with_unknown_rows(const statement& s, finding x, const
   x.message_en = "By the stated sum " + amount(*s.amount) + ", the " + std::to_string(all_rows.size()) +
                  " unknown " + what_en + " (" + scope_text(s) + ") sum to " + amount(derived) + ".";
   if (!implied_rows.empty()) {
-    const std::string basis_sv = requested ? " beviljas i sin helhet och ger " : " avslås och ger ";
-    const std::string basis_en = requested ? " are granted in full and account for " : " are rejected and account for ";
+    const std::string basis_sv = implied_rejections == 0   ? " beviljas i sin helhet och ger "
+                                 : implied_full_grants == 0 ? " avslås och ger "
+                                                            : " avslås eller beviljas i sin helhet och ger ";
+    const std::string basis_en = implied_rejections == 0   ? " are granted in full and account for "
+                                 : implied_full_grants == 0 ? " are rejected and account for "
+                                                            : " are rejected or granted in full and account for ";
     x.message_sv += " " + std::to_string(implied_rows.size()) + basis_sv + amount(implied) + "; ";
     x.message_en += " " + std::to_string(implied_rows.size()) + basis_en + amount(implied) + "; ";
     if (open_rows.empty()) {

@@ -165,6 +165,16 @@ void auditor::resolve_units() {
     g.read.into(f);
     findings_.push_back(std::move(f));
   }
+  // A unit that did not yet exist took over its predecessors; a unit that had ceased was taken
+  // over by its successor. Rows of those in the same document show that it names both.
+  std::unordered_map<std::string_view, std::vector<const unit*>> predecessors;
+  std::unordered_map<std::string_view, std::vector<std::string>> rows_of_unit;
+  if (!invalid.empty()) {
+    for (const auto& u : units_.units())
+      if (u.successor) predecessors[*u.successor].push_back(&u);
+    for (std::size_t i = 0; i < round_.applications.size(); ++i)
+      if (unit_of_[i]) rows_of_unit[unit_of_[i]->id].push_back(round_.applications[i].id);
+  }
   for (const auto& g : invalid) {
     finding f = found(finding_code::unit_not_valid_on_date, severity::warning, g.fund, g.rows);
     f.quote = g.u->name;
@@ -178,6 +188,24 @@ void auditor::resolve_units() {
     if (successor) {
       f.message_sv += "; dess efterföljare då var " + successor->name;
       f.message_en += "; its successor then was " + successor->name;
+    }
+    const bool not_yet = g.u->valid_from && day < *g.u->valid_from;
+    std::vector<const unit*> related;
+    if (const auto it = predecessors.find(g.u->id); not_yet && it != predecessors.end()) related = it->second;
+    if (const unit* next = g.u->successor ? units_.find(*g.u->successor) : nullptr; !not_yet && next)
+      related.push_back(next);
+    std::string named_sv, named_en;
+    for (const unit* other : related) {
+      const auto it = rows_of_unit.find(other->id);
+      if (it == rows_of_unit.end()) continue;
+      named_sv += (named_sv.empty() ? "" : ", ") + other->name + " (" + rows_sv(it->second) + ")";
+      named_en += (named_en.empty() ? "" : ", ") + other->name + " (" + rows_en(it->second) + ")";
+    }
+    if (!named_sv.empty()) {
+      f.message_sv += std::string("; dokumentet nämner också dess ") + (not_yet ? "föregångare " : "efterföljare ") +
+                      named_sv;
+      f.message_en += std::string("; the document also names its ") + (not_yet ? "predecessors " : "successor ") +
+                      named_en;
     }
     f.message_sv += "; gäller " + rows_sv(g.rows) + ".";
     f.message_en += "; concerns " + rows_en(g.rows) + ".";

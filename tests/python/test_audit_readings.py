@@ -32,42 +32,6 @@ name = "Lokala utvecklingsprojekt"
 budget = "10 000 kr"
 readings = [{ field = "budget", text = "PLANT-budget" }]
 
-[[rules]]
-id = "R-tak"
-kind = "cap_per_application"
-funds = ["LUM"]
-summary = "Testregel."
-amount = "50 000 kr"
-quote = "Regeltext."
-source = { line = 1 }
-
-[[rules]]
-id = "R-grans"
-kind = "max_granted_per_unit"
-funds = ["LUM"]
-summary = "Testregel."
-count = 1
-quote = "Regeltext."
-source = { line = 1 }
-
-[[rules]]
-id = "R-krit"
-kind = "required_criterion"
-funds = ["LUM"]
-summary = "Testregel."
-quote = "Regeltext."
-source = { line = 1 }
-
-[[rules]]
-id = "R-fonster"
-kind = "application_window"
-funds = ["LUM"]
-summary = "Testregel."
-from = 2019-05-03
-to = 2019-09-20
-quote = "Regeltext."
-source = { line = 1 }
-
 [[statements]]
 id = "S-beviljat"
 kind = "granted_total"
@@ -84,6 +48,14 @@ count = 99
 quote = "Uppgift."
 source = { line = 1 }
 """
+
+# id, kind, the key that gives its figure or dates
+RULES = [
+    ("R-tak", "cap_per_application", 'amount = "50 000 kr"'),
+    ("R-grans", "max_granted_per_unit", "count = 1"),
+    ("R-krit", "required_criterion", ""),
+    ("R-fonster", "application_window", "from = 2019-05-03\nto = 2019-09-20"),
+]
 
 ROWS = [
     # id, applicant, extra keys, planted field
@@ -128,6 +100,9 @@ PLANT_OF = {"statement": "PLANT-statement", "decision count": "PLANT-decision"}
 
 def write_round(folder: Path, with_readings: bool) -> Path:
     text = ROUND
+    for rule_id, kind, figure in RULES:
+        text += (f'\n[[rules]]\nid = "{rule_id}"\nkind = "{kind}"\nfunds = ["LUM"]\nsummary = "Testregel."\n'
+                 f'{figure}\nquote = "Regeltext."\nsource = {{ line = 1 }}\n')
     for row_id, applicant, extra, planted in ROWS:
         project = "Samma projekt" if row_id in ("T-10", "T-11") else f"Projekt {row_id}"
         text += (f'\n[[applications]]\nid = "{row_id}"\nfund = "LUM"\napplicant = "{applicant}"\n'
