@@ -8,16 +8,27 @@ namespace anslag::audit_detail {
 
 void auditor::check_row_count(const statement& s) {
   if (!s.count) return;
+  // Which rows the statement counts: all, those of one decision, or those granted in full or in part.
+  const auto counted = [&](const application& a) {
+    switch (s.kind) {
+      case statement_kind::decision_count: return a.outcome == s.of_decision;
+      case statement_kind::granted_count: return is_granted(a.outcome);
+      default: return true;
+    }
+  };
   std::int64_t rows = 0;
   for (const std::size_t i : rows_in(s))
-    if (s.kind != statement_kind::decision_count || round_.applications[i].outcome == s.of_decision) ++rows;
+    if (counted(round_.applications[i])) ++rows;
   if (rows == *s.count) return;
+  const bool by_decision = s.kind == statement_kind::decision_count || s.kind == statement_kind::granted_count;
   const std::string what_sv = s.kind == statement_kind::decision_count
                                   ? "ansökningar med beslutet " + std::string(to_string(*s.of_decision))
-                                  : "ansökningar";
+                              : s.kind == statement_kind::granted_count ? "ansökningar som beviljas helt eller delvis"
+                                                                        : "ansökningar";
   const std::string what_en = s.kind == statement_kind::decision_count
                                   ? "applications with decision " + std::string(to_string(*s.of_decision))
-                                  : "applications";
+                              : s.kind == statement_kind::granted_count ? "applications granted in full or in part"
+                                                                        : "applications";
   finding x = found(finding_code::count_mismatch, severity::error, scope_name(s));
   x.expected = figure::of_count(*s.count);
   x.actual = figure::of_count(rows);
@@ -26,7 +37,7 @@ void auditor::check_row_count(const statement& s) {
   x.message_en = "The document states " + std::to_string(*s.count) + " " + what_en + " (" + scope_text(s) +
                  "); the rows show " + std::to_string(rows) + ".";
   x = citing(std::move(x), s);
-  if (s.kind == statement_kind::decision_count) {  // which rows count rests on their decisions
+  if (by_decision) {  // which rows count rests on their decisions
     readings_used read;
     for (const std::size_t i : rows_in(s)) read.add(round_.applications[i], {"decision"});
     read.into(x);

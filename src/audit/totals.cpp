@@ -39,7 +39,8 @@ void auditor::check_statements() {
       case statement_kind::requested_total:
       case statement_kind::granted_total: check_total(s); break;
       case statement_kind::application_count:
-      case statement_kind::decision_count: check_row_count(s); break;
+      case statement_kind::decision_count:
+      case statement_kind::granted_count: check_row_count(s); break;
       case statement_kind::applicant_count: check_applicant_count(s); break;
     }
     std::vector<std::string> same;

@@ -16,35 +16,7 @@ from pathlib import Path
 import pytest
 
 import anslag
-
-HEAD = """
-format = 1
-year = {year}
-
-[document]
-title = "Testomgång"
-date = {date}
-seed = "test.txt"
-deciding_body = "Socialnämnden"
-kind = "tjänsteutlåtande"
-
-[[funds]]
-id = "LUM"
-name = "Lokala utvecklingsprojekt"
-budget = "10 000 000 kr"
-"""
-
-ROW = """
-[[applications]]
-id = "{id}"
-fund = "LUM"
-applicant = "{applicant}"
-project = "Projekt {id}"
-{amounts}
-decision = "{decision}"
-reason = ""
-source = {{ line = 2 }}
-"""
+from round_text import HEAD, ROW
 
 STATEMENT = """
 [[statements]]
@@ -57,10 +29,10 @@ source = {{ line = 1 }}
 
 
 def family_round(folder: Path, decision: str, open_value: int) -> Path:
-    text = HEAD.format(year=2021, date="2020-12-15")
-    text += ROW.format(id="T-1", applicant="Farsta", amounts='requested = "100 000 kr"\ngranted = "100 000 kr"',
+    text = HEAD.format(year=2021, date="2020-12-15", budget="10 000 000 kr")
+    text += ROW.format(id="T-1", applicant="Farsta", project="Projekt T-1", amounts='requested = "100 000 kr"\ngranted = "100 000 kr"',
                        decision="granted")
-    text += ROW.format(id="T-2", applicant="Skarpnäck", amounts='requested = "300 000 kr"', decision=decision)
+    text += ROW.format(id="T-2", applicant="Skarpnäck", project="Projekt T-2", amounts='requested = "300 000 kr"', decision=decision)
     total = 100_000 + open_value
     text += STATEMENT.format(total=f"{total:_} kr".replace("_", " "))
     path = folder / f"{decision}-{open_value}.toml"
@@ -102,9 +74,9 @@ def test_a_total_the_decision_word_forbids_is_the_statements_error(tmp_path: Pat
 
 def the_date_finding(folder: Path, year: int, date: str, applicants: list[str]) -> anslag.Finding:
     """The one UNIT_NOT_VALID_ON_DATE of a round of rejected rows T-1, T-2, ... of `applicants`."""
-    text = HEAD.format(year=year, date=date)
+    text = HEAD.format(year=year, date=date, budget="10 000 000 kr")
     for number, applicant in enumerate(applicants, 1):
-        text += ROW.format(id=f"T-{number}", applicant=applicant,
+        text += ROW.format(id=f"T-{number}", applicant=applicant, project=f"Projekt T-{number}",
                            amounts='requested = "1 000 kr"\ngranted = "0 kr"', decision="rejected")
     path = folder / "dated.toml"
     path.write_text(text, encoding="utf-8")

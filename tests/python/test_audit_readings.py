@@ -14,23 +14,9 @@ from pathlib import Path
 import pytest
 
 import anslag
+from round_text import HEAD, ROW
 
-ROUND = """
-format = 1
-year = 2020
-
-[document]
-title = "Testomgång"
-date = 2019-12-17
-seed = "test.txt"
-deciding_body = "Socialnämnden"
-kind = "tjänsteutlåtande"
-
-[[funds]]
-id = "LUM"
-name = "Lokala utvecklingsprojekt"
-budget = "10 000 kr"
-readings = [{ field = "budget", text = "PLANT-budget" }]
+ROUND = HEAD.format(year=2020, date="2019-12-17", budget="10 000 kr") + """readings = [{ field = "budget", text = "PLANT-budget" }]
 
 [[statements]]
 id = "S-beviljat"
@@ -105,8 +91,10 @@ def write_round(folder: Path, with_readings: bool) -> Path:
                  f'{figure}\nquote = "Regeltext."\nsource = {{ line = 1 }}\n')
     for row_id, applicant, extra, planted in ROWS:
         project = "Samma projekt" if row_id in ("T-10", "T-11") else f"Projekt {row_id}"
-        text += (f'\n[[applications]]\nid = "{row_id}"\nfund = "LUM"\napplicant = "{applicant}"\n'
-                 f'project = "{project}"\n{extra}\nreason = ""\nsource = {{ line = 2 }}\n')
+        keys = extra.split("\n")
+        [decision] = [key.split('"')[1] for key in keys if key.startswith("decision = ")]
+        text += ROW.format(id=row_id, applicant=applicant, project=project, decision=decision,
+                           amounts="\n".join(key for key in keys if not key.startswith("decision = ")))
         if planted and with_readings:
             text += f'readings = [{{ field = "{planted}", text = "PLANT-{planted}" }}]\n'
     if not with_readings:
