@@ -84,12 +84,12 @@ EXPECTED = {
 PLANT_OF = {"statement": "PLANT-statement", "decision count": "PLANT-decision"}
 
 
-def write_round(folder: Path, with_readings: bool) -> Path:
+def write_round(folder: Path, with_readings: bool, rows: list[tuple[str, str, str, str | None]] = ROWS) -> Path:
     text = ROUND
     for rule_id, kind, figure in RULES:
         text += (f'\n[[rules]]\nid = "{rule_id}"\nkind = "{kind}"\nfunds = ["LUM"]\nsummary = "Testregel."\n'
                  f'{figure}\nquote = "Regeltext."\nsource = {{ line = 1 }}\n')
-    for row_id, applicant, extra, planted in ROWS:
+    for row_id, applicant, extra, planted in rows:
         project = "Samma projekt" if row_id in ("T-10", "T-11") else f"Projekt {row_id}"
         keys = extra.split("\n")
         [decision] = [key.split('"')[1] for key in keys if key.startswith("decision = ")]
@@ -153,3 +153,13 @@ def test_summaries_count_what_rests_on_a_reading_apart(reports) -> None:
     page = planted.to_html(round=anslag.load_round(path))
     assert re.search(rf"{holding} errors? that holds? on every reading", page), page[:2000]
     assert f"{on_reading['error']} more error" in page
+
+
+def test_the_html_verdict_says_no_error_holds_on_every_reading_when_each_rests_on_one(tmp_path: Path) -> None:
+    path = write_round(tmp_path, True, [row for row in ROWS if row[0] != "T-12"])
+    report = anslag.audit(anslag.load_round(path))
+    errors = [f for f in report.findings if f.severity == "error"]
+    assert errors and all(f.reading is not None for f in errors)
+    page = report.to_html(round=anslag.load_round(path))
+    assert "No errors that hold on every reading" in page
+    assert "Inga fel som gäller oavsett läsning" in page
