@@ -64,6 +64,13 @@ finding finding_from_state(const py::tuple& t) {
 
 py::object none_if_empty(const std::string& s) { return s.empty() ? py::none() : py::cast(s); }
 
+py::dict counts_by_severity(const report& r, std::size_t (report::*count)(severity) const noexcept) {
+  py::dict counts;
+  for (severity s : {severity::error, severity::warning, severity::info})
+    counts[py::str(std::string(to_string(s)))] = (r.*count)(s);
+  return counts;
+}
+
 }  // namespace
 
 void bind_audit(py::module_& m) {
@@ -98,14 +105,12 @@ void bind_audit(py::module_& m) {
       .def_readonly("findings", &report::findings)
       .def_property_readonly("has_errors", &report::has_errors)
       .def(
-          "summary",
-          [](const report& r) {
-            py::dict counts;
-            for (severity s : {severity::error, severity::warning, severity::info})
-              counts[py::str(std::string(to_string(s)))] = r.count(s);
-            return counts;
-          },
+          "summary", [](const report& r) { return counts_by_severity(r, &report::count); },
           "Counts of findings by severity: {'error': n, 'warning': n, 'info': n}.")
+      .def(
+          "summary_on_a_reading", [](const report& r) { return counts_by_severity(r, &report::count_on_a_reading); },
+          "Of summary(), the findings that rest on a reading (their `reading` is set): what holds on every "
+          "reading is the difference.")
       .def(
           "to_text", [](const report& r, std::optional<std::string> minimum) {
             return format_report_text(r, options_from(minimum));

@@ -31,12 +31,13 @@ constexpr detail::name_table<rule_kind, 11> rule_kind_names{{
     {rule_kind::repayment_notice, "repayment_notice"},
 }};
 
-constexpr detail::name_table<statement_kind, 5> statement_kind_names{{
+constexpr detail::name_table<statement_kind, 6> statement_kind_names{{
     {statement_kind::requested_total, "requested_total"},
     {statement_kind::granted_total, "granted_total"},
     {statement_kind::application_count, "application_count"},
     {statement_kind::applicant_count, "applicant_count"},
     {statement_kind::decision_count, "decision_count"},
+    {statement_kind::granted_count, "granted_count"},
 }};
 
 }  // namespace

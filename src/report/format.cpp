@@ -92,9 +92,17 @@ std::string source_text(const source_ref& s, Escape escape) {
 
 std::string plain(std::string_view text) { return escape_controls(text); }
 
+// The counts by severity, and of them those that rest on a reading (docs/audit.md, "Readings").
 std::string summary_line(const report& r) {
-  return std::to_string(r.count(severity::error)) + " error, " + std::to_string(r.count(severity::warning)) +
-         " warning, " + std::to_string(r.count(severity::info)) + " info";
+  std::string line = std::to_string(r.count(severity::error)) + " error, " +
+                     std::to_string(r.count(severity::warning)) + " warning, " +
+                     std::to_string(r.count(severity::info)) + " info";
+  const std::size_t on_reading = r.count_on_a_reading(severity::error) + r.count_on_a_reading(severity::warning) +
+                                 r.count_on_a_reading(severity::info);
+  if (on_reading == 0) return line;
+  return line + "; of them on a reading: " + std::to_string(r.count_on_a_reading(severity::error)) + " error, " +
+         std::to_string(r.count_on_a_reading(severity::warning)) + " warning, " +
+         std::to_string(r.count_on_a_reading(severity::info)) + " info";
 }
 
 const char* colour_of(severity s) {
@@ -150,9 +158,9 @@ std::string format_report_markdown(const report& r, const report_options& option
   std::ostringstream out;
   out << "# Granskning / audit: " << md(r.title) << "\n\n";
   out << "Round " << r.year << ", document dated " << r.dated.to_string() << ", file " << md_code(r.file) << ".\n\n";
-  out << "| severity | findings |\n| --- | ---: |\n";
+  out << "| severity | findings | of them on a reading |\n| --- | ---: | ---: |\n";
   for (severity s : {severity::error, severity::warning, severity::info})
-    out << "| " << to_string(s) << " | " << r.count(s) << " |\n";
+    out << "| " << to_string(s) << " | " << r.count(s) << " | " << r.count_on_a_reading(s) << " |\n";
   for (const auto& [fund, findings] : grouped(r, options)) {
     out << "\n## " << (fund.empty() ? std::string("Hela omgången / whole round") : md(fund)) << "\n";
     for (const finding* f : findings) {
@@ -203,6 +211,10 @@ std::string format_report_json(const report& r, const report_options& options) {
       {"round", {{"year", r.year}, {"title", r.title}, {"date", r.dated.to_string()}, {"file", r.file}}},
       {"summary",
        {{"error", r.count(severity::error)}, {"warning", r.count(severity::warning)}, {"info", r.count(severity::info)}}},
+      {"on_a_reading",
+       {{"error", r.count_on_a_reading(severity::error)},
+        {"warning", r.count_on_a_reading(severity::warning)},
+        {"info", r.count_on_a_reading(severity::info)}}},
       {"findings", findings},
   };
   return document.dump(2) + "\n";

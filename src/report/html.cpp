@@ -512,9 +512,11 @@ class page {
   }
 
   void verdict() {
-    const std::size_t errors = r_.count(severity::error), warnings = r_.count(severity::warning),
+    // Errors that rest on a reading do not hold on every reading: they are counted apart.
+    const std::size_t on_reading = r_.count_on_a_reading(severity::error);
+    const std::size_t errors = r_.count(severity::error) - on_reading, warnings = r_.count(severity::warning),
                       infos = r_.count(severity::info);
-    const char* level = errors ? "error" : warnings ? "warning" : "clean";
+    const char* level = errors || on_reading ? "error" : warnings ? "warning" : "clean";
     std::string sv, en;
     if (errors) {
       sv = "Dokumentet innehåller " + plural(errors, "fel", "fel") +
@@ -522,6 +524,17 @@ class page {
            plural(infos, "upplysning", "upplysningar") + ".";
       en = "The document has " + plural(errors, "error", "errors") + (errors == 1 ? " that holds" : " that hold") +
            " on every reading, " +
+           plural(warnings, "warning", "warnings") + " and " + plural(infos, "note", "notes") + ".";
+      if (on_reading) {
+        sv += " Ytterligare " + plural(on_reading, "fel", "fel") + " vilar på en läsning.";
+        en += " " + plural(on_reading, "more error", "more errors") + (on_reading == 1 ? " rests" : " rest") +
+              " on a reading.";
+      }
+    } else if (on_reading) {
+      sv = "Inga fel som gäller oavsett läsning; " + plural(on_reading, "fel", "fel") + " som vilar på en läsning, " +
+           plural(warnings, "varning", "varningar") + " och " + plural(infos, "upplysning", "upplysningar") + ".";
+      en = "No errors that hold on every reading; " + plural(on_reading, "error", "errors") +
+           (on_reading == 1 ? " that rests" : " that rest") + " on a reading, " +
            plural(warnings, "warning", "warnings") + " and " + plural(infos, "note", "notes") + ".";
     } else if (warnings) {
       sv = "Inga fel; " + plural(warnings, "varning", "varningar") + " att granska och " +
@@ -555,10 +568,12 @@ class page {
     verdict();
     funds_table();
     out_ += "<div class=\"summary\">\n<table>\n<caption class=\"unknown\">Fynd per allvarlighet / findings by severity</caption>\n"
-            "<thead><tr><th scope=\"col\">allvarlighet / severity</th><th scope=\"col\" class=\"num\">fynd / findings</th></tr></thead><tbody>\n";
+            "<thead><tr><th scope=\"col\">allvarlighet / severity</th><th scope=\"col\" class=\"num\">fynd / findings</th>"
+            "<th scope=\"col\" class=\"num\">därav på en läsning / of them on a reading</th></tr></thead><tbody>\n";
     for (severity s : {severity::error, severity::warning, severity::info})
       out_ += "<tr><td><span class=\"badge " + std::string(to_string(s)) + "\">" + severity_words(s) +
-              "</span></td><td class=\"num\">" + std::to_string(r_.count(s)) + "</td></tr>\n";
+              "</span></td><td class=\"num\">" + std::to_string(r_.count(s)) + "</td><td class=\"num\">" +
+              std::to_string(r_.count_on_a_reading(s)) + "</td></tr>\n";
     out_ += "</tbody></table>\n";
     chart();
     out_ += "</div>\n</section>\n";

@@ -1,6 +1,7 @@
 #include <anslag/rules/facts.hpp>
 
 #include "../krona/wide.hpp"
+#include "decision_bounds.hpp"
 #include <anslag/rules/evaluate.hpp>
 
 #include <algorithm>
@@ -24,17 +25,22 @@ struct fund_sums {
   detail::wide known = 0;    // the printed values
   detail::wide implied = 0;  // fixed by the decision word
   detail::wide lower = 0;    // the least the open values can be
+  detail::wide upper = 0;    // the most they can be, when every one is bounded
+  bool bounded = true;
   std::size_t open = 0;
   const application* first_open = nullptr;
-  bool uses_decisions = false;
+  bool by_full_grant = false, by_rejection = false;  // which decision words fixed values
 
   fund_sums& operator+=(const fund_sums& o) {
     known += o.known;
     implied += o.implied;
     lower += o.lower;
+    upper += o.upper;
+    bounded = bounded && o.bounded;
     open += o.open;
     if (!first_open) first_open = o.first_open;
-    uses_decisions = uses_decisions || o.uses_decisions;
+    by_full_grant = by_full_grant || o.by_full_grant;
+    by_rejection = by_rejection || o.by_rejection;
     return *this;
   }
 };
@@ -46,17 +52,15 @@ void add_row(fund_sums& sums, const application& a, bool requested) {
     sums.known += value->ore();
     return;
   }
-  if (requested && a.outcome == decision::granted && a.granted) {
-    sums.implied += a.granted->ore();
-    sums.uses_decisions = true;
+  const rules_detail::decision_bounds bounds = rules_detail::bounds_by_decision(a, requested);
+  if (bounds.exact) {
+    sums.implied += bounds.least;
+    (bounds.reading == rejection_reading ? sums.by_rejection : sums.by_full_grant) = true;
     return;
   }
-  if (!requested && a.outcome == decision::rejected) {
-    sums.uses_decisions = true;
-    return;
-  }
-  if (requested && a.outcome == decision::partly_granted && a.granted) sums.lower += a.granted->ore() + 1;
-  if (!requested) sums.lower += 1;
+  sums.lower += bounds.least;
+  if (bounds.most) sums.upper += *bounds.most;
+  else sums.bounded = false;
   ++sums.open;
   if (!sums.first_open) sums.first_open = &a;
 }
@@ -183,11 +187,15 @@ amount_facts::amount_facts(const grant_round& r) {
       }
       if (scope.open != 1) continue;
       const detail::wide value = detail::wide(s.amount->ore()) - scope.known - scope.implied;
-      if (value < scope.lower || value > std::numeric_limits<std::int64_t>::max()) continue;
+      // A value the decision words forbid is the statement's error (a TOTAL_MISMATCH in the
+      // audit), not the row's amount.
+      if (value < scope.lower || (scope.bounded && value > scope.upper) ||
+          value > std::numeric_limits<std::int64_t>::max())
+        continue;
       known_amount k{Krona::from_ore(detail::narrow(value)), amount_basis::statement, s.id,
                      "the stated total " + s.id + " less the other rows of its scope"};
-      if (scope.uses_decisions)
-        k.reading += "; " + std::string(requested ? full_grant_reading : rejection_reading);
+      if (scope.by_full_grant) k.reading += "; " + std::string(full_grant_reading);
+      if (scope.by_rejection) k.reading += "; " + std::string(rejection_reading);
       derived.try_emplace(scope.first_open->id, std::move(k));
     }
   }

@@ -116,6 +116,25 @@ TEST_CASE("the 2020 round has no error; its discrepancies hold on a named readin
   CHECK(must->reading.has_value());
 }
 
+TEST_CASE("a finding names the round file's readings it rests on; the counts keep them apart", "[audit][bundled]") {
+  const auto report = audit_bundled(2020);
+  // Hägersten-Liljeholmen ceases during 2020: the finding concerns granted rows, whose decisions
+  // the round file reads from the assessments' wording.
+  const auto ceasing = std::find_if(report.findings.begin(), report.findings.end(), [](const anslag::finding& f) {
+    return f.code == anslag::finding_code::unit_not_valid_on_date && f.level == anslag::severity::info;
+  });
+  REQUIRE(ceasing != report.findings.end());
+  REQUIRE(ceasing->reading.has_value());
+  CHECK(ceasing->reading->rfind("decision of 2020-LUM-03, 2020-LUM-04: Bilaga 1 has no decision column", 0) == 0);
+  for (const auto level : {anslag::severity::error, anslag::severity::warning, anslag::severity::info}) {
+    const auto on_reading = std::count_if(report.findings.begin(), report.findings.end(), [&](const anslag::finding& f) {
+      return f.level == level && f.reading.has_value();
+    });
+    CHECK(report.count_on_a_reading(level) == static_cast<std::size_t>(on_reading));
+  }
+  CHECK(report.count_on_a_reading(anslag::severity::info) < report.count(anslag::severity::info));
+}
+
 TEST_CASE("the 2024 round's one error is its overall requested total", "[audit][bundled]") {
   const auto report = audit_bundled(2024);
   REQUIRE(report.count(anslag::severity::error) == 1);

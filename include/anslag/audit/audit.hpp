@@ -33,6 +33,9 @@ struct report {
   std::vector<finding> findings;
 
   std::size_t count(severity level) const noexcept;
+  // Of those, the findings that rest on a reading (their `reading` is set): the encoder's or the
+  // audit's. What holds on every reading is count(level) - count_on_a_reading(level).
+  std::size_t count_on_a_reading(severity level) const noexcept;
   bool has_errors() const noexcept { return count(severity::error) > 0; }
 
   friend bool operator==(const report&, const report&) = default;

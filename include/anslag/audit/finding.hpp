@@ -71,7 +71,10 @@ struct finding {
   std::vector<std::string> rows;       // application ids concerned
   std::string quote;                   // the document's sentence
   source_ref source;                   // where it stands
-  std::optional<std::string> reading;  // the interpretation the finding depends on
+  // Every interpretation the finding rests on, "; "-separated: the round file's readings of the
+  // fields its check used ("decision of 2020-LUM-03: ..."), and the audit's own. Empty: it holds
+  // on every reading.
+  std::optional<std::string> reading;
 
   friend bool operator==(const finding&, const finding&) = default;
 };

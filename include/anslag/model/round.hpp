@@ -111,6 +111,7 @@ enum class statement_kind {
   application_count,  // how many applications
   applicant_count,    // how many förvaltningar applied (of `applicant_kind`, if given)
   decision_count,     // how many applications got `decision`
+  granted_count,      // how many applications were granted in full or in part
 };
 
 std::string_view to_string(statement_kind k) noexcept;
