@@ -315,9 +315,11 @@ struct fund_text {
   std::string name;  // lower case, as inside a sentence
 };
 
-fund_text fund_text_of(const std::string& id) {
-  if (id == "LUM") return {id, "lokala utvecklingsmedel"};
-  return {id, "medel för utveckling och lärande"};
+// The synthetic round's funds in the order of their ids, named as a decision document names a
+// project fund and a study-trip fund: the ids (F1, F2) are the generator's, not an organisation's.
+fund_text fund_text_of(const std::string& id, std::size_t position) {
+  constexpr std::array<std::string_view, 2> names{"lokala utvecklingsmedel", "medel för utveckling och lärande"};
+  return {id, std::string(names[position % names.size()])};
 }
 
 // One column of a table: its header and each row's cell.
@@ -358,9 +360,11 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
   const std::string& naming = layout.at("fund-naming");
   const bool joint = layout.at("joint-figures") == "yes";
 
+  std::vector<std::string> ids;
+  for (const auto& f : r.funds) ids.push_back(f.id);
+  std::sort(ids.begin(), ids.end());
   std::vector<fund_text> funds;
-  for (const auto& f : r.funds) funds.push_back(fund_text_of(f.id));
-  std::sort(funds.begin(), funds.end(), [](const fund_text& a, const fund_text& b) { return a.id < b.id; });
+  for (std::size_t i = 0; i < ids.size(); ++i) funds.push_back(fund_text_of(ids[i], i));
   if (layout.at("fund-order") == "reversed") std::reverse(funds.begin(), funds.end());
   const auto fund_of = [&r](const std::string& id) -> fund& {
     return *std::find_if(r.funds.begin(), r.funds.end(), [&](const fund& f) { return f.id == id; });

@@ -92,7 +92,7 @@ std::string synthetic_round(const unit_registry& units, const synthetic_options&
   std::string rows;
   rows.reserve(options.applications * 220);
   // Two funds with ids of no organisation's: the generator's rounds are any municipality's.
-  constexpr const char* fund_ids[2] = {"F1", "F2"};
+  constexpr const char* fund_ids[2] = {"UTV", "STU"};
   Krona requested[2], granted[2];
   std::int64_t count[2] = {0, 0};
   for (std::size_t i = 0; i < options.applications; ++i) {
