@@ -25,13 +25,14 @@ def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None, 
                              None if vocabulary is None else os.fspath(vocabulary))
 
 
-def check_sources(round: _core.Round, document_path: Union[str, os.PathLike[str]]) -> list[_core.SourceProblem]:
+def check_sources(round: _core.Round, document_path: Union[str, os.PathLike[str]],
+                  units: Units = None) -> list[_core.SourceProblem]:
     """The values of ``round``'s entries its document does not bear out where they are cited
     (entry, field, line, the value recorded and what the document prints); an empty list when
     every one stands. An application's ``unit`` is compared with the unit its applicant's name
-    resolves to in the bundled unit registry. The same problems as C++ ``anslag::check_sources``
-    given that registry."""
-    return _core.check_sources(round, os.fspath(document_path), unit_registry())
+    resolves to in the registry ``units`` (a registry or the path of a registry file; default: the
+    bundled one). The same problems as C++ ``anslag::check_sources`` given that registry."""
+    return _core.check_sources(round, os.fspath(document_path), registry_of(units))
 
 
 def derived_entries(round: _core.Round) -> list[_core.DerivedEntry]:

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 
 namespace anslag {
@@ -170,9 +171,35 @@ struct sentence {
   std::vector<int*> anchors;
 };
 
+// What a document names of its own organisation, from the registry, so that a synthetic document
+// is any organisation's: the administration that writes it (the first of that kind, or a plain
+// "Förvaltningen" where the registry holds none) and the word its applicants' column is headed by.
+struct organisation_words {
+  std::string administration;     // "Socialförvaltningen"
+  std::string administration_id;  // "socialforvaltningen", the running foot's address
+  std::string applicant_column;   // "Stadsdelsförvaltning"
+};
+
+organisation_words organisation_of(const unit_registry& units) {
+  organisation_words words{"Förvaltningen", "forvaltningen", "Förvaltning"};
+  for (const auto& u : units.units())
+    if (u.kind == unit_kind::administration) {
+      words.administration = u.name;
+      words.administration_id = u.id;
+      break;
+    }
+  if (std::string district = units.kinds().of(unit_kind::district).singular; !district.empty()) {
+    district[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(district[0])));
+    words.applicant_column = district;
+  }
+  return words;
+}
+
 class renderer {
  public:
-  explicit renderer(const document_layout& layout) : layout_(layout) {}
+  renderer(const document_layout& layout, organisation_words words) : layout_(layout), words_(std::move(words)) {}
+
+  const organisation_words& words() const { return words_; }
 
   const std::string& knob(std::string_view name) const { return layout_.find(name)->second; }
 
@@ -233,8 +260,8 @@ class renderer {
     const bool repeat_header = knob("applications") == "repeated-header";
     std::vector<std::string> head, foot;  // {P} and {N}: this page's number and the count
     if (furniture == "running") {
-      head = {"Stockholms stad – Socialförvaltningen", ""};
-      foot = {"", "socialforvaltningen@stockholm.se   Växel 08-508 25 000"};
+      head = {"Kommunen – " + words_.administration, ""};
+      foot = {"", words_.administration_id + "@kommunen.se   Växel 08-508 25 000"};
     } else if (furniture == "sida-av") {
       foot = {"", "Sida {P} av {N}"};
     } else if (furniture == "page-of") {
@@ -286,6 +313,7 @@ class renderer {
 
  private:
   const document_layout& layout_;
+  organisation_words words_;
   std::vector<line> lines_;
 };
 
@@ -315,7 +343,7 @@ struct fund_text {
   std::string name;  // lower case, as inside a sentence
 };
 
-// The synthetic round's funds in the order of their ids, named as a decision document names a
+// The synthetic round's funds in the round's order, named as a decision document names a
 // project fund and a study-trip fund: the ids (F1, F2) are the generator's, not an organisation's.
 fund_text fund_text_of(const std::string& id, std::size_t position) {
   constexpr std::array<std::string_view, 2> names{"lokala utvecklingsmedel", "medel för utveckling och lärande"};
@@ -354,17 +382,14 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
   doc.round_text = synthetic_round(units, options);
   doc.source = parse_round(doc.round_text, "synthetic.toml");
   grant_round& r = doc.source;
-  renderer out(layout);
+  renderer out(layout, organisation_of(units));
   const amount_writer amounts{layout.at("amounts")};
   const auto words = decision_words(layout.at("decisions"));
   const std::string& naming = layout.at("fund-naming");
   const bool joint = layout.at("joint-figures") == "yes";
 
-  std::vector<std::string> ids;
-  for (const auto& f : r.funds) ids.push_back(f.id);
-  std::sort(ids.begin(), ids.end());
   std::vector<fund_text> funds;
-  for (std::size_t i = 0; i < ids.size(); ++i) funds.push_back(fund_text_of(ids[i], i));
+  for (std::size_t i = 0; i < r.funds.size(); ++i) funds.push_back(fund_text_of(r.funds[i].id, i));
   if (layout.at("fund-order") == "reversed") std::reverse(funds.begin(), funds.end());
   const auto fund_of = [&r](const std::string& id) -> fund& {
     return *std::find_if(r.funds.begin(), r.funds.end(), [&](const fund& f) { return f.id == id; });
@@ -418,12 +443,12 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
   const std::string title = "Fördelning av " + names + " " + std::to_string(r.year);
   r.document.title = title;
   r.document.kind = head == "tjansteutlatande" ? "tjänsteutlåtande" : head;
-  const std::string body = head == "delegationsbeslut" ? "Socialförvaltningen" : "Socialnämnden";
+  const std::string body = head == "delegationsbeslut" ? out.words().administration : "Socialnämnden";
 
   // The head.
   out.blank();
   if (head == "tjansteutlatande") {
-    out.add("Socialförvaltningen");
+    out.add(out.words().administration);
     out.add("Avdelningen för stadsövergripande sociala frågor");
     out.blank();
     out.add(date_at == "header-line" ? "Tjänsteutlåtande" + std::string(30, ' ') + iso : "Tjänsteutlåtande");
@@ -434,7 +459,7 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
     if (date_at == "words") out.add("Stockholm " + in_words);
   } else if (head == "delegationsbeslut") {
     out.add(date_at == "header-line" ? "Delegationsbeslut" + std::string(30, ' ') + iso : "Delegationsbeslut");
-    out.add("Socialförvaltningen");
+    out.add(out.words().administration);
     if (date_at == "own-line") out.add(iso);
     if (date_at == "words") out.add("Stockholm " + in_words);
     out.add("Beslut fattat med stöd av socialnämndens delegationsordning");
@@ -552,7 +577,7 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
       continue;
     }
     const std::string unit = amounts.column_unit();
-    std::vector<column> columns{{"Stadsdelsförvaltning", {}, false},
+    std::vector<column> columns{{out.words().applicant_column, {}, false},
                                 {"Projekt", {}, false},
                                 {"Ansökt belopp" + unit, {}, true},
                                 {"Beviljat belopp" + unit, {}, true},

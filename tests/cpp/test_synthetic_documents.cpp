@@ -92,7 +92,7 @@ TEST_CASE("every knob value prints its shape, and the answer's lines are where t
       {{{"decisions", "forslag-column"}}, "Förslag"},
       {{{"furniture", "sida-av"}}, "Sida 1 av "},
       {{{"furniture", "dnr"}}, "Dnr 3.1.2-"},
-      {{{"fund-naming", "abbreviation"}}, "Lokala utvecklingsmedel (LUM)"},
+      {{{"fund-naming", "abbreviation"}}, "Lokala utvecklingsmedel (UTV)"},
   };
   for (const auto& [fixed, shape] : shapes) {
     INFO(shape);

@@ -98,12 +98,12 @@ def test_documents_that_are_no_regular_files_or_too_large_are_refused(tmp_path: 
 
 def test_a_pdf_named_like_an_option_is_read_as_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Its text is read (pdftotext taking "-q" for its option would read no file): the drafter
-    # then finds no date in it, an error of the text, not of reading.
+    # then finds no grant decision in it, an error of the text, not of reading.
     text_pdf(tmp_path / "-q", ["Till", "Socialnämnden", "Ingen dag här."])
     monkeypatch.chdir(tmp_path)
     with pytest.raises(anslag.RoundFileError) as raised:
         anslag.draft_round("-q")
-    assert str(raised.value) == "-q:0:0: no date (YYYY-MM-DD) in the document's head"
+    assert str(raised.value) == "-q:0:0: no grant decision found: no fund, total or application in Swedish"
 
 
 def test_a_pdf_of_more_pages_than_the_limit_is_refused() -> None:
@@ -114,11 +114,14 @@ def test_a_pdf_of_more_pages_than_the_limit_is_refused() -> None:
 
 
 def test_a_head_date_of_no_day_is_named_not_missing(tmp_path: Path) -> None:
+    # A document without a date is drafted (issue 23: never failing whole); the line that looks
+    # like a date and is none is named on the review list.
     document = tmp_path / "beslut.txt"
-    document.write_text("Till\nSocialnämnden\n2020-02-30\nBidrag 2021\n", encoding="utf-8")
-    with pytest.raises(anslag.RoundFileError) as raised:
-        anslag.draft_round(document)
-    assert str(raised.value) == f"{document}:3:1: '2020-02-30' in the document's head is no date of the calendar"
+    document.write_text("Till\nSocialnämnden\n2020-02-30\nBidrag 2021\n\n"
+                        "Socialnämnden fördelar 500 000 kronor till lokala utvecklingsmedel.\n", encoding="utf-8")
+    review = anslag.draft_round(document).review
+    assert (3, "document: date", "'2020-02-30' in the document's head is no date of the calendar: "
+            "a person must give the decision's date") in [(r.line, r.field, r.why) for r in review]
 
 
 def test_lone_cr_line_endings_draft_as_lf_does(tmp_path: Path) -> None:

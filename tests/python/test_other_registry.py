@@ -126,7 +126,7 @@ def test_evaluate_and_propose_with_goteborg(round_2021, goteborg):
     (grant,) = [g for g in proposal.grants if g.application == STALE]
     assert grant.forvaltning == "sydvast"
     assert proposal.unlimited == []
-    names = proposal.to_frame(units=goteborg).set_index("application")["forvaltning"]
+    names = proposal.to_frame(units=goteborg).set_index("application")["limit_forvaltning"]
     assert names[STALE] == "Sydväst"
 
 
