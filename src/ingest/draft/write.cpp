@@ -26,8 +26,11 @@ std::string drafter::list(const std::vector<std::string>& items) {
   return out + "]";
 }
 
-std::string drafter::source_range(int line, [[maybe_unused]] int last_line, const std::string& section) {
-  return "{ line = " + std::to_string(line) + (section.empty() ? "" : ", section = " + toml_string(section)) + " }";
+// A wrapped sentence or a record cites every line it stands on, so that `check` finds all of it.
+std::string drafter::source_range(int line, int last_line, const std::string& section) {
+  const std::string lines = last_line > line ? ", lines = " + std::to_string(last_line - line + 1) : "";
+  return "{ line = " + std::to_string(line) + lines + (section.empty() ? "" : ", section = " + toml_string(section)) +
+         " }";
 }
 
 namespace {
