@@ -7,7 +7,7 @@ import os
 from typing import Optional, Union
 
 from anslag import _core
-from anslag.units import Units, registry_of
+from anslag.units import Units, registry_of, unit_registry
 
 
 def draft_round(path: Union[str, os.PathLike[str]], year: Optional[int] = None, units: Units = None,

@@ -326,6 +326,24 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
 }
 
 void drafter::settle_column_roles(table& t) {
+  // A column whose header reads as an amount ("Förslag", "Summa") but whose cells are decision
+  // words and no amounts ("Delvis bifall", "Avslag") is the table's decision column.
+  for (std::size_t k = 0; k < t.columns.size(); ++k) {
+    if (!amount_role(t.columns[k].role)) continue;
+    std::size_t filled = 0, decisions = 0;
+    for (const auto& row : t.rows) {
+      if (k >= row.cells.size()) continue;
+      const std::string text = plain_text(row.cells[k]);
+      if (text.empty() || text == "-" || text == "\xE2\x80\x93") continue;
+      ++filled;
+      if (!detail::amounts_in(text).empty() || detail::cell_amount(text, t.columns[k].unit)) break;
+      if (detail::leading_decision(text, vocabulary_.decisions)) ++decisions;
+    }
+    if (filled == 0 || decisions != filled) continue;
+    t.columns[k].role = column_role::decision;
+    review_.push_back({t.header_line, "table: column '" + t.columns[k].header + "'",
+                       "its cells are decision words, not amounts: read as the decision column"});
+  }
   for (column_role role : {column_role::requested, column_role::granted, column_role::decision}) {
     std::vector<std::size_t> of_role;
     for (std::size_t k = 0; k < t.columns.size(); ++k)
