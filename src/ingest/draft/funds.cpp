@@ -39,8 +39,34 @@ std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
   return found;
 }
 
+namespace {
+
+// A word hyphenated at a line's end and joined with the next line ("i enl- ighet", "utvecklings-
+// medel") read whole: a letter, '-', a space, then a word in lower case; not "stadsdels- och
+// socialförvaltningen", where the hyphen stands for the compound's shared part.
+std::string without_line_hyphens(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '-' && i > 0 && i + 2 < text.size() && text[i + 1] == ' ' && text[i - 1] != ' ' &&
+        text[i - 1] != '-' && !(text[i - 1] >= '0' && text[i - 1] <= '9')) {
+      const std::string next = text.substr(i + 2);
+      const std::size_t space = next.find(' ');
+      const std::string word = lower(next.substr(0, space));
+      if (starts_lower(next) && word != "och" && word != "eller" && word != "samt" && word != "respektive") {
+        ++i;  // the hyphen and the space are the line break's
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string drafter::fund_phrase(const std::string& text, std::size_t from) {
-  std::string rest = text.substr(from);
+  std::string rest = without_line_hyphens(text.substr(from));
   for (std::string_view lead : {" avsätts till ", " avsätts för ", " avsätts ", " till ", " för "}) {
     if (rest.rfind(lead, 0) == 0 || rest.rfind(lead.substr(1), 0) == 0) {
       rest = rest.substr(rest.rfind(lead, 0) == 0 ? lead.size() : lead.size() - 1);
