@@ -265,7 +265,10 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
   bool last_total = false;  // the row a wrapped line continues is the total
   std::size_t i = header + 1;
   for (; i < lines_.size(); ++i) {
-    if (lines_[i].furniture) continue;
+    if (lines_[i].furniture) {  // a page break: the blank lines around its furniture are the pages' margins
+      blanks = 0;
+      continue;
+    }
     if (lines_[i].text.empty()) {
       // A blank line after the total ends the table; elsewhere two do.
       if (++blanks >= 2 || !t.totals.empty()) break;
