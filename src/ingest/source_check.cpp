@@ -402,7 +402,8 @@ class checker {
   // Whether the quote stands in the cited lines; false after a problem saying it does not.
   bool quote_stands(const std::string& entry, span range, const std::string& quote) {
     const std::string text = joined(range);
-    if (text.find(collapse_space(quote)) != std::string::npos) return true;
+    // The lines are read with ':-' as kronor; the quote, as the document prints it, is read so too.
+    if (text.find(collapse_space(with_kronor_sign(quote))) != std::string::npos) return true;
     problem(entry, range.first, "quote", collapse_space(quote), text);
     return false;
   }
