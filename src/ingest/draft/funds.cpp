@@ -4,6 +4,32 @@
 
 namespace anslag::drafting {
 
+namespace {
+
+// A word hyphenated at a line's end and joined with the next line ("i enl- ighet", "utvecklings-
+// medel") read whole: a letter, '-', a space, then a word in lower case; not "stadsdels- och
+// socialförvaltningen", where the hyphen stands for the compound's shared part.
+std::string without_line_hyphens(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '-' && i > 0 && i + 2 < text.size() && text[i + 1] == ' ' && text[i - 1] != ' ' &&
+        text[i - 1] != '-' && !(text[i - 1] >= '0' && text[i - 1] <= '9')) {
+      const std::string next = text.substr(i + 2);
+      const std::size_t space = next.find(' ');
+      const std::string word = lower(next.substr(0, space));
+      if (starts_lower(next) && word != "och" && word != "eller" && word != "samt" && word != "respektive") {
+        ++i;  // the hyphen and the space are the line break's
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
   std::vector<abbreviation> found;
   for (const auto& l : lines_) {
@@ -32,38 +58,13 @@ std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
       abbreviation a;
       a.id = id;
       a.phrase = trim_end(t.substr(begin, open - begin), " ");
-      a.keys = key_words(a.phrase);
+      a.keys = key_words(without_line_hyphens(a.phrase));
       if (!a.keys.empty()) found.push_back(std::move(a));
     }
   }
   return found;
 }
 
-namespace {
-
-// A word hyphenated at a line's end and joined with the next line ("i enl- ighet", "utvecklings-
-// medel") read whole: a letter, '-', a space, then a word in lower case; not "stadsdels- och
-// socialförvaltningen", where the hyphen stands for the compound's shared part.
-std::string without_line_hyphens(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '-' && i > 0 && i + 2 < text.size() && text[i + 1] == ' ' && text[i - 1] != ' ' &&
-        text[i - 1] != '-' && !(text[i - 1] >= '0' && text[i - 1] <= '9')) {
-      const std::string next = text.substr(i + 2);
-      const std::size_t space = next.find(' ');
-      const std::string word = lower(next.substr(0, space));
-      if (starts_lower(next) && word != "och" && word != "eller" && word != "samt" && word != "respektive") {
-        ++i;  // the hyphen and the space are the line break's
-        continue;
-      }
-    }
-    out += text[i];
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string drafter::fund_phrase(const std::string& text, std::size_t from) {
   std::string rest = without_line_hyphens(text.substr(from));
@@ -181,7 +182,8 @@ fund_draft& drafter::new_fund(const std::string& phrase, const std::set<std::str
   return funds_.back();
 }
 
-std::vector<std::string> drafter::funds_in(const std::string& text) const {
+std::vector<std::string> drafter::funds_in(const std::string& raw) const {
+  const std::string text = without_line_hyphens(raw);
   const auto words = words_of(text);
   const auto tokens = detail::tokens_of(text);
   std::vector<std::string> found;

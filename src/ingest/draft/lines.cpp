@@ -105,7 +105,9 @@ const std::set<std::string, std::less<>> stop_words{
 std::set<std::string> key_words(std::string_view text) {
   std::set<std::string> keys;
   for (auto& w : words_of(text)) {
-    if (stop_words.count(w) || w.size() < 3 || w.find_first_not_of("0123456789") == std::string::npos) continue;
+    // A key holds a letter: not a number, nor a dash the words keep ("Bilaga 1 – Lokala ...", "25 000:–").
+    if (stop_words.count(w) || w.size() < 3 || w.find_first_of("abcdefghijklmnopqrstuvwxyz\xC3") == std::string::npos)
+      continue;
     keys.insert(std::move(w));
   }
   return keys;
