@@ -287,15 +287,16 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
     for (const auto& c : cells) placed.push_back(column_for(t.columns, c));
     // A row the extraction set apart from its header's columns (the first row of a new page, laid
     // out on its own: "Totalt   kr 1 128 000   kr 710 000"): an amount placed under a column of
-    // text. Its amounts, in order, are the amount columns', when it prints no more of them.
+    // text, or two under one column. Its amounts, in order, are the amount columns', when it prints no more of them.
     std::vector<std::size_t> amount_columns, amount_cells;
     bool misplaced = false;
     for (std::size_t k = 0; k < t.columns.size(); ++k)
       if (amount_role(t.columns[k].role)) amount_columns.push_back(k);
+    std::set<std::size_t> filled;  // two amounts under one column are misplaced too
     for (std::size_t c = 1; c < cells.size(); ++c) {
       if (!detail::cell_amount(cells[c].text, t.columns[placed[c]].unit)) continue;
       amount_cells.push_back(c);
-      misplaced = misplaced || !amount_role(t.columns[placed[c]].role);
+      misplaced = misplaced || !amount_role(t.columns[placed[c]].role) || !filled.insert(placed[c]).second;
     }
     if (misplaced && !amount_cells.empty() && amount_cells.size() <= amount_columns.size()) {
       for (std::size_t n = 0; n < amount_cells.size(); ++n) placed[amount_cells[n]] = amount_columns[n];
