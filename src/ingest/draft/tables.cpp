@@ -298,7 +298,13 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
       amount_cells.push_back(c);
       misplaced = misplaced || !amount_role(t.columns[placed[c]].role) || !filled.insert(placed[c]).second;
     }
-    if (misplaced && !amount_cells.empty() && amount_cells.size() <= amount_columns.size()) {
+    if (misplaced && cells.size() == t.columns.size()) {
+      // A cell for every column: the row is read in order, cell by cell.
+      for (std::size_t c = 0; c < cells.size(); ++c) placed[c] = c;
+      review_.push_back({line_no(i), "table", "the row's cells do not stand under the header's columns: its " +
+                                                  std::to_string(cells.size()) + " cells read in order as the " +
+                                                  std::to_string(t.columns.size()) + " columns"});
+    } else if (misplaced && !amount_cells.empty() && amount_cells.size() <= amount_columns.size()) {
       for (std::size_t n = 0; n < amount_cells.size(); ++n) placed[amount_cells[n]] = amount_columns[n];
       review_.push_back({line_no(i), "table", "the row's cells do not stand under the header's columns: its " +
                                                   std::to_string(amount_cells.size()) +
