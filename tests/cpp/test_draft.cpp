@@ -200,7 +200,7 @@ TEST_CASE("amounts printed with öre stand; a record of labelled lines is read l
   CHECK(wrong[0].found == "300 000 kr");
 }
 
-TEST_CASE("a device, a FIFO or a document over 16 MiB is refused unread") {
+TEST_CASE("a device, a FIFO or a document over 64 MiB is refused unread") {
   const auto error_reading = [](const std::filesystem::path& path) {
     try {
       anslag::read_document_text(path);
@@ -209,11 +209,11 @@ TEST_CASE("a device, a FIFO or a document over 16 MiB is refused unread") {
     }
     return std::string("no error");
   };
-  CHECK(error_reading("/dev/zero") == "/dev/zero:0:0: not a regular file (a device or a FIFO)");
+  CHECK(error_reading("/dev/zero") == "/dev/zero:0:0: cannot read the file: a device, not a regular file");
   const auto big = std::filesystem::temp_directory_path() / "anslag-test-draft-big.txt";
   { std::ofstream(big, std::ios::binary) << ""; }
-  std::filesystem::resize_file(big, (std::size_t{16} << 20) + 1);
-  CHECK(error_reading(big) == big.string() + ":0:0: document larger than 16 MiB");
+  std::filesystem::resize_file(big, (std::size_t{64} << 20) + 1);
+  CHECK(error_reading(big) == big.string() + ":0:0: document larger than 64 MiB");
   std::filesystem::remove(big);
 }
 
@@ -322,7 +322,8 @@ TEST_CASE("a PDF without text, or without pdftotext, is a clear error") {
   const std::string without = error_of(path);
   setenv("PATH", saved.c_str(), 1);
   CHECK(without == path.string() + ":0:0: cannot run pdftotext (poppler-utils) to read the PDF");
-  // A pdftotext that receives the alarm at once stands for one that runs past the time limit.
+  // A pdftotext that receives the alarm at once stands for one stopped past a limit (each limit's
+  // own words: test_hostile_files.cpp, with small limits).
   const auto fake = std::filesystem::temp_directory_path() / "anslag-test-draft-bin";
   std::filesystem::create_directories(fake);
   std::ofstream(fake / "pdftotext") << "#!/bin/sh\nkill -ALRM $$\n";
@@ -330,7 +331,7 @@ TEST_CASE("a PDF without text, or without pdftotext, is a clear error") {
   setenv("PATH", fake.c_str(), 1);
   const std::string slow = error_of(path);
   setenv("PATH", saved.c_str(), 1);
-  CHECK(slow == path.string() + ":0:0: pdftotext took longer than 120 s: the PDF is not read");
+  CHECK(slow.starts_with(path.string() + ":0:0: PDF beyond the extraction limit: "));
 }
 
 TEST_CASE("the vocabulary is data: the bundled file, a user's phrases, and a bad file's place") {
