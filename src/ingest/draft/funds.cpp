@@ -40,14 +40,19 @@ std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
       if (close == std::string::npos || close - open < 3 || close - open > 7) continue;
       const std::string id = t.substr(open + 1, close - open - 1);
       if (id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos) continue;
-      // The phrase: up to eight words back, stopping at a comma, a sentence's end or "av"/"om".
-      std::size_t begin = open;
+      // The phrase: up to eight words back, stopping at a comma, a sentence's end or "av"/"om";
+      // its keys stop at a number too.
+      std::size_t begin = open, key_begin = std::string::npos;
       int words = 0;
       while (begin > 0 && words < 8) {
         std::size_t space = t.rfind(' ', begin - 2 < begin ? begin - 2 : 0);
         const std::size_t word_begin = space == std::string::npos ? 0 : space + 1;
         const std::string word = lower(t.substr(word_begin, begin - word_begin));
         const std::string bare = trim_end(word, " ");
+        // A number ends it too: an amount ("fördelar SEK 473 000 till ...") or an annex's ("Bilaga 1 – ...").
+        const bool number = bare.find_first_of("0123456789") != std::string::npos &&
+                            bare.find_first_not_of("0123456789,.:-") == std::string::npos;
+        if (number && key_begin == std::string::npos) key_begin = begin;  // the keys end there; the quote goes on
         if (bare.ends_with(",") || bare.ends_with(".") || bare.ends_with(")") || bare == "av" || bare == "om" ||
             bare == "från")
           break;
@@ -58,7 +63,8 @@ std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
       abbreviation a;
       a.id = id;
       a.phrase = trim_end(t.substr(begin, open - begin), " ");
-      a.keys = key_words(without_line_hyphens(a.phrase));
+      a.keys = key_words(without_line_hyphens(
+          key_begin == std::string::npos ? a.phrase : trim_end(t.substr(key_begin, open - key_begin), " ")));
       if (!a.keys.empty()) found.push_back(std::move(a));
     }
   }
