@@ -45,7 +45,6 @@ KNOWN_FAILING: dict[str, tuple[str, ...]] = {
     "applications": ("multiline-cells", "records", "prose"),
     # mnkr: figures lost
     "amounts": ("mnkr",),
-    "wrap": ("72",),  # a figure on the line after its sentence's start is lost
     "joint-figures": ("yes",),  # one sentence of two funds' figures read as every fund's
 }
 

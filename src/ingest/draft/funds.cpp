@@ -4,8 +4,6 @@
 
 namespace anslag::drafting {
 
-namespace {
-
 // A word hyphenated at a line's end and joined with the next line ("i enl- ighet", "utvecklings-
 // medel") read whole: a letter, '-', a space, then a word in lower case; not "stadsdels- och
 // socialförvaltningen", where the hyphen stands for the compound's shared part.
@@ -28,7 +26,6 @@ std::string without_line_hyphens(const std::string& text) {
   return out;
 }
 
-}  // namespace
 
 std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
   std::vector<abbreviation> found;

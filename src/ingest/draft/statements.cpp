@@ -140,7 +140,8 @@ void drafter::read_sentence(const sentence& s, std::size_t i, const std::vector<
 }
 
 bool drafter::read_counts(const sentence& s, std::size_t i, const std::vector<std::string>& funds, context& ctx) {
-  const auto words = words_of(s.text);
+  const std::string text = without_line_hyphens(s.text);  // "4 ansökn- ingar"
+  const auto words = words_of(text);
   bool found = false;
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (!words[k].starts_with("ansökning")) continue;
@@ -149,7 +150,7 @@ bool drafter::read_counts(const sentence& s, std::size_t i, const std::vector<st
     if (at == 0) continue;
     const auto n = detail::count_word(words[at - 1]);
     if (!n || (at >= 2 && (words[at - 2] == "högst" || words[at - 2] == "minst"))) continue;
-    const std::string rest = lower(s.text).substr(std::min(lower(s.text).size(), lower(s.text).find(words[k])));
+    const std::string rest = lower(text).substr(std::min(lower(text).size(), lower(text).find(words[k])));
     statement_draft st;
     st.count = *n;
     const auto d = detail::last_decision(rest, vocabulary_.decisions);
