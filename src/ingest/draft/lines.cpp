@@ -100,7 +100,7 @@ bool same_stem(const std::string& a, const std::string& b) {
 const std::set<std::string, std::less<>> stop_words{
     "för", "och", "till", "i", "av", "om", "med", "medel", "år", "genom", "inom", "den", "det", "de",
     "en", "ett", "samt", "inklusive", "på", "från", "att", "som", "förslag", "bilaga", "avser", "avsätts",
-    "kronor", "kr", "tkr", "totalt", "ansökningar", "fördelning", "utlysning", "beviljas"};
+    "kronor", "kr", "tkr", "mnkr", "mkr", "sek", "miljoner", "totalt", "ansökningar", "fördelning", "utlysning", "beviljas"};
 
 std::set<std::string> key_words(std::string_view text) {
   std::set<std::string> keys;
