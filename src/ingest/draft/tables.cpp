@@ -294,7 +294,12 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
       if (amount_role(t.columns[k].role)) amount_columns.push_back(k);
     std::set<std::size_t> filled;  // two amounts under one column are misplaced too
     for (std::size_t c = 1; c < cells.size(); ++c) {
-      if (!detail::cell_amount(cells[c].text, t.columns[placed[c]].unit)) continue;
+      // An amount in any amount column's unit ("1 603,501" under "Beviljat (tkr)").
+      if (!detail::cell_amount(cells[c].text, t.columns[placed[c]].unit) &&
+          std::none_of(amount_columns.begin(), amount_columns.end(), [&](std::size_t k) {
+            return detail::cell_amount(cells[c].text, t.columns[k].unit).has_value();
+          }))
+        continue;
       amount_cells.push_back(c);
       misplaced = misplaced || !amount_role(t.columns[placed[c]].role) || !filled.insert(placed[c]).second;
     }
