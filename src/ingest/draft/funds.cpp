@@ -84,8 +84,12 @@ std::string drafter::fund_phrase(const std::string& text, std::size_t from) {
     if (at != std::string::npos && at < end) end = at;
   }
   // "... och 174 300 kronor till ...": the next amount begins the next fund.
+  // The amount may print its currency first ("och kr 981 000 till ...", "och SEK 981 000 till ...").
   for (std::size_t at = lowered.find(" och "); at != std::string::npos; at = lowered.find(" och ", at + 1)) {
-    if (at + 5 < lowered.size() && lowered[at + 5] >= '0' && lowered[at + 5] <= '9' && at < end) end = at;
+    std::size_t next = at + 5;
+    if (lowered.compare(next, 3, "kr ") == 0) next += 3;
+    else if (lowered.compare(next, 4, "sek ") == 0) next += 4;
+    if (next < lowered.size() && lowered[next] >= '0' && lowered[next] <= '9' && at < end) end = at;
   }
   std::string phrase = trim_end(rest.substr(0, end), " ");
   // A trailing year ("studiebesök 2020") is the round's, not the fund's name.
