@@ -43,7 +43,6 @@ KNOWN_FAILING: dict[str, tuple[str, ...]] = {
     # multi-line cells: a title's second line lost, or a table's total, once the table breaks
     # across a page; records and prose: rows lost with no review entry
     "applications": ("multiline-cells", "records", "prose"),
-    "joint-figures": ("yes",),  # one sentence of two funds' figures read as every fund's
 }
 
 # The tuning seeds, and the held-out seeds never looked at while tuning (reported apart).

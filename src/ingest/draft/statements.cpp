@@ -165,11 +165,27 @@ bool drafter::read_counts(const sentence& s, std::size_t i, const std::vector<st
       st.kind = statement_kind::application_count;
       st.slug = "antal";
     }
-    if (funds.empty()) st.review.push_back({"funds", "the sentence names no fund: read as a count over every fund"});
-    st.funds = as_list(funds);
+    auto named = funds;
+    if (funds.size() > 1) {
+      // "Det inkom 3 ansökningar om lokala utvecklingsmedel och 9 ansökningar om medel för ...":
+      // each count is the fund its own part of the sentence names, up to the next count.
+      std::size_t next = k + 1;
+      while (next < words.size() && !(words[next].starts_with("ansökning") && next >= 1 &&
+                                       detail::count_word(words[next - 1]))) ++next;
+      std::string part;
+      for (std::size_t w = k; w < next; ++w) part += words[w] + " ";
+      const auto own = funds_in(part);
+      if (own.size() == 1) {
+        named = own;
+        st.readings.push_back({"funds", "the sentence states several funds' counts: read as the fund its part "
+                                        "after the count names"});
+      }
+    }
+    if (named.empty()) st.review.push_back({"funds", "the sentence names no fund: read as a count over every fund"});
+    st.funds = as_list(named);
     add_statement(std::move(st), s, i);
     found = true;
-    break;
+    if (named.size() == funds.size()) break;  // one count a sentence, unless each names its own fund
   }
   // The organisation's own words come from its registry: what it calls its districts
   // ("stadsdelsförvaltningar", "stadsområdesförvaltningar"), and which names are its central
