@@ -61,8 +61,9 @@ bool is_heading(const std::vector<line_info>& lines, std::size_t i) {
   if (t.empty() || lines[i].table || t.size() > 110 || !starts_upper(t) || is_list_item(t)) return false;
   const char last = t.back();
   if (last == '.' || last == ':' || last == ',' || last == ';') return false;
-  const bool before = i == 0 || blank(lines[i - 1]) || lines[i - 1].table;
-  const bool after = i + 1 >= lines.size() || blank(lines[i + 1]) || lines[i + 1].table;
+  // A page's furniture stands where a blank line would ("Sida 1 av 2" just above the heading).
+  const bool before = i == 0 || blank(lines[i - 1]) || lines[i - 1].table || lines[i - 1].furniture;
+  const bool after = i + 1 >= lines.size() || blank(lines[i + 1]) || lines[i + 1].table || lines[i + 1].furniture;
   return before && after;
 }
 
