@@ -58,7 +58,7 @@ std::string without_numbering(const std::string& text) {
 
 bool is_heading(const std::vector<line_info>& lines, std::size_t i) {
   const std::string t = without_numbering(lines[i].text);
-  if (t.empty() || lines[i].table || t.size() > 110 || !starts_upper(t) || is_list_item(t)) return false;
+  if (t.empty() || lines[i].table || lines[i].furniture || t.size() > 110 || !starts_upper(t) || is_list_item(t)) return false;
   const char last = t.back();
   if (last == '.' || last == ':' || last == ',' || last == ';') return false;
   // A page's furniture stands where a blank line would ("Sida 1 av 2" just above the heading).
