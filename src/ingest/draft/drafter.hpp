@@ -161,6 +161,9 @@ extern const std::set<std::string, std::less<>> stop_words;
 
 // The words of a phrase that can name a fund: no stop words, numbers or words under three letters.
 std::set<std::string> key_words(std::string_view text);
+// A text with each word hyphenated at a line's end (and joined with a space) read whole:
+// "lokala utveckling- smedel" → "lokala utvecklingsmedel"; "stadsdels- och ..." stays.
+std::string without_line_hyphens(const std::string& text);
 
 std::string capitalised(std::string text);
 

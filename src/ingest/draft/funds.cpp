@@ -4,6 +4,29 @@
 
 namespace anslag::drafting {
 
+// A word hyphenated at a line's end and joined with the next line ("i enl- ighet", "utvecklings-
+// medel") read whole: a letter, '-', a space, then a word in lower case; not "stadsdels- och
+// socialförvaltningen", where the hyphen stands for the compound's shared part.
+std::string without_line_hyphens(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '-' && i > 0 && i + 2 < text.size() && text[i + 1] == ' ' && text[i - 1] != ' ' &&
+        text[i - 1] != '-' && !(text[i - 1] >= '0' && text[i - 1] <= '9')) {
+      const std::string next = text.substr(i + 2);
+      const std::size_t space = next.find(' ');
+      const std::string word = lower(next.substr(0, space));
+      if (starts_lower(next) && word != "och" && word != "eller" && word != "samt" && word != "respektive") {
+        ++i;  // the hyphen and the space are the line break's
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+
 std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
   std::vector<abbreviation> found;
   for (const auto& l : lines_) {
@@ -14,14 +37,19 @@ std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
       if (close == std::string::npos || close - open < 3 || close - open > 7) continue;
       const std::string id = t.substr(open + 1, close - open - 1);
       if (id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos) continue;
-      // The phrase: up to eight words back, stopping at a comma, a sentence's end or "av"/"om".
-      std::size_t begin = open;
+      // The phrase: up to eight words back, stopping at a comma, a sentence's end or "av"/"om";
+      // its keys stop at a number too.
+      std::size_t begin = open, key_begin = std::string::npos;
       int words = 0;
       while (begin > 0 && words < 8) {
         std::size_t space = t.rfind(' ', begin - 2 < begin ? begin - 2 : 0);
         const std::size_t word_begin = space == std::string::npos ? 0 : space + 1;
         const std::string word = lower(t.substr(word_begin, begin - word_begin));
         const std::string bare = trim_end(word, " ");
+        // A number ends it too: an amount ("fördelar SEK 473 000 till ...") or an annex's ("Bilaga 1 – ...").
+        const bool number = bare.find_first_of("0123456789") != std::string::npos &&
+                            bare.find_first_not_of("0123456789,.:-") == std::string::npos;
+        if (number && key_begin == std::string::npos) key_begin = begin;  // the keys end there; the quote goes on
         if (bare.ends_with(",") || bare.ends_with(".") || bare.ends_with(")") || bare == "av" || bare == "om" ||
             bare == "från")
           break;
@@ -32,15 +60,17 @@ std::vector<drafter::abbreviation> drafter::find_abbreviations() const {
       abbreviation a;
       a.id = id;
       a.phrase = trim_end(t.substr(begin, open - begin), " ");
-      a.keys = key_words(a.phrase);
+      a.keys = key_words(without_line_hyphens(
+          key_begin == std::string::npos ? a.phrase : trim_end(t.substr(key_begin, open - key_begin), " ")));
       if (!a.keys.empty()) found.push_back(std::move(a));
     }
   }
   return found;
 }
 
+
 std::string drafter::fund_phrase(const std::string& text, std::size_t from) {
-  std::string rest = text.substr(from);
+  std::string rest = without_line_hyphens(text.substr(from));
   for (std::string_view lead : {" avsätts till ", " avsätts för ", " avsätts ", " till ", " för "}) {
     if (rest.rfind(lead, 0) == 0 || rest.rfind(lead.substr(1), 0) == 0) {
       rest = rest.substr(rest.rfind(lead, 0) == 0 ? lead.size() : lead.size() - 1);
@@ -54,8 +84,12 @@ std::string drafter::fund_phrase(const std::string& text, std::size_t from) {
     if (at != std::string::npos && at < end) end = at;
   }
   // "... och 174 300 kronor till ...": the next amount begins the next fund.
+  // The amount may print its currency first ("och kr 981 000 till ...", "och SEK 981 000 till ...").
   for (std::size_t at = lowered.find(" och "); at != std::string::npos; at = lowered.find(" och ", at + 1)) {
-    if (at + 5 < lowered.size() && lowered[at + 5] >= '0' && lowered[at + 5] <= '9' && at < end) end = at;
+    std::size_t next = at + 5;
+    if (lowered.compare(next, 3, "kr ") == 0) next += 3;
+    else if (lowered.compare(next, 4, "sek ") == 0) next += 4;
+    if (next < lowered.size() && lowered[next] >= '0' && lowered[next] <= '9' && at < end) end = at;
   }
   std::string phrase = trim_end(rest.substr(0, end), " ");
   // A trailing year ("studiebesök 2020") is the round's, not the fund's name.
@@ -155,7 +189,8 @@ fund_draft& drafter::new_fund(const std::string& phrase, const std::set<std::str
   return funds_.back();
 }
 
-std::vector<std::string> drafter::funds_in(const std::string& text) const {
+std::vector<std::string> drafter::funds_in(const std::string& raw) const {
+  const std::string text = without_line_hyphens(raw);
   const auto words = words_of(text);
   const auto tokens = detail::tokens_of(text);
   std::vector<std::string> found;

@@ -58,11 +58,12 @@ std::string without_numbering(const std::string& text) {
 
 bool is_heading(const std::vector<line_info>& lines, std::size_t i) {
   const std::string t = without_numbering(lines[i].text);
-  if (t.empty() || lines[i].table || t.size() > 110 || !starts_upper(t) || is_list_item(t)) return false;
+  if (t.empty() || lines[i].table || lines[i].furniture || t.size() > 110 || !starts_upper(t) || is_list_item(t)) return false;
   const char last = t.back();
   if (last == '.' || last == ':' || last == ',' || last == ';') return false;
-  const bool before = i == 0 || blank(lines[i - 1]) || lines[i - 1].table;
-  const bool after = i + 1 >= lines.size() || blank(lines[i + 1]) || lines[i + 1].table;
+  // A page's furniture stands where a blank line would ("Sida 1 av 2" just above the heading).
+  const bool before = i == 0 || blank(lines[i - 1]) || lines[i - 1].table || lines[i - 1].furniture;
+  const bool after = i + 1 >= lines.size() || blank(lines[i + 1]) || lines[i + 1].table || lines[i + 1].furniture;
   return before && after;
 }
 
@@ -100,12 +101,14 @@ bool same_stem(const std::string& a, const std::string& b) {
 const std::set<std::string, std::less<>> stop_words{
     "för", "och", "till", "i", "av", "om", "med", "medel", "år", "genom", "inom", "den", "det", "de",
     "en", "ett", "samt", "inklusive", "på", "från", "att", "som", "förslag", "bilaga", "avser", "avsätts",
-    "kronor", "kr", "tkr", "totalt", "ansökningar", "fördelning", "utlysning", "beviljas"};
+    "kronor", "kr", "tkr", "mnkr", "mkr", "sek", "miljoner", "totalt", "ansökningar", "fördelning", "utlysning", "beviljas"};
 
 std::set<std::string> key_words(std::string_view text) {
   std::set<std::string> keys;
   for (auto& w : words_of(text)) {
-    if (stop_words.count(w) || w.size() < 3 || w.find_first_not_of("0123456789") == std::string::npos) continue;
+    // A key holds a letter: not a number, nor a dash the words keep ("Bilaga 1 – Lokala ...", "25 000:–").
+    if (stop_words.count(w) || w.size() < 3 || w.find_first_of("abcdefghijklmnopqrstuvwxyz\xC3") == std::string::npos)
+      continue;
     keys.insert(std::move(w));
   }
   return keys;

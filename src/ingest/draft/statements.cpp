@@ -140,7 +140,8 @@ void drafter::read_sentence(const sentence& s, std::size_t i, const std::vector<
 }
 
 bool drafter::read_counts(const sentence& s, std::size_t i, const std::vector<std::string>& funds, context& ctx) {
-  const auto words = words_of(s.text);
+  const std::string text = without_line_hyphens(s.text);  // "4 ansökn- ingar"
+  const auto words = words_of(text);
   bool found = false;
   for (std::size_t k = 0; k < words.size(); ++k) {
     if (!words[k].starts_with("ansökning")) continue;
@@ -149,7 +150,7 @@ bool drafter::read_counts(const sentence& s, std::size_t i, const std::vector<st
     if (at == 0) continue;
     const auto n = detail::count_word(words[at - 1]);
     if (!n || (at >= 2 && (words[at - 2] == "högst" || words[at - 2] == "minst"))) continue;
-    const std::string rest = lower(s.text).substr(std::min(lower(s.text).size(), lower(s.text).find(words[k])));
+    const std::string rest = lower(text).substr(std::min(lower(text).size(), lower(text).find(words[k])));
     statement_draft st;
     st.count = *n;
     const auto d = detail::last_decision(rest, vocabulary_.decisions);
@@ -164,11 +165,27 @@ bool drafter::read_counts(const sentence& s, std::size_t i, const std::vector<st
       st.kind = statement_kind::application_count;
       st.slug = "antal";
     }
-    if (funds.empty()) st.review.push_back({"funds", "the sentence names no fund: read as a count over every fund"});
-    st.funds = as_list(funds);
+    auto named = funds;
+    if (funds.size() > 1) {
+      // "Det inkom 3 ansökningar om lokala utvecklingsmedel och 9 ansökningar om medel för ...":
+      // each count is the fund its own part of the sentence names, up to the next count.
+      std::size_t next = k + 1;
+      while (next < words.size() && !(words[next].starts_with("ansökning") && next >= 1 &&
+                                       detail::count_word(words[next - 1]))) ++next;
+      std::string part;
+      for (std::size_t w = k; w < next; ++w) part += words[w] + " ";
+      const auto own = funds_in(part);
+      if (own.size() == 1) {
+        named = own;
+        st.readings.push_back({"funds", "the sentence states several funds' counts: read as the fund its part "
+                                        "after the count names"});
+      }
+    }
+    if (named.empty()) st.review.push_back({"funds", "the sentence names no fund: read as a count over every fund"});
+    st.funds = as_list(named);
     add_statement(std::move(st), s, i);
     found = true;
-    break;
+    if (named.size() == funds.size()) break;  // one count a sentence, unless each names its own fund
   }
   // The organisation's own words come from its registry: what it calls its districts
   // ("stadsdelsförvaltningar", "stadsområdesförvaltningar"), and which names are its central

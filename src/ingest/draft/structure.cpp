@@ -86,10 +86,33 @@ void drafter::mark_furniture() {
     for (const auto& c : split_layout(l.raw)) cells.push_back(c.text);
     return application_header(columns_of(cells, vocabulary_));
   };
+  const auto candidate = [&](std::size_t k) {
+    const auto& l = lines_[k];
+    return !l.text.empty() && l.text.size() <= 100 && !ends_sentence(l.text) && detail::amounts_in(l.text).empty() &&
+           !table_header(l);
+  };
+  // A page break no page number marks (a text without them): a running foot and the next page's
+  // running head, two different lines each printed again elsewhere, within three lines of each
+  // other. The end of the document is a page's foot, as its top is a page's head.
+  {
+    std::unordered_map<std::string_view, int> occurrences;
+    for (std::size_t k = 0; k < lines_.size(); ++k)
+      if (candidate(k)) ++occurrences[lines_[k].text];
+    const auto repeated = [&](std::size_t k) { return candidate(k) && occurrences[lines_[k].text] >= 2; };
+    std::vector<std::size_t> marks;
+    for (std::size_t k = 0; k < lines_.size(); ++k) {
+      if (!repeated(k)) continue;
+      for (std::size_t j = k + 1; j <= std::min(k + 3, lines_.size() - 1); ++j)
+        if (repeated(j) && lines_[j].text != lines_[k].text) marks.push_back(k), marks.push_back(j);
+    }
+    std::size_t last = lines_.size();
+    while (last > 0 && lines_[last - 1].text.empty()) --last;
+    if (last > 0) marks.push_back(last - 1);
+    for (std::size_t k : marks)
+      for (std::size_t n = k < 3 ? 0 : k - 3; n <= std::min(k + 3, lines_.size() - 1); ++n) near_page[n] = true;
+  }
   for (std::size_t k = 0; k < lines_.size(); ++k)
-    if (near_page[k] && !lines_[k].text.empty() && lines_[k].text.size() <= 100 && !ends_sentence(lines_[k].text) &&
-        !table_header(lines_[k]))
-      ++near_count[lines_[k].text];
+    if (near_page[k] && candidate(k)) ++near_count[lines_[k].text];
   for (std::size_t k = 0; k < lines_.size(); ++k) {
     auto& l = lines_[k];
     if (l.text.empty()) continue;

@@ -265,7 +265,10 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
   bool last_total = false;  // the row a wrapped line continues is the total
   std::size_t i = header + 1;
   for (; i < lines_.size(); ++i) {
-    if (lines_[i].furniture) continue;
+    if (lines_[i].furniture) {  // a page break: the blank lines around its furniture are the pages' margins
+      blanks = 0;
+      continue;
+    }
     if (lines_[i].text.empty()) {
       // A blank line after the total ends the table; elsewhere two do.
       if (++blanks >= 2 || !t.totals.empty()) break;
@@ -280,9 +283,41 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
     blanks = 0;
     lines_[i].table = true;
     std::vector<std::string> row_cells(t.columns.size());
-    for (const auto& c : cells) {
-      auto& slot = row_cells[column_for(t.columns, c)];
-      slot += (slot.empty() ? "" : " ") + c.text;
+    std::vector<std::size_t> placed;
+    for (const auto& c : cells) placed.push_back(column_for(t.columns, c));
+    // A row the extraction set apart from its header's columns (the first row of a new page, laid
+    // out on its own: "Totalt   kr 1 128 000   kr 710 000"): an amount placed under a column of
+    // text, or two under one column. Its amounts, in order, are the amount columns', when it prints no more of them.
+    std::vector<std::size_t> amount_columns, amount_cells;
+    bool misplaced = false;
+    for (std::size_t k = 0; k < t.columns.size(); ++k)
+      if (amount_role(t.columns[k].role)) amount_columns.push_back(k);
+    std::set<std::size_t> filled;  // two amounts under one column are misplaced too
+    for (std::size_t c = 1; c < cells.size(); ++c) {
+      // An amount in any amount column's unit ("1 603,501" under "Beviljat (tkr)").
+      if (!detail::cell_amount(cells[c].text, t.columns[placed[c]].unit) &&
+          std::none_of(amount_columns.begin(), amount_columns.end(), [&](std::size_t k) {
+            return detail::cell_amount(cells[c].text, t.columns[k].unit).has_value();
+          }))
+        continue;
+      amount_cells.push_back(c);
+      misplaced = misplaced || !amount_role(t.columns[placed[c]].role) || !filled.insert(placed[c]).second;
+    }
+    if (misplaced && cells.size() == t.columns.size()) {
+      // A cell for every column: the row is read in order, cell by cell.
+      for (std::size_t c = 0; c < cells.size(); ++c) placed[c] = c;
+      review_.push_back({line_no(i), "table", "the row's cells do not stand under the header's columns: its " +
+                                                  std::to_string(cells.size()) + " cells read in order as the " +
+                                                  std::to_string(t.columns.size()) + " columns"});
+    } else if (misplaced && !amount_cells.empty() && amount_cells.size() <= amount_columns.size()) {
+      for (std::size_t n = 0; n < amount_cells.size(); ++n) placed[amount_cells[n]] = amount_columns[n];
+      review_.push_back({line_no(i), "table", "the row's cells do not stand under the header's columns: its " +
+                                                  std::to_string(amount_cells.size()) +
+                                                  " amounts read, in order, as the table's amount columns"});
+    }
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      auto& slot = row_cells[placed[c]];
+      slot += (slot.empty() ? "" : " ") + cells[c].text;
     }
     if (repeats_header(t, row_cells)) continue;
     const bool starts_row = !row_cells[0].empty();
@@ -326,6 +361,24 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
 }
 
 void drafter::settle_column_roles(table& t) {
+  // A column whose header reads as an amount ("Förslag", "Summa") but whose cells are decision
+  // words and no amounts ("Delvis bifall", "Avslag") is the table's decision column.
+  for (std::size_t k = 0; k < t.columns.size(); ++k) {
+    if (!amount_role(t.columns[k].role)) continue;
+    std::size_t filled = 0, decisions = 0;
+    for (const auto& row : t.rows) {
+      if (k >= row.cells.size()) continue;
+      const std::string text = plain_text(row.cells[k]);
+      if (text.empty() || text == "-" || text == "\xE2\x80\x93") continue;
+      ++filled;
+      if (!detail::amounts_in(text).empty() || detail::cell_amount(text, t.columns[k].unit)) break;
+      if (detail::leading_decision(text, vocabulary_.decisions)) ++decisions;
+    }
+    if (filled == 0 || decisions != filled) continue;
+    t.columns[k].role = column_role::decision;
+    review_.push_back({t.header_line, "table: column '" + t.columns[k].header + "'",
+                       "its cells are decision words, not amounts: read as the decision column"});
+  }
   for (column_role role : {column_role::requested, column_role::granted, column_role::decision}) {
     std::vector<std::size_t> of_role;
     for (std::size_t k = 0; k < t.columns.size(); ++k)
