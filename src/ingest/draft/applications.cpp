@@ -124,7 +124,7 @@ void drafter::table_application(const table& t, const table_row& row, const std:
   application_draft a;
   a.fund = fund;
   a.line = row.line;
-  a.last_line = t.last_line;
+  a.last_line = t.last_line != 0 ? t.last_line : row.last_line;
   a.section = t.section;
   a.review = row.notes;
   std::string decision_cell, reason_cell;

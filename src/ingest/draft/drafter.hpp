@@ -188,6 +188,7 @@ struct table_row {
   int line = 0;
   std::vector<std::string> cells;  // one per column, HTML kept (stripped where read)
   std::vector<review_note> notes;  // what the row's shape leaves for a person to check
+  int last_line = 0;               // where its wrapped cells end, when they go on past `line`
 };
 
 struct table {

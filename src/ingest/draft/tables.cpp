@@ -349,6 +349,7 @@ std::size_t drafter::read_layout_table(std::size_t header, std::vector<column> c
           continue;
         }
         above.cells[k] += (above.cells[k].empty() ? "" : " ") + row_cells[k];
+        above.last_line = line_no(i);
       }
       continue;
     }
