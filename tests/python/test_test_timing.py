@@ -11,30 +11,33 @@ pytest_plugins = ["pytester"]
 
 CONFTEST = Path(__file__).with_name("conftest.py")
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "test-durations"
+# A suite of three: one spends 0.2 s of CPU against a budget of 0.05 s, one sleeps well inside its
+# budget, and one waits 0.2 s (wall time, no CPU) against 0.05 s.
+SUITE = """
+    import time
+    import pytest
+
+    @pytest.mark.budget(0.05)
+    def test_over():
+        end = time.process_time() + 0.2
+        while time.process_time() < end:
+            pass
+
+    @pytest.mark.budget(5)
+    def test_under():
+        time.sleep(0.01)
+
+    @pytest.mark.budget(0.05)
+    def test_waiting_is_not_spending():
+        time.sleep(0.2)
+"""
 
 
 def test_a_test_over_its_budget_fails_with_the_figure(pytester: pytest.Pytester,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ANSLAG_TEST_BUDGET_SCALE", raising=False)
     pytester.makeconftest(CONFTEST.read_text(encoding="utf-8"))
-    pytester.makepyfile(test_slow="""
-        import time
-        import pytest
-
-        @pytest.mark.budget(0.05)
-        def test_over():
-            end = time.process_time() + 0.2
-            while time.process_time() < end:
-                pass
-
-        @pytest.mark.budget(5)
-        def test_under():
-            time.sleep(0.01)
-
-        @pytest.mark.budget(0.05)
-        def test_waiting_is_not_spending():
-            time.sleep(0.2)
-    """)
+    pytester.makepyfile(test_slow=SUITE)
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.re_match_lines([r".*test_slow.py::test_over took 0\.[2-9] s of CPU \([0-9.]+ s of wall time\), "
@@ -43,18 +46,9 @@ def test_a_test_over_its_budget_fails_with_the_figure(pytester: pytest.Pytester,
 
 def test_the_scale_stretches_every_budget(pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
     pytester.makeconftest(CONFTEST.read_text(encoding="utf-8"))
-    pytester.makepyfile(test_slow="""
-        import time
-        import pytest
-
-        @pytest.mark.budget(0.05)
-        def test_over():
-            end = time.process_time() + 0.2
-            while time.process_time() < end:
-                pass
-    """)
+    pytester.makepyfile(test_slow=SUITE)
     monkeypatch.setenv("ANSLAG_TEST_BUDGET_SCALE", "100")
-    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=3)
 
 
 def test_the_durations_script_lists_the_slowest_of_every_suite(tmp_path: Path) -> None:
