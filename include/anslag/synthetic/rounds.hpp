@@ -25,7 +25,7 @@ namespace anslag {
 
 enum class synthetic_fault {
   grant_exceeds_request,  // the middle row granted 1 kr more than requested: GRANT_EXCEEDS_REQUEST
-  total_mismatch,         // the first fund's (F1) requested total stated 1 kr too high: TOTAL_MISMATCH
+  total_mismatch,         // the first fund's (UTV) requested total stated 1 kr too high: TOTAL_MISMATCH
   count_mismatch,         // the second fund's (F2) application count stated one too high: COUNT_MISMATCH
   unknown_unit,           // the first row's applicant misspelt: UNKNOWN_UNIT (a warning)
 };
@@ -50,7 +50,7 @@ struct synthetic_options {
   std::vector<synthetic_fault> faults;
 };
 
-// A round file (format 1) as text: applications over the funds F1 and F2 (every fifth), from
+// A round file (format 1) as text: applications over the funds UTV and STU (every fifth), from
 // the districts that exist on the document's date (drawn by a seeded generator, so the same
 // options give the same text). Requests are whole thousands of kronor up to 500 000 kr, or less
 // past 200 000 applications, so that every fund's total is at most 100 000 000 000 kr. A year
