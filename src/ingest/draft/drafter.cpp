@@ -7,7 +7,8 @@ namespace anslag::drafting {
 
 drafter::drafter(std::string_view text, const draft_options& options, std::string file)
     : options_(options), vocabulary_(options.words ? *options.words : bundled_vocabulary()), file_(std::move(file)) {
-  if (text.size() > max_document_bytes) fail("document larger than 8 MiB (the most a decision document may hold)");
+  // A larger text is refused, naming the document (document_text.hpp: the one limit of a document's text).
+  if (text.size() > max_document_text_bytes) fail("document larger than 8 MiB (the most a decision document may hold)");
   for (auto& raw : document_lines(text)) {
     line_info l;
     l.text = collapse_space(raw);

@@ -33,8 +33,6 @@ using detail::words_of;
 
 // --- Bounds that keep drafting linear in the document's size (docs/drafting.md, "Limits"). -------
 
-// A larger text is refused, naming the document.
-inline constexpr std::size_t max_document_bytes = max_document_text_bytes;
 // A sentence printing more amounts is not read as statements, budgets or rules (a review item):
 // each statement quotes its sentence, so this bounds the copies by a constant per byte.
 inline constexpr std::size_t max_amounts_per_sentence = 16;
