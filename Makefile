@@ -61,6 +61,14 @@ test-durations:
 draft-campaign: build
 	PYTHONPATH=$(CURDIR)/$(BUILD)/python $(PYTHON) scripts/draft-agreement --campaign 5000
 
+# The library and the command line alone, for the main job and the screenshots: a build directory
+# that `make test` configured is used as it is.
+define build_cli
+@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DANSLAG_TEST=OFF -DANSLAG_PYTHON=OFF -DANSLAG_CLI=ON $(CMAKE_ARGS)
+@cmake --build $(BUILD) -j $(JOBS) --target anslag_cli
+endef
+
 # The main job: audit every bundled round, print the reports, and regenerate the documents made
 # from them (docs/audits/YEAR.md and .html, docs/rules.md). It installs and builds only what that
 # needs: the library and the command line (a build directory that `make test` configured is
@@ -68,9 +76,7 @@ draft-campaign: build
 # the audit's answer, not a failure of the job.
 audit:
 	@scripts/bootstrap --for audit
-	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
-	  -DANSLAG_TEST=OFF -DANSLAG_PYTHON=OFF -DANSLAG_CLI=ON $(CMAKE_ARGS)
-	@cmake --build $(BUILD) -j $(JOBS) --target anslag_cli
+	$(build_cli)
 	@for year in $$(ls data/rounds | sed -n 's/^\([0-9]\{4\}\)\.toml$$/\1/p'); do \
 	  $(BUILD)/anslag audit $$year; status=$$?; [ $$status -le 1 ] || exit $$status; echo; \
 	done
@@ -79,9 +85,7 @@ audit:
 # The screenshots of the audit pages (docs/audits/YEAR.png), in headless Chromium.
 screenshots:
 	@scripts/bootstrap --for docs
-	@[ -f $(BUILD)/build.ninja ] || cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release \
-	  -DANSLAG_TEST=OFF -DANSLAG_PYTHON=OFF -DANSLAG_CLI=ON $(CMAKE_ARGS)
-	@cmake --build $(BUILD) -j $(JOBS) --target anslag_cli
+	$(build_cli)
 	@$(PYTHON) scripts/generate-docs --screenshots $(BUILD)/anslag
 
 # Rewrites docs/notebooks/*.ipynb from scripts/build-notebooks and executes them, saving outputs.
