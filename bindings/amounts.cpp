@@ -65,8 +65,10 @@ py::array_t<std::int64_t> ore_array(py::handle values) {
   if (kind == 'u' && type.itemsize() == 8) {
     const auto wide = py::array_t<std::uint64_t, py::array::c_style>::ensure(array);
     const std::span<const std::uint64_t> all(wide.data(), static_cast<std::size_t>(wide.size()));
-    if (std::ranges::any_of(all, [](std::uint64_t v) { return v > std::numeric_limits<std::int64_t>::max(); }))
-      throw overflow_error("öre out of range");
+    const auto beyond = std::ranges::find_if(all, [](std::uint64_t v) { return v > std::numeric_limits<std::int64_t>::max(); });
+    if (beyond != all.end())
+      throw overflow_error("öre out of range: " + std::to_string(*beyond) + " at position " +
+                           std::to_string(beyond - all.begin()));
   }
   if (kind == 'i' || kind == 'u') return ore_t::ensure(array);
   if (kind == 'O') {

@@ -59,16 +59,16 @@ Krona from_decimal(py::handle value) {
     }
     // ore accumulates -|value| so that the most negative int64 is reachable.
     if (__builtin_mul_overflow(ore, 10, &ore) || __builtin_sub_overflow(ore, digit, &ore))
-      throw overflow_error("amount out of range in Decimal conversion");
+      throw overflow_error("amount out of range in Decimal conversion of " + py::str(value).cast<std::string>());
   }
   if (ore != 0) {
     for (long i = 0; i < exponent; ++i)
       if (__builtin_mul_overflow(ore, 10, &ore))
-        throw overflow_error("amount out of range in Decimal conversion");
+        throw overflow_error("amount out of range in Decimal conversion of " + py::str(value).cast<std::string>());
   }
   if (!negative) {
     if (__builtin_sub_overflow(std::int64_t{0}, ore, &ore))
-      throw overflow_error("amount out of range in Decimal conversion");
+      throw overflow_error("amount out of range in Decimal conversion of " + py::str(value).cast<std::string>());
   }
   return Krona::from_ore(ore);
 }
@@ -103,7 +103,7 @@ std::int64_t to_int64(py::handle value, const char* what) {
   py::object index = py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr()));
   if (!index) throw py::error_already_set();
   const long long v = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
-  if (overflow != 0) throw overflow_error(std::string(what) + " out of range");
+  if (overflow != 0) throw overflow_error(std::string(what) + " out of range: " + py::str(index).cast<std::string>());
   if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
   return static_cast<std::int64_t>(v);
 }
@@ -134,7 +134,7 @@ std::pair<std::int64_t, std::int64_t> to_ratio(py::handle factor) {
   int overflow = 0;
   const long long numerator = PyLong_AsLongLongAndOverflow(ratio[0].ptr(), &overflow);
   const long long denominator = overflow == 0 ? PyLong_AsLongLongAndOverflow(ratio[1].ptr(), &overflow) : 0;
-  if (overflow != 0) throw overflow_error("factor out of range");
+  if (overflow != 0) throw overflow_error("factor out of range: " + py::str(factor).cast<std::string>());
   return {numerator, denominator};
 }
 

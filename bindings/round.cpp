@@ -8,6 +8,9 @@
 #include <anslag/model/validate.hpp>
 #include <anslag/rules/facts.hpp>
 
+// The library's own wording of a cap's and a limit's ranges, which it does not export.
+#include "../src/model/problems.hpp"
+
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 

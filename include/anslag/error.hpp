@@ -14,6 +14,7 @@
 #error "anslag needs C++20 (-std=c++20 or later): its headers use concepts, <=>, std::span and char8_t"
 #endif
 
+#include <anslag/export.hpp>
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -38,12 +39,12 @@ enum class errc {
 // and for programs that report errors as codes: std::error_code e = anslag::errc::parse;
 // e.category().name() is "anslag", e.message() the errc's meaning in English. The category is
 // one object in the library (anslag_category()), so codes compare equal across translation units.
-const std::error_category& anslag_category() noexcept;
+ANSLAG_API const std::error_category& anslag_category() noexcept;
 inline std::error_code make_error_code(errc code) noexcept {
   return {static_cast<int>(code), anslag_category()};
 }
 
-class error : public std::runtime_error {
+class ANSLAG_API error : public std::runtime_error {
  public:
   error(errc code, const std::string& message) : std::runtime_error(message), code_(code) {}
   errc code() const noexcept { return code_; }
@@ -55,7 +56,7 @@ class error : public std::runtime_error {
 
 // `position` is the 0-based index of the offending character, counted in Unicode code points
 // of the input (what a reader counts), not bytes.
-class parse_error : public error {
+class ANSLAG_API parse_error : public error {
  public:
   parse_error(const std::string& message, std::size_t position)
       : error(errc::parse, message), position_(position) {}
@@ -65,24 +66,24 @@ class parse_error : public error {
   std::size_t position_;
 };
 
-class overflow_error : public error {
+class ANSLAG_API overflow_error : public error {
  public:
   explicit overflow_error(const std::string& message) : error(errc::overflow, message) {}
 };
 
-class invalid_argument_error : public error {
+class ANSLAG_API invalid_argument_error : public error {
  public:
   explicit invalid_argument_error(const std::string& message)
       : error(errc::invalid_argument, message) {}
 };
 
-class not_found_error : public error {
+class ANSLAG_API not_found_error : public error {
  public:
   explicit not_found_error(const std::string& message) : error(errc::not_found, message) {}
 };
 
 // what() reads "FILE:LINE:COLUMN: DETAIL"; line and column are 1-based, 0 when not known.
-class round_file_error : public error {
+class ANSLAG_API round_file_error : public error {
  public:
   round_file_error(std::string file, std::size_t line, std::size_t column, std::string detail)
       : error(errc::round_file, compose(file, line, column, detail)),
@@ -106,7 +107,7 @@ class round_file_error : public error {
   std::string detail_;
 };
 
-class unknown_unit_error : public error {
+class ANSLAG_API unknown_unit_error : public error {
  public:
   unknown_unit_error(const std::string& message, std::vector<std::string> suggestions)
       : error(errc::unknown_unit, message), suggestions_(std::move(suggestions)) {}
@@ -117,7 +118,7 @@ class unknown_unit_error : public error {
   std::vector<std::string> suggestions_;
 };
 
-class ambiguous_unit_error : public error {
+class ANSLAG_API ambiguous_unit_error : public error {
  public:
   ambiguous_unit_error(const std::string& message, std::vector<std::string> candidates)
       : error(errc::ambiguous_unit, message), candidates_(std::move(candidates)) {}

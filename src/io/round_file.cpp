@@ -1,9 +1,10 @@
 #include <anslag/io/round_file.hpp>
 
-#include <anslag/detail/unicode.hpp>
 #include <anslag/error.hpp>
 #include <anslag/model/validate.hpp>
 
+#include "../model/problems.hpp"
+#include "../model/unicode.hpp"
 #include "toml_record.hpp"
 
 #include <algorithm>

@@ -6,9 +6,12 @@
 #include <cstddef>
 #include <numeric>
 
-namespace anslag::detail {
+namespace anslag {
 
-std::vector<Krona> allocate_weights(Krona total, std::span<const std::uint64_t> weights, Krona unit) {
+using detail::narrow;
+using detail::wide;
+
+std::vector<Krona> allocate_magnitudes(Krona total, std::span<const std::uint64_t> weights, Krona unit) {
   if (unit.ore() <= 0) throw invalid_argument_error("allocation unit must be positive");
   if (total.ore() % unit.ore() != 0)
     throw invalid_argument_error("total is not a multiple of the allocation unit");
@@ -56,4 +59,4 @@ std::vector<Krona> allocate_weights(Krona total, std::span<const std::uint64_t> 
   return parts;
 }
 
-}  // namespace anslag::detail
+}  // namespace anslag

@@ -283,7 +283,8 @@ Krona parse(const text<Encoding> t) {
 
   constexpr std::uint64_t int64_min_magnitude = std::uint64_t{1} << 63;
   if (too_large || magnitude > int64_min_magnitude || (!negative && magnitude == int64_min_magnitude))
-    throw overflow_error("amount out of range");
+    throw overflow_error("amount out of range (\u221292\u00a0233\u00a0720\u00a0368\u00a0547\u00a0758,08\u00a0kr to "
+                         "92\u00a0233\u00a0720\u00a0368\u00a0547\u00a0758,07\u00a0kr)");
   // Two's complement negation in uint64 reaches INT64_MIN, whose magnitude has no int64.
   return Krona::from_ore(static_cast<std::int64_t>(negative ? std::uint64_t{0} - magnitude : magnitude));
 }

@@ -1,4 +1,4 @@
-#include <anslag/detail/unicode.hpp>
+#include "unicode.hpp"
 
 #include <anslag/detail/utf8.hpp>
 

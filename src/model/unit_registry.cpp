@@ -3,7 +3,7 @@
 #include <anslag/detail/names.hpp>
 #include <anslag/detail/utf8.hpp>
 #include <anslag/detail/text.hpp>
-#include <anslag/detail/unicode.hpp>
+#include "unicode.hpp"
 
 #include <algorithm>
 #include <cstddef>

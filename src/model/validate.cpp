@@ -1,7 +1,9 @@
 #include <anslag/model/validate.hpp>
 
-#include <anslag/detail/unicode.hpp>
 #include <anslag/detail/utf8.hpp>
+
+#include "problems.hpp"
+#include "unicode.hpp"
 
 #include <map>
 #include <set>

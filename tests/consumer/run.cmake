@@ -2,7 +2,7 @@
 # outside program is the README's C++ example, and its output must be the README's.
 # KIND=static installs this build; KIND=shared first builds the library alone with
 # BUILD_SHARED_LIBS=ON. Either way the installed library must not carry toml++ under its own
-# name (src/io/toml.hpp), and the shared one must export nothing but namespace anslag.
+# name (src/io/toml.hpp), and neither may offer more than anslag's API (symbols.cmake).
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
 
@@ -46,13 +46,12 @@ endif()
 if(symbols MATCHES "toml::v3")
   message(FATAL_ERROR "${library} carries toml++ under its public name toml::v3")
 endif()
-if(KIND STREQUAL "shared")
-  execute_process(COMMAND nm -C -D --defined-only ${library}
-                  COMMAND grep -v -E " (anslag::|typeinfo for anslag::|typeinfo name for anslag::|vtable for anslag::)"
-                  OUTPUT_VARIABLE foreign)
-  if(NOT foreign STREQUAL "")
-    message(FATAL_ERROR "${library} exports symbols outside namespace anslag:\n${foreign}")
-  endif()
+# Only anslag's API leaves the library (include/anslag/export.hpp): no internal name, nothing of
+# toml++, JSON or Boost, no unique binding; for the shared one, nothing outside namespace anslag.
+execute_process(COMMAND ${CMAKE_COMMAND} -DLIBRARY=${library} -DKIND=${KIND}
+                        -P ${CONSUMER_SOURCE_DIR}/symbols.cmake RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${library} offers more than anslag's API (above)")
 endif()
 
 file(READ ${README} readme)

@@ -288,7 +288,7 @@ TEST_CASE("well-formed amounts beyond the range are overflow errors at both ends
   for (const auto& text : beyond) {
     INFO("text: \"" << text << "\"");
     REQUIRE_THROWS_MATCHES(parse_amount(text), anslag::overflow_error,
-                           Catch::Message("amount out of range"));
+                           Catch::Message("amount out of range (\u221292\u00a0233\u00a0720\u00a0368\u00a0547\u00a0758,08\u00a0kr to 92\u00a0233\u00a0720\u00a0368\u00a0547\u00a0758,07\u00a0kr)"));
   }
 }
 

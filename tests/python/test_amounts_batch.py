@@ -184,7 +184,10 @@ def test_an_element_out_of_range_raises_overflow_error_with_its_index():
         parse_amounts(["0", "92 233 720 368 547 758,08 kr"])
     assert caught.value.index == 1
     assert caught.value.text == "92 233 720 368 547 758,08 kr"
-    assert str(caught.value) == "element 1 ('92 233 720 368 547 758,08 kr'): amount out of range"
+    assert str(caught.value) == (
+        "element 1 ('92 233 720 368 547 758,08 kr'): amount out of range "
+        "(\u221292\u00a0233\u00a0720\u00a0368\u00a0547\u00a0758,08\u00a0kr to 92\u00a0233\u00a0720\u00a0368\u00a0547\u00a0758,07\u00a0kr)"
+    )
 
 
 def test_parse_amounts_refuses_what_is_not_a_sequence_of_str():

@@ -56,7 +56,10 @@ def test_sum_reports_the_line_number_of_a_bad_amount():
 def test_sum_reports_the_line_where_the_total_leaves_the_range():
     result = run("--sum", stdin="92 233 720 368 547 758 kr\n1 kr\n")
     assert result.returncode == 2
-    assert result.stderr == "anslag amount: line 2: amount out of range in addition\n"
+    assert result.stderr == (
+        "anslag amount: line 2: amount out of range in addition of "
+        "92\u00a0233\u00a0720\u00a0368\u00a0547\u00a0758\u00a0kr and 1\u00a0kr\n"
+    )
 
 
 def test_nothing_to_do_is_bad_input():

@@ -22,6 +22,7 @@
 // Lifetimes: values; the _ore form writes into the caller's spans during the call only.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/krona/krona.hpp>
 
 #include <cstdint>
@@ -35,9 +36,9 @@ namespace anslag {
 enum class allocation_strategy { ranked, pro_rata, equal_cap };
 
 // "ranked", "pro_rata", "equal_cap": the names of Python, the command line and the docs.
-std::string_view to_string(allocation_strategy s) noexcept;
+ANSLAG_API std::string_view to_string(allocation_strategy s) noexcept;
 // parse_error (position 0) "unknown allocation strategy 'NAME' (ranked, pro_rata, equal_cap)".
-allocation_strategy parse_allocation_strategy(std::string_view name);
+ANSLAG_API allocation_strategy parse_allocation_strategy(std::string_view name);
 
 // Why a grant is what it is. The values are stable: the array API returns them as uint8 codes.
 enum class grant_reason : std::uint8_t {
@@ -51,7 +52,7 @@ enum class grant_reason : std::uint8_t {
 };
 
 // "full_request", "cap", "budget_exhausted", "unit_rounding", "unit_limit".
-std::string_view to_string(grant_reason r) noexcept;
+ANSLAG_API std::string_view to_string(grant_reason r) noexcept;
 
 struct budget_options {
   Krona unit = Krona::from_ore(1);  // every grant a whole number of units, or its full request
@@ -65,13 +66,13 @@ struct budget_allocation {
 
 // Throws invalid_argument_error: "allocation budget is negative", "request at index I is
 // negative" (0-based), "allocation cap is negative", "allocation unit must be positive".
-budget_allocation allocate_budget(Krona budget, std::span<const Krona> requests,
+ANSLAG_API budget_allocation allocate_budget(Krona budget, std::span<const Krona> requests,
                                   allocation_strategy strategy, const budget_options& options = {});
 
 // The same on counts of öre, writing into caller-owned spans of requests.size() elements each
 // (else invalid_argument_error "grants and reasons need one element per request"): the form
 // for large arrays, with no allocation of Krona objects.
-void allocate_budget_ore(std::int64_t budget, std::span<const std::int64_t> requests,
+ANSLAG_API void allocate_budget_ore(std::int64_t budget, std::span<const std::int64_t> requests,
                          allocation_strategy strategy, const budget_options& options,
                          std::span<std::int64_t> grants, std::span<grant_reason> reasons);
 

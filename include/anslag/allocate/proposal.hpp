@@ -11,6 +11,7 @@
 // Lifetimes: values (copies); a proposal refers to nothing in the round.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/allocate/budget.hpp>
 #include <anslag/model/round.hpp>
 #include <anslag/model/unit.hpp>
@@ -67,7 +68,7 @@ struct comparison {
   friend bool operator==(const comparison&, const comparison&) = default;
 };
 
-struct proposal {
+struct ANSLAG_API proposal {
   int year = 0;
   std::string fund;
   allocation_strategy strategy = allocation_strategy::pro_rata;
@@ -92,7 +93,7 @@ struct proposal {
 // invalid_argument_error "application 'ID' is twice in the order", and the invalid_argument
 // errors of allocate_budget (a negative budget, request or cap; a unit that is not positive).
 // No overflow: the allocation's sums are exact (128 bits) and its grants stay within the budget.
-proposal propose(const grant_round& r, std::string_view fund_id, allocation_strategy strategy,
+ANSLAG_API proposal propose(const grant_round& r, std::string_view fund_id, allocation_strategy strategy,
                  const unit_registry& units, const propose_options& options = {});
 
 }  // namespace anslag

@@ -15,6 +15,7 @@
 // Lifetimes: values (copies); a report refers to nothing in the round or the registry.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/audit/finding.hpp>
 #include <anslag/model/round.hpp>
 #include <anslag/model/unit.hpp>
@@ -25,7 +26,7 @@
 
 namespace anslag {
 
-struct report {
+struct ANSLAG_API report {
   int year = 0;
   std::string title;           // the document's title
   calendar_date dated{2000, 1, 1};  // the document's date
@@ -46,6 +47,6 @@ struct report {
 // exact figure, not an overflow. A round built in code with an application in a fund it does not
 // have is not checked for that application (anslag::validate refuses such a round). Reads `r` and
 // `units` only: concurrent audits of one round are safe.
-report audit(const grant_round& r, const unit_registry& units);
+ANSLAG_API report audit(const grant_round& r, const unit_registry& units);
 
 }  // namespace anslag

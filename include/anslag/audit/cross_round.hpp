@@ -13,6 +13,7 @@
 // Lifetimes: values (copies); the rounds and the registry are read during the call only.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/audit/audit.hpp>
 #include <anslag/detail/progress.hpp>
 #include <anslag/model/round.hpp>
@@ -39,12 +40,12 @@ struct cross_round_finding {
 // The findings across `rounds` (any order; they are read in order of year, then document date).
 // The cost is linear in the applications, plus for each project assessed as new the earlier
 // funded projects of its own förvaltning that share a token of the title's prefix (below).
-std::vector<cross_round_finding> audit_across(std::span<const grant_round> rounds, const unit_registry& units);
+ANSLAG_API std::vector<cross_round_finding> audit_across(std::span<const grant_round> rounds, const unit_registry& units);
 
 // The audit of every round (anslag::audit), each report followed by the findings across rounds
 // that concern it; reports in the order of `rounds`. `progress`, if given, hears of each round
 // audited.
-std::vector<report> audit_rounds(std::span<const grant_round> rounds, const unit_registry& units,
+ANSLAG_API std::vector<report> audit_rounds(std::span<const grant_round> rounds, const unit_registry& units,
                                  const progress_callback& progress = {});
 
 // "Near-same" titles: the titles' tokens (normalised as unit names are: lower case, dashes as
@@ -53,7 +54,7 @@ std::vector<report> audit_rounds(std::span<const grant_round> rounds, const unit
 // "Egenmakt - privatekonomi" and "Egenmakt – Privatekonomi" are the same title, one changed
 // word in ten is near-same, and "Familjeorienterat arbetssätt" / "Familjeorienterat boendestöd"
 // (1 of 3 distinct tokens shared) is not.
-std::vector<std::string> title_tokens(std::string_view title);
-bool near_same_title(std::string_view a, std::string_view b);
+ANSLAG_API std::vector<std::string> title_tokens(std::string_view title);
+ANSLAG_API bool near_same_title(std::string_view a, std::string_view b);
 
 }  // namespace anslag

@@ -7,6 +7,7 @@
 // Lifetimes: values only.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/krona/krona.hpp>
 #include <anslag/model/round.hpp>
 
@@ -42,13 +43,13 @@ enum class finding_code {
 
 enum class severity { error, warning, info };
 
-std::string_view to_string(finding_code code) noexcept;  // "TOTAL_MISMATCH", ...
-std::string_view to_string(severity s) noexcept;          // "error", "warning", "info"
-std::optional<finding_code> finding_code_from_name(std::string_view text) noexcept;
-std::optional<severity> severity_from_name(std::string_view text) noexcept;
+ANSLAG_API std::string_view to_string(finding_code code) noexcept;  // "TOTAL_MISMATCH", ...
+ANSLAG_API std::string_view to_string(severity s) noexcept;          // "error", "warning", "info"
+ANSLAG_API std::optional<finding_code> finding_code_from_name(std::string_view text) noexcept;
+ANSLAG_API std::optional<severity> severity_from_name(std::string_view text) noexcept;
 
 // A compared figure: an amount or a count.
-struct figure {
+struct ANSLAG_API figure {
   std::optional<Krona> amount;
   std::optional<std::int64_t> count;
 

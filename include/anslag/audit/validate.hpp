@@ -7,6 +7,7 @@
 // Lifetimes: values.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/audit/audit.hpp>
 
 namespace anslag {
@@ -15,6 +16,6 @@ namespace anslag {
 // outside 1 to 9999 ("report year 0 is not in range 1 to 9999"), or a finding (numbered from 0)
 // with a severity its code never has ("finding 3: TOTAL_MISMATCH is never info", the table of
 // docs/audit.md) or without its messages ("finding 3: a message is empty").
-void validate(const report& r);
+ANSLAG_API void validate(const report& r);
 
 }  // namespace anslag

@@ -12,6 +12,7 @@
 // Lifetimes: values; nothing refers into the text after the call.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -43,19 +44,19 @@ struct pdf_limits {
 // pipe (FIFO), not a regular file", "a device, not a regular file", ...), "document larger than
 // 64 MiB", "empty document", "not UTF-8 text", "a PDF without text (a scan?)", "not a readable
 // PDF", "cannot run pdftotext (poppler-utils) to read the PDF", and pdf_limits' errors.
-std::string read_document_text(const std::filesystem::path& path, const pdf_limits& limits = {});
+ANSLAG_API std::string read_document_text(const std::filesystem::path& path, const pdf_limits& limits = {});
 
 // The lines of `text`, without their line ends (LF, CR LF, or a CR alone); line N of the document
 // is element N - 1.
-std::vector<std::string> document_lines(std::string_view text);
+ANSLAG_API std::vector<std::string> document_lines(std::string_view text);
 
 // Runs of white space (space, tab, CR, form feed, no-break and thin spaces) as one space, none
 // at either end: the form in which quotes are compared with lines.
-std::string collapse_space(std::string_view text);
+ANSLAG_API std::string collapse_space(std::string_view text);
 
 // The numbers printed in `text`, each as its digits (group separators dropped) with ",DECIMALS"
 // when it has them: "8 618 500 3 500 000" gives "8618500" and "3500000". Groups are separated by
 // one space (or a no-break or thin space) and have three digits, so two cells apart stay apart.
-std::vector<std::string> printed_numbers(std::string_view text);
+ANSLAG_API std::vector<std::string> printed_numbers(std::string_view text);
 
 }  // namespace anslag

@@ -13,6 +13,7 @@
 // Lifetimes: values; a draft refers to nothing in the text.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/ingest/vocabulary.hpp>
 #include <anslag/model/round.hpp>
 #include <anslag/model/unit.hpp>
@@ -55,10 +56,10 @@ struct round_draft {
 // fund, total or application in Swedish"), one with no year at all ("no year in the document: give
 // the round's year (--year)"), and a draft whose head does not load, naming the document's line
 // and the draft's ("the draft written from this line does not load (DRAFT:LINE:COLUMN: ...)").
-round_draft draft_round(std::string_view text, const draft_options& options);
+ANSLAG_API round_draft draft_round(std::string_view text, const draft_options& options);
 
 // Reads the document (text or PDF, read_document_text) and drafts it; `options.seed` defaults
 // to the file's name.
-round_draft draft_round_file(const std::filesystem::path& document, draft_options options = {});
+ANSLAG_API round_draft draft_round_file(const std::filesystem::path& document, draft_options options = {});
 
 }  // namespace anslag

@@ -11,6 +11,7 @@
 // Lifetimes: values; a problem refers to nothing in the round or the text.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/model/round.hpp>
 
 #include <filesystem>
@@ -43,19 +44,19 @@ struct derived_entry {
 // The problems of `r` against the document text `text` (named `document` in the problems). With
 // `units`, an application's `unit` must be the unit its applicant's name resolves to, where the
 // name resolves to one (a name that does not, "Normmalm", leaves the unit to the encoder's reading).
-std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document,
+ANSLAG_API std::vector<source_problem> check_sources(const grant_round& r, std::string_view text, const std::string& document,
                                           const unit_registry* units = nullptr);
 
 // The same against the document file (text or PDF: read_document_text, whose errors it throws).
-std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document,
+ANSLAG_API std::vector<source_problem> check_sources(const grant_round& r, const std::filesystem::path& document,
                                           const unit_registry* units = nullptr);
 
 // A problem in words, as `anslag check` prints it after "DOCUMENT:LINE: " and the HTML report
 // beside its line: "application 2021-LUM-02: granted: recorded 240 000 kr; printed: 250 000 (kr)",
 // with " (reading: ...)" where the round file reads the field. Not escaped.
-std::string describe(const source_problem& p);
+ANSLAG_API std::string describe(const source_problem& p);
 
 // The entries of `r` that say the document prints none of their lines, in file order.
-std::vector<derived_entry> derived_entries(const grant_round& r);
+ANSLAG_API std::vector<derived_entry> derived_entries(const grant_round& r);
 
 }  // namespace anslag

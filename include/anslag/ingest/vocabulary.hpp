@@ -8,6 +8,7 @@
 // Lifetimes: values.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/model/round.hpp>
 
 #include <filesystem>
@@ -44,11 +45,11 @@ struct vocabulary {
 };
 
 // data/vocabulary/sv.toml, as the library was built with it.
-const vocabulary& bundled_vocabulary();
+ANSLAG_API const vocabulary& bundled_vocabulary();
 
 // The bundled vocabulary with the phrases of `file` added. Errors name the file, line and column:
 // "not a vocabulary file: ..." (not TOML), "unknown decision ..." and "unknown column role ...",
 // "a phrase must be a non-empty string".
-vocabulary load_vocabulary(const std::filesystem::path& file);
+ANSLAG_API vocabulary load_vocabulary(const std::filesystem::path& file);
 
 }  // namespace anslag

@@ -11,6 +11,7 @@
 // Lifetimes: values; a loaded round refers to nothing in the text or the file.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/model/round.hpp>
 
 #include <filesystem>
@@ -26,10 +27,10 @@ namespace anslag {
 enum class size_limit { bounded, unbounded };
 
 // The round in `toml_text`; `file_name` is what errors and round::file name.
-grant_round parse_round(std::string_view toml_text, const std::string& file_name,
+ANSLAG_API grant_round parse_round(std::string_view toml_text, const std::string& file_name,
                   size_limit limit = size_limit::bounded);
 
 // The round in the file at `path` (an unreadable file is a round_file_error at 0:0).
-grant_round load_round(const std::filesystem::path& path, size_limit limit = size_limit::bounded);
+ANSLAG_API grant_round load_round(const std::filesystem::path& path, size_limit limit = size_limit::bounded);
 
 }  // namespace anslag

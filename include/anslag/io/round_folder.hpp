@@ -6,6 +6,7 @@
 // Lifetimes: values (paths).
 #pragma once
 
+#include <anslag/export.hpp>
 #include <filesystem>
 #include <vector>
 
@@ -14,6 +15,6 @@ namespace anslag {
 // The round files in `folder`: every entry named *.toml but a folder, so that one that is no
 // regular file (a FIFO, a link loop) is named by the load that refuses it. A folder without any is a not_found_error
 // "no round files (*.toml) in FOLDER"; a path that is no folder, "not a folder: PATH".
-std::vector<std::filesystem::path> round_files(const std::filesystem::path& folder);
+ANSLAG_API std::vector<std::filesystem::path> round_files(const std::filesystem::path& folder);
 
 }  // namespace anslag

@@ -5,6 +5,7 @@
 // Lifetimes: values; the registry refers to nothing in the text.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/model/unit.hpp>
 
 #include <filesystem>
@@ -16,9 +17,9 @@ namespace anslag {
 // Everything that keeps a file from loading (a TOML syntax error, an unknown or missing key, a
 // value of the wrong type, an unknown kind, an inconsistent registry) is a round_file_error
 // naming the file, line and column of the offending key or value.
-unit_registry load_units(const std::filesystem::path& path);
+ANSLAG_API unit_registry load_units(const std::filesystem::path& path);
 
 // The same for text already read; `file_name` is what errors name.
-unit_registry parse_units(std::string_view toml_text, const std::string& file_name);
+ANSLAG_API unit_registry parse_units(std::string_view toml_text, const std::string& file_name);
 
 }  // namespace anslag

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <anslag/error.hpp>
+#include <anslag/export.hpp>
 #include <anslag/krona/arithmetic.hpp>
 #include <anslag/krona/krona.hpp>
 
@@ -32,13 +33,15 @@
 
 namespace anslag {
 
-namespace detail {
-// allocate() once the weights are known to be non-negative, as magnitudes.
-std::vector<Krona> allocate_weights(Krona total, std::span<const std::uint64_t> weights, Krona unit);
-}  // namespace detail
+// Each allocate throws invalid_argument_error: "allocation weight is negative", "allocation unit
+// must be positive", "total is not a multiple of the allocation unit", "total weight is zero".
 
-// Throws invalid_argument_error: "allocation weight is negative", "allocation unit must be
-// positive", "total is not a multiple of the allocation unit", "total weight is zero".
+// allocate() over weights already known to be non-negative, as unsigned 64-bit magnitudes: the
+// one out-of-line form every allocate() below reduces to (and the one to call with a contiguous
+// array of such weights, copied nowhere).
+ANSLAG_API std::vector<Krona> allocate_magnitudes(Krona total, std::span<const std::uint64_t> weights,
+                                                  Krona unit = Krona::from_ore(1));
+
 template <typename Weight>
 concept allocation_weight = detail::integer<Weight> && sizeof(Weight) <= sizeof(std::uint64_t);
 
@@ -52,7 +55,7 @@ std::vector<Krona> allocate(Krona total, Weights&& weights, Krona unit = Krona::
       if (w < 0) throw invalid_argument_error("allocation weight is negative");
     magnitudes.push_back(static_cast<std::uint64_t>(w));
   }
-  return detail::allocate_weights(total, magnitudes, unit);
+  return allocate_magnitudes(total, magnitudes, unit);
 }
 
 // allocate(total, {2, 1, 1}): a braced list deduces no range.

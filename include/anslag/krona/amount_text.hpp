@@ -29,6 +29,7 @@
 // Lifetimes: values only; nothing refers into the text after the call.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/krona/krona.hpp>
 
 #include <cstdint>
@@ -41,20 +42,20 @@
 namespace anslag {
 
 // Text in UTF-8; an invalid byte is an error at its position.
-Krona parse_amount(std::string_view text);
+ANSLAG_API Krona parse_amount(std::string_view text);
 
 // The same grammar without exceptions, in the style of std::from_chars, for bulk input: on
 // success `out` is the amount and the result an empty error_code; otherwise `out` is left as it
 // was and the result is errc::parse or errc::overflow (parse_amount of the same text says where
 // and why). Compare with `if (auto e = anslag::parse(text, k); e == anslag::errc::parse)`.
-[[nodiscard]] std::error_code parse(std::string_view text, Krona& out) noexcept;
+[[nodiscard]] ANSLAG_API std::error_code parse(std::string_view text, Krona& out) noexcept;
 
 // The same grammar over text stored one code point per element: Latin-1 bytes, UCS-2 or UCS-4
 // units, the three forms in which CPython keeps a str and the form of a numpy str array. There
 // is nothing to decode, so the Python batch calls parse Python's own storage without copying.
-Krona parse_amount(std::span<const std::uint8_t> code_points);
-Krona parse_amount(std::span<const std::uint16_t> code_points);
-Krona parse_amount(std::span<const std::uint32_t> code_points);
+ANSLAG_API Krona parse_amount(std::span<const std::uint8_t> code_points);
+ANSLAG_API Krona parse_amount(std::span<const std::uint16_t> code_points);
+ANSLAG_API Krona parse_amount(std::span<const std::uint32_t> code_points);
 
 // The unit an amount is written in. It scales the amount: 5 000 kr in tkr is "5 tkr", 5 500 kr
 // "5,5 tkr"; the spelling is the one the parser reads back at the same value.
@@ -87,14 +88,14 @@ struct amount_format {
 };
 
 // The unit's spelling ("" for none), and the unit of a spelling (exactly as to_string writes it).
-std::string_view to_string(amount_unit unit) noexcept;
-std::optional<amount_unit> amount_unit_from_name(std::string_view name) noexcept;
+ANSLAG_API std::string_view to_string(amount_unit unit) noexcept;
+ANSLAG_API std::optional<amount_unit> amount_unit_from_name(std::string_view name) noexcept;
 
 // Formats `amount`; invalid_argument_error for options outside those above, and with
 // decimals::never for an amount that is not whole in the unit.
-std::string format_amount(Krona amount, const amount_format& format = {});
+ANSLAG_API std::string format_amount(Krona amount, const amount_format& format = {});
 
 // Appends the formatted amount to `out` (for callers that format many amounts into one buffer).
-void append_amount(std::string& out, Krona amount, const amount_format& format = {});
+ANSLAG_API void append_amount(std::string& out, Krona amount, const amount_format& format = {});
 
 }  // namespace anslag

@@ -12,6 +12,7 @@
 // Lifetimes: values only; nothing refers into an argument after the call.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/error.hpp>
 #include <anslag/krona/arithmetic.hpp>
 
@@ -41,10 +42,20 @@ namespace anslag {
 //   floor:     toward -infinity.   ceiling: toward +infinity.
 enum class rounding { half_even, half_up, down, up, floor, ceiling };
 
+// What an amount beyond the range came from, for the message of the overflow_error that says so.
+enum class amount_operation { from_kronor, negation, addition, subtraction, multiplication, rounding, scaling, sum };
+
+// Throws overflow_error naming the operation and its operands in the canonical form:
+// "amount out of range in addition of 92 233 720 368 547 758,07 kr and 0,01 kr". The operands
+// by operation: from_kronor (kronor), negation (öre), addition and subtraction (öre, öre),
+// multiplication (öre, factor), rounding (öre, unit in öre), scaling (öre, numerator,
+// denominator), sum (the wrapped total in öre, its count of wraps, the count of amounts: the
+// message gives the exact sum). Out of line (src/krona/overflow.cpp): it formats amounts, and
+// only the path that throws calls it.
+[[noreturn]] ANSLAG_API void throw_amount_overflow(amount_operation operation, std::int64_t first,
+                                                   std::int64_t second = 0, std::int64_t third = 0);
+
 namespace detail {
-[[noreturn]] inline void throw_overflow(const char* operation) {
-  throw overflow_error(std::string("amount out of range in ") + operation);
-}
 
 // Whether a quotient truncated toward zero moves one step further from zero under `mode`, for a
 // division with a remainder: `remainder` is the remainder's magnitude (> 0), `rest` the distance
@@ -64,7 +75,7 @@ constexpr bool rounds_away(rounding mode, bool negative, Magnitude remainder, Ma
 }
 }  // namespace detail
 
-class Krona {
+class ANSLAG_API Krona {
  public:
   static constexpr std::int64_t ore_per_krona = 100;
 
@@ -85,7 +96,7 @@ class Krona {
   // Whole kronor; |kronor| must be at most 92 233 720 368 547 758.
   static constexpr Krona from_kronor(std::int64_t kronor) {
     std::int64_t ore = 0;
-    if (detail::mul_overflows(kronor, ore_per_krona, ore)) detail::throw_overflow("from_kronor");
+    if (detail::mul_overflows(kronor, ore_per_krona, ore)) throw_amount_overflow(amount_operation::from_kronor, kronor);
     return Krona(ore);
   }
   template <typename T>
@@ -107,19 +118,19 @@ class Krona {
 
   constexpr Krona operator-() const {
     std::int64_t r = 0;
-    if (detail::sub_overflows(0, ore_, r)) detail::throw_overflow("negation");
+    if (detail::sub_overflows(0, ore_, r)) throw_amount_overflow(amount_operation::negation, ore_);
     return Krona(r);
   }
   constexpr Krona abs() const { return ore_ < 0 ? -*this : *this; }
 
   friend constexpr Krona operator+(Krona a, Krona b) {
     std::int64_t r = 0;
-    if (detail::add_overflows(a.ore_, b.ore_, r)) detail::throw_overflow("addition");
+    if (detail::add_overflows(a.ore_, b.ore_, r)) throw_amount_overflow(amount_operation::addition, a.ore_, b.ore_);
     return Krona(r);
   }
   friend constexpr Krona operator-(Krona a, Krona b) {
     std::int64_t r = 0;
-    if (detail::sub_overflows(a.ore_, b.ore_, r)) detail::throw_overflow("subtraction");
+    if (detail::sub_overflows(a.ore_, b.ore_, r)) throw_amount_overflow(amount_operation::subtraction, a.ore_, b.ore_);
     return Krona(r);
   }
   constexpr Krona& operator+=(Krona b) { return *this = *this + b; }
@@ -135,7 +146,7 @@ class Krona {
   friend constexpr Krona operator*(Krona a, I factor) {
     std::int64_t r = 0;
     if (detail::mul_overflows(a.ore_, static_cast<std::int64_t>(factor), r))
-      detail::throw_overflow("multiplication");
+      throw_amount_overflow(amount_operation::multiplication, a.ore_, static_cast<std::int64_t>(factor));
     return Krona(r);
   }
   template <detail::signed_integer I>
@@ -161,7 +172,7 @@ class Krona {
     if (detail::rounds_away(mode, negative, remainder, unit.ore_ - remainder, q % 2 != 0))
       q += negative ? -1 : 1;
     std::int64_t result = 0;
-    if (detail::mul_overflows(q, unit.ore_, result)) detail::throw_overflow("rounding");
+    if (detail::mul_overflows(q, unit.ore_, result)) throw_amount_overflow(amount_operation::rounding, ore_, unit.ore_);
     return Krona(result);
   }
 
@@ -184,7 +195,7 @@ class Krona {
       q.low += 1;
       if (q.low == 0) q.high += 1;
     }
-    if (q.high != 0 || !detail::fits_int64(negative, q.low)) detail::throw_overflow("scaling");
+    if (q.high != 0 || !detail::fits_int64(negative, q.low)) throw_amount_overflow(amount_operation::scaling, ore_, numerator, denominator);
     return Krona(detail::with_sign(negative, q.low));
   }
 
@@ -195,7 +206,7 @@ class Krona {
 
 // Writes the canonical Swedish form: out << amount is out << amount.to_string() (so a width
 // counts bytes, as for any std::string; U+00A0 and U+2212 are two and three).
-std::ostream& operator<<(std::ostream& out, Krona amount);
+ANSLAG_API std::ostream& operator<<(std::ostream& out, Krona amount);
 
 namespace detail {
 
@@ -236,7 +247,7 @@ constexpr std::int64_t exact_sum(const T* values, std::size_t count, Ore ore) {
       for (std::size_t i = start; i < end; ++i) add_counting_wraps(total, wraps, ore(values[i]));
     }
   }
-  if (wraps != 0) throw_overflow("sum");
+  if (wraps != 0) throw_amount_overflow(amount_operation::sum, total, wraps, static_cast<std::int64_t>(count));
   return total;
 }
 
@@ -266,8 +277,12 @@ constexpr Krona sum(const Range& amounts) {
   } else {
     std::int64_t total = 0;
     std::int64_t wraps = 0;
-    for (Krona k : amounts) detail::add_counting_wraps(total, wraps, k.ore());
-    if (wraps != 0) detail::throw_overflow("sum");
+    std::int64_t count = 0;
+    for (Krona k : amounts) {
+      detail::add_counting_wraps(total, wraps, k.ore());
+      ++count;
+    }
+    if (wraps != 0) throw_amount_overflow(amount_operation::sum, total, wraps, count);
     return Krona::from_ore(total);
   }
 }

@@ -9,6 +9,7 @@
 // Lifetimes: values only.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/error.hpp>
 
 #include <compare>
@@ -92,7 +93,7 @@ class calendar_date {
 };
 
 // Writes the ISO 8601 form, as to_string() ("2019-12-17").
-std::ostream& operator<<(std::ostream& out, const calendar_date& day);
+ANSLAG_API std::ostream& operator<<(std::ostream& out, const calendar_date& day);
 
 #if defined(ANSLAG_LEGACY_NAMES)
 // The name before calendar_date, for code written against it before 0.2. Opt-in, because a type

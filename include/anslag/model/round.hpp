@@ -12,6 +12,7 @@
 // destroyed: deleted for a temporary round; unit_of is deleted for a temporary registry.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/krona/krona.hpp>
 #include <anslag/model/date.hpp>
 #include <anslag/model/unit.hpp>
@@ -31,8 +32,8 @@ enum class decision { granted, partly_granted, rejected };
 constexpr bool is_granted(decision d) noexcept { return d == decision::granted || d == decision::partly_granted; }
 
 // "granted", "partly_granted", "rejected": the words of the round file and of Python.
-std::string_view to_string(decision d) noexcept;
-std::optional<decision> decision_from_name(std::string_view text) noexcept;
+ANSLAG_API std::string_view to_string(decision d) noexcept;
+ANSLAG_API std::optional<decision> decision_from_name(std::string_view text) noexcept;
 
 // Where a sentence or a row stands in the seed document: the lines `line` to `line + lines - 1`
 // (a row wrapped by the extraction, a record printed over several lines), or, for an entry the
@@ -82,10 +83,10 @@ enum class rule_kind {
   repayment_notice,           // unused funds repaid, notice by `to`
 };
 
-std::string_view to_string(rule_kind k) noexcept;
-std::optional<rule_kind> rule_kind_from_name(std::string_view text) noexcept;
+ANSLAG_API std::string_view to_string(rule_kind k) noexcept;
+ANSLAG_API std::optional<rule_kind> rule_kind_from_name(std::string_view text) noexcept;
 
-struct rule {
+struct ANSLAG_API rule {
   std::string id;                  // stable: "2024.LUM.huvudkriterium-nytt"
   rule_kind kind = rule_kind::required_criterion;
   std::vector<std::string> funds;  // the funds it applies to; empty: every fund
@@ -114,8 +115,8 @@ enum class statement_kind {
   granted_count,      // how many applications were granted in full or in part
 };
 
-std::string_view to_string(statement_kind k) noexcept;
-std::optional<statement_kind> statement_kind_from_name(std::string_view text) noexcept;
+ANSLAG_API std::string_view to_string(statement_kind k) noexcept;
+ANSLAG_API std::optional<statement_kind> statement_kind_from_name(std::string_view text) noexcept;
 
 struct statement {
   std::string id;
@@ -160,7 +161,7 @@ struct application {
 // through the registry; nullptr when neither gives one unit (an id not in the registry, a name
 // that is unknown, ambiguous or not UTF-8). Never throws: a missing unit makes what needs it
 // unknown, it is not an error.
-const unit* unit_of(const application& a, const unit_registry& units);
+ANSLAG_API const unit* unit_of(const application& a, const unit_registry& units);
 const unit* unit_of(const application& a, const unit_registry&& units) = delete;  // would dangle
 
 struct document_info {
@@ -173,7 +174,7 @@ struct document_info {
   friend bool operator==(const document_info&, const document_info&) = default;
 };
 
-struct grant_round {
+struct ANSLAG_API grant_round {
   int year = 0;
   document_info document;
   std::string file;  // the file it was loaded from (for messages)

@@ -11,6 +11,7 @@
 // registry's own units, valid while it lives: deleted for a temporary registry.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/model/date.hpp>
 
 #include <cstddef>
@@ -30,8 +31,8 @@ enum class unit_kind {
 };
 
 // "district", "administration", "department": the words of units.toml and of Python.
-std::string_view to_string(unit_kind k) noexcept;
-std::optional<unit_kind> unit_kind_from_name(std::string_view text) noexcept;
+ANSLAG_API std::string_view to_string(unit_kind k) noexcept;
+ANSLAG_API std::optional<unit_kind> unit_kind_from_name(std::string_view text) noexcept;
 
 // What an organisation calls its units of one kind: the Swedish singular (as a document's word
 // for them begins: a count "från 4 <plural>" is read by it), the Swedish plural and the English
@@ -46,7 +47,7 @@ struct unit_kind_words {
 };
 
 // The words of each kind; a registry file without them has these generic ones.
-struct unit_kind_vocabulary {
+struct ANSLAG_API unit_kind_vocabulary {
   unit_kind_words district{"distriktsförvaltning", "distriktsförvaltningar", "district administrations"};
   unit_kind_words administration{"fackförvaltning", "fackförvaltningar", "central administrations"};
   unit_kind_words department{"avdelning", "avdelningar", "departments"};
@@ -83,13 +84,13 @@ struct unit_registry_problem {
   std::string field;
   std::string message;
 };
-std::optional<unit_registry_problem> find_registry_problem(std::span<const unit> units);
+ANSLAG_API std::optional<unit_registry_problem> find_registry_problem(std::span<const unit> units);
 
 // Every function of unit_registry that returns a unit (a reference, a pointer, a span) returns
 // one of the registry's own, valid while the registry lives; each is deleted for a temporary
 // registry (load_units(path).resolve(name) does not compile), whose units would be gone at the
 // end of the statement. A registry is immutable once built: any number of threads may use one.
-class unit_registry {
+class ANSLAG_API unit_registry {
  public:
   unit_registry() = default;
   // Checks ids are unique, successors and parents exist, and no two units share a spelling
@@ -152,6 +153,6 @@ class unit_registry {
 // dropped, lower case, dashes, slashes and hyphens (with any
 // white space around them) as one '-', commas as white space, runs of white space as one ' ',
 // separators at either end dropped. Invalid UTF-8 is a parse_error naming the code point.
-std::string normalize_unit_name(std::string_view name);
+ANSLAG_API std::string normalize_unit_name(std::string_view name);
 
 }  // namespace anslag

@@ -10,6 +10,7 @@
 // Lifetimes: values; an invalid_round_error holds a copy of its entry.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/error.hpp>
 #include <anslag/krona/krona.hpp>
 #include <anslag/model/round.hpp>
@@ -36,7 +37,7 @@ inline constexpr std::int64_t max_round_count = 2'147'483'647;
 // `"rules"`, `"statements"`, `"applications"`; `"document"` or empty for the round itself), its
 // index there and id, the key at fault (empty: the entry as a whole), and within that key's value
 // an element index (of a list) or a key (of a table such as `assessments` or `source`).
-struct round_entry {
+struct ANSLAG_API round_entry {
   std::string list;
   std::size_t index = 0;
   std::string id;
@@ -50,7 +51,7 @@ struct round_entry {
 
 // what() reads "ENTRY: DETAIL" ("application '2024-LUM-03': 'granted' must not be negative");
 // detail() alone is what the loader puts after the file's line and column.
-class invalid_round_error : public invalid_argument_error {
+class ANSLAG_API invalid_round_error : public invalid_argument_error {
  public:
   invalid_round_error(round_entry entry, const std::string& detail)
       : invalid_argument_error(entry.describe() + ": " + detail), entry_(std::move(entry)), detail_(detail) {}
@@ -62,27 +63,18 @@ class invalid_round_error : public invalid_argument_error {
   std::string detail_;
 };
 
-namespace detail {
-// The one wording of the ranges of the round's integers, or "" when `value` is in range; the
-// loader asks before it narrows a value to `int` (the year, a source line).
-std::string year_problem(std::int64_t year);
-std::string count_problem(std::string_view key, std::int64_t value);
-// The wording of a cap not above 0 kr and of a limit below 1, or "" (Python's Fund carries both).
-std::string cap_problem(const Krona& cap);
-std::string limit_problem(std::int64_t limit);
-}  // namespace detail
 
 // Throws invalid_round_error at the first entry, in file order of the lists (funds, rules,
 // statements, applications), that breaks a rule of docs/round-format.md.
-void validate(const grant_round& r);
+ANSLAG_API void validate(const grant_round& r);
 
 // One part on its own, as a pickled part is restored: every check of validate(round) on its own
 // fields (ids, amounts, counts, lists without repeats, kinds and their parameters, windows), but
 // none that needs the rest of a round (funds and rules referred to, ids used by another entry).
 // The error's entry has index 0.
-void validate(const fund& f);
-void validate(const rule& u);
-void validate(const statement& s);
-void validate(const application& a);
+ANSLAG_API void validate(const fund& f);
+ANSLAG_API void validate(const rule& u);
+ANSLAG_API void validate(const statement& s);
+ANSLAG_API void validate(const application& a);
 
 }  // namespace anslag

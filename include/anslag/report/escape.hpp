@@ -6,6 +6,7 @@
 // Lifetimes: values.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,6 @@ namespace anslag {
 // bidirectional controls (U+061C, U+200E/F, U+202A-E, U+2066-9), the line and paragraph
 // separators and U+FEFF as \u202E...; a byte that is not UTF-8 as \xff. With `keep_tabs`, a tab
 // stays a tab (a document's table columns).
-std::string escape_controls(std::string_view text, bool keep_tabs = false);
+ANSLAG_API std::string escape_controls(std::string_view text, bool keep_tabs = false);
 
 }  // namespace anslag

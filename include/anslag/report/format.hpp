@@ -11,6 +11,7 @@
 // must outlive them.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/audit/audit.hpp>
 #include <anslag/report/escape.hpp>
 
@@ -27,16 +28,16 @@ struct report_options {
   bool colour = false;              // ANSI colours (text only)
 };
 
-std::string format_report_text(const report& r, const report_options& options = {});
-std::string format_report_markdown(const report& r, const report_options& options = {});
-std::string format_report_json(const report& r, const report_options& options = {});
+ANSLAG_API std::string format_report_text(const report& r, const report_options& options = {});
+ANSLAG_API std::string format_report_markdown(const report& r, const report_options& options = {});
+ANSLAG_API std::string format_report_json(const report& r, const report_options& options = {});
 
 // Whether a finding is shown under the options' minimum severity.
-bool shown(const finding& f, const report_options& options);
+ANSLAG_API bool shown(const finding& f, const report_options& options);
 
 // The findings shown, grouped by fund in order of first appearance (the round as a whole, fund
 // "", last) and, within a group, errors first: the order of every report format.
-std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
+ANSLAG_API std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
                                                                          const report_options& options);
 void grouped(const report&& r, const report_options& options) = delete;  // would point into a temporary
 

@@ -14,6 +14,7 @@
 // Lifetimes: values; the report, the round and the document are read during the call only.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/audit/audit.hpp>
 #include <anslag/report/format.hpp>
 #include <anslag/model/round.hpp>
@@ -35,22 +36,22 @@ struct failed_check {
   std::string what;  // "application 2021-LUM-02: granted: 240 000 kr ≠ 250 000 (kr)"
 };
 
-std::string format_report_html(const report& r, const grant_round& audited, const std::optional<std::string>& document,
+ANSLAG_API std::string format_report_html(const report& r, const grant_round& audited, const std::optional<std::string>& document,
                                const report_options& options = {}, const std::vector<failed_check>& failed_checks = {});
 
 // Only the summary and the findings, for embedding in another page (a notebook's display): no
 // <html>, no script, no links to lines or rows, the style scoped to the fragment's class. Without
 // the round (`audited` null) the summary has no figures per fund.
-std::string format_report_html_fragment(const report& r, const grant_round* audited, const report_options& options = {});
+ANSLAG_API std::string format_report_html_fragment(const report& r, const grant_round* audited, const report_options& options = {});
 
 // Where the decision document of `audited` is, found as `anslag check` finds it: the round's
 // `seed` beside the round file, else in `bundled_seeds`; nullopt when neither has it.
-std::optional<std::filesystem::path> find_document(const grant_round& audited, const std::filesystem::path& round_file,
+ANSLAG_API std::optional<std::filesystem::path> find_document(const grant_round& audited, const std::filesystem::path& round_file,
                                                    const std::filesystem::path& bundled_seeds);
 
 // The text of a document file, a regular file of at most 64 MiB; throws round_file_error
 // "cannot read the file: REASON" (the system's words, or "a named pipe (FIFO), not a regular
 // file", ...) or "document larger than 64 MiB".
-std::string read_document(const std::filesystem::path& path);
+ANSLAG_API std::string read_document(const std::filesystem::path& path);
 
 }  // namespace anslag

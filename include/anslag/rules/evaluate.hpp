@@ -17,6 +17,7 @@
 // Lifetimes: values (copies); an evaluation refers to nothing in the round.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/model/round.hpp>
 #include <anslag/model/unit.hpp>
 
@@ -31,8 +32,8 @@ namespace anslag {
 enum class verdict_state { met, not_met, unknown };
 
 // "met", "not_met", "unknown": the words of Python and of the command line.
-std::string_view to_string(verdict_state s) noexcept;
-std::optional<verdict_state> verdict_state_from_name(std::string_view text) noexcept;
+ANSLAG_API std::string_view to_string(verdict_state s) noexcept;
+ANSLAG_API std::optional<verdict_state> verdict_state_from_name(std::string_view text) noexcept;
 
 struct verdict {
   std::string rule;  // the rule's id
@@ -79,19 +80,19 @@ struct evaluation {
 
 // A rule's parameters by name: "amount" (canonical Swedish form), "count", "from", "to" (ISO
 // dates); only those the rule gives.
-std::map<std::string, std::string> rule_parameters(const rule& r);
+ANSLAG_API std::map<std::string, std::string> rule_parameters(const rule& r);
 
 // The verdicts of `application` (usually one of round.applications; other applications of the
 // round count where a rule compares applications). Never throws for an unknown or ambiguous
 // unit: the verdicts that need the unit are unknown.
-evaluation evaluate(const grant_round& r, const application& a, const unit_registry& registry);
+ANSLAG_API evaluation evaluate(const grant_round& r, const application& a, const unit_registry& registry);
 
 // Whether `evaluate` gives `r` a verdict: it is encoded, of a kind with verdicts, and has the
 // parameters its kind needs.
-bool has_verdict(const rule& r) noexcept;
+ANSLAG_API bool has_verdict(const rule& r) noexcept;
 
 // The verdict of one rule that has_verdict, for one application: the same verdict `evaluate`
 // gives it. invalid_argument_error for a rule without a verdict.
-verdict judge(const grant_round& r, const application& a, const rule& rl, const unit_registry& registry);
+ANSLAG_API verdict judge(const grant_round& r, const application& a, const rule& rl, const unit_registry& registry);
 
 }  // namespace anslag

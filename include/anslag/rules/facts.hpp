@@ -19,6 +19,7 @@
 // allocate nothing (a bad_alloc inside a noexcept function would end the program).
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/krona/krona.hpp>
 #include <anslag/model/round.hpp>
 #include <anslag/rules/evaluate.hpp>
@@ -35,19 +36,19 @@ namespace anslag {
 // The cap_per_application rule with a verdict (has_verdict) that applies to `fund_id`; of
 // several, the one with the lowest amount (every one binds, so the lowest decides); nullptr
 // when none applies.
-const rule* cap_rule(const grant_round& r, std::string_view fund_id) noexcept;
+ANSLAG_API const rule* cap_rule(const grant_round& r, std::string_view fund_id) noexcept;
 const rule* cap_rule(const grant_round&& r, std::string_view fund_id) = delete;  // would dangle
-std::optional<Krona> cap_per_application(const grant_round& r, std::string_view fund_id) noexcept;
+ANSLAG_API std::optional<Krona> cap_per_application(const grant_round& r, std::string_view fund_id) noexcept;
 
 // The max_granted_per_unit rule with a verdict that applies to `fund_id`; of several, the one
 // with the lowest count; nullptr when none applies.
-const rule* unit_limit_rule(const grant_round& r, std::string_view fund_id) noexcept;
+ANSLAG_API const rule* unit_limit_rule(const grant_round& r, std::string_view fund_id) noexcept;
 const rule* unit_limit_rule(const grant_round&& r, std::string_view fund_id) = delete;  // would dangle
-std::optional<std::int64_t> max_granted_per_unit(const grant_round& r, std::string_view fund_id) noexcept;
+ANSLAG_API std::optional<std::int64_t> max_granted_per_unit(const grant_round& r, std::string_view fund_id) noexcept;
 
 // cap_rule and unit_limit_rule for every fund at once, for a caller that asks of many funds:
 // built in O(R log R) for R rules, each answer in O(log R). The round must outlive it.
-class fund_limits {
+class ANSLAG_API fund_limits {
  public:
   explicit fund_limits(const grant_round& r);
   explicit fund_limits(const grant_round&& r) = delete;  // would keep pointers into a temporary
@@ -66,8 +67,8 @@ class fund_limits {
 // The round's application_window rule (the first that gives both dates), and its
 // repayment_notice rule (the first that gives `to`, evaluated or not: the date is a fact of the
 // round either way); nullptr when there is none.
-const rule* application_window_rule(const grant_round& r) noexcept;
-const rule* repayment_notice_rule(const grant_round& r) noexcept;
+ANSLAG_API const rule* application_window_rule(const grant_round& r) noexcept;
+ANSLAG_API const rule* repayment_notice_rule(const grant_round& r) noexcept;
 const rule* application_window_rule(const grant_round&& r) = delete;  // would dangle
 const rule* repayment_notice_rule(const grant_round&& r) = delete;    // would dangle
 
@@ -92,7 +93,7 @@ struct known_amount {
 // and those its decision words fix, exactly one row of its scope is open and the value left for
 // it is one its decision allows; of several statements that fix one amount, the first in the
 // file counts.
-class amount_facts {
+class ANSLAG_API amount_facts {
  public:
   explicit amount_facts(const grant_round& r);
 
@@ -111,7 +112,7 @@ class amount_facts {
 // How a known amount was known, for a message that shows it: "" when printed, else
 // " (derived from statement S)", " (granted in full: as requested)" or " (rejected: nothing
 // granted)", in Swedish and English.
-std::pair<std::string, std::string> basis_note(const known_amount& k);
+ANSLAG_API std::pair<std::string, std::string> basis_note(const known_amount& k);
 
 // A cap per application against one application: not met when the grant, or else the request,
 // is above the cap (a grant above the cap was applied for above it, or granted more than asked);
@@ -123,7 +124,7 @@ struct cap_test {
   bool on_grant = false;               // not met by the grant (else by the request)
   std::optional<known_amount> amount;  // the amount the verdict rests on; empty when unknown
 };
-cap_test test_cap(Krona cap, const std::optional<known_amount>& requested,
+ANSLAG_API cap_test test_cap(Krona cap, const std::optional<known_amount>& requested,
                   const std::optional<known_amount>& granted);
 
 // The readings of the decision words, as findings and verdicts name them.

@@ -12,6 +12,7 @@
 // Lifetimes: values; layout_knobs() is a static table that lives as long as the program.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/model/round.hpp>
 #include <anslag/model/unit.hpp>
 #include <anslag/synthetic/rounds.hpp>
@@ -34,7 +35,7 @@ struct layout_knob {
 };
 
 // The knobs in a fixed order, each value once (docs/drafting.md, "Synthetic documents").
-const std::vector<layout_knob>& layout_knobs();
+ANSLAG_API const std::vector<layout_knob>& layout_knobs();
 
 // A layout: a value for each knob, by the knob's name.
 using document_layout = std::map<std::string, std::string, std::less<>>;
@@ -43,7 +44,7 @@ using document_layout = std::map<std::string, std::string, std::less<>>;
 // their given value. A knob that does not exist is an invalid_argument_error "unknown layout knob
 // 'NAME' (head, date, ...)"; a value it does not take, "unknown value 'VALUE' for layout knob
 // 'NAME' (a, b, ...)".
-document_layout draw_layout(std::uint64_t seed, const document_layout& fixed = {});
+ANSLAG_API document_layout draw_layout(std::uint64_t seed, const document_layout& fixed = {});
 
 struct synthetic_document {
   std::string text;         // the decision document: UTF-8 lines, no form feeds
@@ -56,12 +57,12 @@ struct synthetic_document {
 // The document printing the synthetic round of `round` (synthetic_round(units, round)) in `layout`
 // (every knob given: draw_layout completes one). Project titles and the funds' names are the
 // document's, so `source` differs from round_text there and in its lines.
-synthetic_document synthetic_document_of(const unit_registry& units, const synthetic_options& round,
+ANSLAG_API synthetic_document synthetic_document_of(const unit_registry& units, const synthetic_options& round,
                                          const document_layout& layout);
 
 // `count` documents: document i prints the round of seed round.seed + i in the layout drawn from
 // the same seed, the knobs in `fixed` kept.
-std::vector<synthetic_document> synthetic_documents(const unit_registry& units, std::size_t count,
+ANSLAG_API std::vector<synthetic_document> synthetic_documents(const unit_registry& units, std::size_t count,
                                                     const synthetic_options& round,
                                                     const document_layout& fixed = {});
 

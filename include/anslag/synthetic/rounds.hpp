@@ -10,6 +10,7 @@
 // Lifetimes: values.
 #pragma once
 
+#include <anslag/export.hpp>
 #include <anslag/detail/progress.hpp>
 #include <anslag/model/unit.hpp>
 
@@ -31,10 +32,10 @@ enum class synthetic_fault {
 };
 
 // "grant-exceeds-request", "total-mismatch", "count-mismatch", "unknown-unit".
-std::string_view to_string(synthetic_fault f) noexcept;
-std::optional<synthetic_fault> synthetic_fault_from_name(std::string_view text) noexcept;
+ANSLAG_API std::string_view to_string(synthetic_fault f) noexcept;
+ANSLAG_API std::optional<synthetic_fault> synthetic_fault_from_name(std::string_view text) noexcept;
 // Every fault, in the order above.
-std::vector<synthetic_fault> all_synthetic_faults();
+ANSLAG_API std::vector<synthetic_fault> all_synthetic_faults();
 
 // The sizes offered, each a round the loader accepts: synthetic_round's amounts stay within a
 // round file's largest amount up to max_synthetic_applications (requests get smaller as rounds
@@ -59,7 +60,7 @@ struct synthetic_options {
 // to 10000000)"; a year with no district on its date, "no district exists on the synthetic
 // round's date". The text of 1 000 000 applications is about 210 MiB: parse it with
 // size_limit::unbounded.
-std::string synthetic_round(const unit_registry& units, const synthetic_options& options);
+ANSLAG_API std::string synthetic_round(const unit_registry& units, const synthetic_options& options);
 
 // Writes `count` round files round-00001.toml, ... into `folder` (made if missing): round i has
 // the year options.year + i, starting again at options.year after 9999, and the seed
@@ -68,7 +69,7 @@ std::string synthetic_round(const unit_registry& units, const synthetic_options&
 // max_written_synthetic_applications "synthetic applications out of range for a round file (1 to
 // 50000): ...". A folder or file that cannot be written is an invalid_argument_error "cannot write
 // PATH" (": a symbolic link" for a link already at a file's place: it is never written through).
-std::vector<std::filesystem::path> write_synthetic_rounds(const unit_registry& units, const std::filesystem::path& folder,
+ANSLAG_API std::vector<std::filesystem::path> write_synthetic_rounds(const unit_registry& units, const std::filesystem::path& folder,
                                                           std::size_t count, const synthetic_options& options,
                                                           const progress_callback& progress = {});
 
