@@ -1,6 +1,7 @@
 // The unit checks (docs/audit.md: UNKNOWN_UNIT, AMBIGUOUS_UNIT, UNIT_NOT_VALID_ON_DATE): each
 // applicant resolved against the dated registry once, findings grouped by fund and name.
 #include "auditor.hpp"
+#include "../model/problems.hpp"
 
 #include <algorithm>
 #include <map>
@@ -53,10 +54,13 @@ void auditor::resolve_units() {
   // whoever reports on and repays the funds is then its successor.
   std::vector<unit_group> ceasing;
   std::map<std::pair<std::string, std::string>, std::size_t> ceasing_index;
-  const calendar_date year_end(round_.year, 12, 31);
+  // A year that is no calendar year (a round built in code that validate() refuses) has no end
+  // to compare with: this check is then not made, as the audit's contract says, and nothing throws.
+  const std::optional<calendar_date> year_end =
+      detail::year_problem(round_.year).empty() ? std::optional(calendar_date(round_.year, 12, 31)) : std::nullopt;
   const auto note_ceasing = [&](const application& a, const unit& u) {
-    if (!is_granted(a.outcome) || !u.valid_on(round_.document.dated) || !u.valid_until ||
-        *u.valid_until >= year_end)
+    if (!year_end || !is_granted(a.outcome) || !u.valid_on(round_.document.dated) || !u.valid_until ||
+        *u.valid_until >= *year_end)
       return;
     auto [it, inserted] = ceasing_index.try_emplace({a.fund, u.id}, ceasing.size());
     if (inserted) ceasing.push_back({a.fund, &u, {}, false, a.source, {}});
@@ -221,6 +225,7 @@ void auditor::report_ceasing(const std::vector<unit_group>& ceasing) {
     f.quote = g.u->name;
     f.source = g.source;
     const calendar_date last = *g.u->valid_until;
+    // Only a round whose year is a calendar year has a ceasing group (note_ceasing).
     const unit* successor = units_.successor_on(*g.u, calendar_date(round_.year, 12, 31));
     f.message_sv = g.u->name + " fanns på dokumentets datum men upphörde efter " + last.to_string() +
                    ", under året " + std::to_string(round_.year) + " som medlen avser";

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -82,6 +83,20 @@ std::string refusal(const anslag::grant_round& r) {
   return "valid";
 }
 }  // namespace
+
+TEST_CASE("audit keeps its promise of no anslag::error on a round whose year is no calendar year",
+          "[hostile][audit]") {
+  // validate() refuses such a round; audit() must still answer, without the checks that need the
+  // year's last day (a unit ceasing during the year).
+  for (const int year : {0, -1, 10000, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()}) {
+    INFO("year " << year);
+    anslag::grant_round r = small_round();
+    r.year = year;
+    anslag::report report;
+    REQUIRE_NOTHROW(report = anslag::audit(r, units()));
+    CHECK(report.year == year);
+  }
+}
 
 TEST_CASE("every hostile-semantics round gives the outcome its .expected file names", "[hostile]") {
   std::vector<std::filesystem::path> files;

@@ -45,7 +45,8 @@ struct ANSLAG_API report {
 // Throws no anslag::error (only std::bad_alloc when memory runs out): every sum is exact, and a
 // sum beyond the range of an amount is a finding (TOTAL_MISMATCH, BUDGET_EXCEEDED) that shows the
 // exact figure, not an overflow. A round built in code with an application in a fund it does not
-// have is not checked for that application (anslag::validate refuses such a round). Reads `r` and
+// have is not checked for that application, and one whose year is no calendar year (1 to 9999) is
+// not checked for units that cease during that year (anslag::validate refuses both). Reads `r` and
 // `units` only: concurrent audits of one round are safe.
 ANSLAG_API report audit(const grant_round& r, const unit_registry& units);
 
