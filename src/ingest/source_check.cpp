@@ -3,6 +3,7 @@
 #include <anslag/ingest/document_text.hpp>
 #include <anslag/model/unit.hpp>
 
+#include "draft/drafter.hpp"
 #include "draft/words.hpp"
 
 #include <algorithm>
@@ -63,22 +64,24 @@ std::string_view unit_of_heading(std::string_view heading) {
 }
 
 // A cell of a table line: its text and its columns (code points from the line's start; for a
-// tab-separated line, its index).
+// line of separated cells, its index).
 struct cell {
   std::string text;
   std::size_t begin = 0, end = 0;
 };
 
-std::vector<cell> cells_of(const std::string& line, bool tabs) {
+// The separator of a table line's cells as the drafter reads them (drafting::separator_of: a tab,
+// '|' or ';' giving at least two cells), or 0 for a column-aligned line.
+char separator_of(const std::string& line) { return drafting::separator_of(line, 2); }
+
+std::vector<cell> cells_of(const std::string& line, char separator) {
   std::vector<cell> cells;
-  if (tabs) {
-    std::size_t index = 0, from = 0;
-    for (;;) {
-      const std::size_t tab = line.find('\t', from);
-      cells.push_back({line.substr(from, tab == std::string::npos ? std::string::npos : tab - from), index, index + 1});
+  if (separator) {
+    // The drafter's split: a pipe table's outer bars make no cells, so cell k is column k.
+    std::size_t index = 0;
+    for (auto& text : drafting::split_cells(line, separator)) {
+      cells.push_back({std::move(text), index, index + 1});
       ++index;
-      if (tab == std::string::npos) break;
-      from = tab + 1;
     }
     return cells;
   }
@@ -220,7 +223,7 @@ class checker {
   // prints no amount itself (a row "Farsta | Projektet ... | Beviljas | 25 000" heads nothing).
   bool heads_table(int n) const {
     const std::string& text = raw_[static_cast<std::size_t>(n - 1)];
-    const auto cells = cells_of(text, text.find('\t') != std::string::npos);
+    const auto cells = cells_of(text, separator_of(text));
     if (cells.size() < 2) return false;
     int roles = 0;
     bool amount = false;
@@ -235,12 +238,16 @@ class checker {
 
   // For every line, the heading of the table it is a row of (up through the rows above it), or 0;
   // once for the document, so that checking stays linear in its size. A blank line ends a
-  // column-aligned table; a tab-separated one goes on past blank lines (a page break) while its
-  // rows have the heading's cells.
+  // column-aligned table; one of separated cells (tab, '|', ';') goes on past blank lines (a page
+  // break) while its rows have the heading's separators.
   void find_tables() {
     header_above_.assign(raw_.size() + 1, 0);
     const auto at = [&](int k) -> const std::string& { return raw_[static_cast<std::size_t>(k - 1)]; };
-    const auto tabs = [](const std::string& line) { return std::count(line.begin(), line.end(), '\t'); };
+    const auto separators = [&](int k) {
+      const std::string& line = at(k);
+      const char separator = separator_of(line);
+      return separator ? std::count(line.begin(), line.end(), separator) : 0;
+    };
     int last_text = 0;  // the last line above n that is not blank
     for (int n = 2; n <= static_cast<int>(raw_.size()); ++n) {
       int header = 0;
@@ -249,7 +256,9 @@ class checker {
         header = heads_table(n - 1) ? n - 1 : header_above_[static_cast<std::size_t>(n - 1)];
       } else if (last_text) {
         const int candidate = header_above_[static_cast<std::size_t>(last_text)];
-        if (candidate && tabs(at(candidate)) > 0 && tabs(at(n)) == tabs(at(candidate))) header = candidate;
+        if (candidate && separators(candidate) > 0 && separator_of(at(n)) == separator_of(at(candidate)) &&
+            separators(n) == separators(candidate))
+          header = candidate;
       }
       header_above_[static_cast<std::size_t>(n)] = header;
     }
@@ -259,15 +268,15 @@ class checker {
     printed_fields out;
     if (const int header_line = header_above_[static_cast<std::size_t>(range.first)]) {
       const std::string& header_text = raw_[static_cast<std::size_t>(header_line - 1)];
-      const bool tabs = header_text.find('\t') != std::string::npos;
-      const auto header = cells_of(header_text, tabs);
+      const char separator = separator_of(header_text);
+      const auto header = cells_of(header_text, separator);
       out.table = true;
       for (int n = range.first; n <= range.last; ++n) {
-        const auto row = cells_of(raw_[static_cast<std::size_t>(n - 1)], tabs);
+        const auto row = cells_of(raw_[static_cast<std::size_t>(n - 1)], separator);
         for (std::size_t k = 0; k < row.size(); ++k) {
           const std::string text = detail::plain_text(row[k].text);
           if (text.empty()) continue;
-          const std::size_t column = tabs ? k : column_of(row[k], header);
+          const std::size_t column = separator ? k : column_of(row[k], header);
           if (column >= header.size()) continue;
           const role r = role_of(header[column].text);
           if (r == role::none) {

@@ -308,3 +308,26 @@ def test_the_citation_form_is_kept_by_python_and_its_pickles(tmp_path: Path) -> 
     assert "lines=2" in repr(first)
     again = pickle.loads(pickle.dumps(round_))
     assert again == round_ and again.applications[0].source.lines == 2
+
+
+def document_round(tmp_path: Path, document: str, old: str, new: str) -> Path:
+    """The round file of the test document `document` with `old` replaced by `new`, beside its document."""
+    text = (DOCUMENTS / f"{document}.expected.toml").read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path = tmp_path / f"{document}.toml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    shutil.copy(DOCUMENTS / f"{document}.txt", tmp_path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "document, old, new, entry, field",
+    [
+        # a table with | between its cells was read as prose: any amount of the row stood for either role
+        ("2027_sek", 'requested = "20 000 kr"\ngranted = "0 kr"', 'requested = "0 kr"\ngranted = "20 000 kr"',
+         "application 2027-STB-03", "requested"),
+    ],
+)
+def test_a_value_the_document_prints_is_read_where_it_counts(
+        tmp_path: Path, document: str, old: str, new: str, entry: str, field: str) -> None:
+    assert (entry, field) in problems_of(document_round(tmp_path, document, old, new))
