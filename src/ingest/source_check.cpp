@@ -358,30 +358,43 @@ class checker {
 
   // What a count counts, by the word after it ("fem ansökningar", "sex stycken ansökningar",
   // "fyra stadsdelsförvaltningar"), so that a count of applications is not the count of
-  // förvaltningar printed beside it.
-  enum class counting { anything, applications, forvaltningar };
+  // förvaltningar printed beside it; a rule's limit is also read after its bound ("högst två
+  // projekt"). The words are the bundled vocabulary's [[count]] entries (data/vocabulary/sv.toml).
+  enum class counting { applications, applicants, limit };
+  using count_kind = detail::count_phrase::kind;
 
   static bool counts(const std::string& noun, counting what) {
-    switch (what) {
-      case counting::applications:
-        return noun.rfind("ansök", 0) == 0;
-      case counting::forvaltningar:
-        return noun.find("förvaltning") != std::string::npos || noun.find("stadsdel") != std::string::npos ||
-               noun == "sdf";
-      case counting::anything:
+    const count_kind kind = what == counting::applicants ? count_kind::applicants : count_kind::applications;
+    const auto& phrases = detail::bundled_count_phrases();
+    return std::any_of(phrases.begin(), phrases.end(), [&](const detail::count_phrase& p) {
+      return p.counts == kind && noun.find(p.phrase) != std::string::npos;
+    });
+  }
+
+  // Whether the words before words[k] are a bound ("högst", "upp till").
+  static bool after_bound(const std::vector<std::string>& words, std::size_t k) {
+    for (const auto& p : detail::bundled_count_phrases()) {
+      if (p.counts != count_kind::bound) continue;
+      const auto bound = detail::words_of(p.phrase);
+      if (bound.empty() || bound.size() > k) continue;
+      if (std::equal(bound.begin(), bound.end(), words.begin() + static_cast<std::ptrdiff_t>(k - bound.size())))
         return true;
     }
     return false;
   }
 
-  static bool counted(const std::string& text, std::int64_t count, counting what = counting::anything) {
+  // Whether `text` prints `count` where it counts: before the noun it counts, or, for a rule's
+  // limit, after its bound; never anywhere in the sentence ("En förvaltning kan beviljas högst två
+  // ansökningar" prints a 1 that counts no application).
+  static bool counted(const std::string& text, std::int64_t count, counting what) {
     const auto words = detail::words_of(text);
     for (std::size_t k = 0; k < words.size(); ++k) {
       const auto n = detail::count_word(words[k]);
       if (!n || *n != count) continue;
       std::size_t noun = k + 1;
       if (noun < words.size() && words[noun] == "stycken") ++noun;
-      if (what == counting::anything || (noun < words.size() && counts(words[noun], what))) return true;
+      if (noun < words.size() && counts(words[noun], what)) return true;
+      if (what == counting::limit && after_bound(words, k)) return true;
     }
     return false;
   }
@@ -472,7 +485,7 @@ class checker {
     const auto range = cited(entry, u.source);
     if (!range || !quote_stands(entry, *range, u.quote)) return;
     prose_amount(entry, *range, u.quote, "amount", u.amount, {});
-    if (u.count && !counted(u.quote, *u.count))
+    if (u.count && !counted(u.quote, *u.count, counting::limit))
       problem(entry, range->first, "count", std::to_string(*u.count), u.quote);
     if (u.from && !dated(u.quote, *u.from)) problem(entry, range->first, "from", u.from->to_string(), u.quote);
     if (u.to && !dated(u.quote, *u.to)) problem(entry, range->first, "to", u.to->to_string(), u.quote);
@@ -496,7 +509,7 @@ class checker {
     } else {
       prose_amount(entry, *range, s.quote, "amount", s.amount, s.readings);
     }
-    const counting what = s.kind == statement_kind::applicant_count ? counting::forvaltningar : counting::applications;
+    const counting what = s.kind == statement_kind::applicant_count ? counting::applicants : counting::applications;
     const bool named_one = s.kind == statement_kind::applicant_count && s.count == 1 && names_one_forvaltning(s.quote);
     if (s.count && !counted(s.quote, *s.count, what) && !named_one)
       problem(entry, range->first, "count", std::to_string(*s.count), s.quote, s.readings);
