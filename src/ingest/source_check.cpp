@@ -3,6 +3,7 @@
 #include <anslag/ingest/document_text.hpp>
 #include <anslag/model/unit.hpp>
 
+#include "../rules/decision_bounds.hpp"
 #include "draft/drafter.hpp"
 #include "draft/words.hpp"
 
@@ -600,16 +601,34 @@ class checker {
     if (!said) said = detail::last_decision(printed.prose, bundled_vocabulary().decisions);
     if (!said) said = detail::last_decision(list_lead(range), bundled_vocabulary().decisions);
     if (!said && printed.table) {
-      // A table that prints no decision, only what is granted (the proposal's distribution): an
-      // amount above 0 says granted, in full or in part (which, the row does not say); 0 rejected.
+      // A table that prints no decision word, only amounts: the decision is the one the printed
+      // grant bears out by the reading of the decision words the audit uses
+      // (rules_detail::bounds_by_decision): with the request printed beside it, granted is a grant
+      // equal to it, partly granted one above 0 and below it, rejected 0; with the grant alone
+      // (the proposal's distribution), granted in full or in part is above 0 (which, the row does
+      // not say) and rejected 0.
       const auto cell = printed.text.find(role::granted);
       const auto value = cell == printed.text.end()
                              ? std::nullopt
                              : amount_in_cell(cell->second, found_or(printed.units, role::granted, "kr"));
       if (value) {
-        if (is_granted(a.outcome) != (value->ore() > 0))
+        const auto asked = printed.text.find(role::requested);
+        application as_printed_row = a;
+        as_printed_row.granted = *value;
+        as_printed_row.requested = asked == printed.text.end()
+                                       ? std::nullopt
+                                       : amount_in_cell(asked->second, found_or(printed.units, role::requested, "kr"));
+        const rules_detail::decision_bounds bounds = rules_detail::bounds_by_decision(as_printed_row, false);
+        const detail::wide grant = value->ore();
+        const bool holds = bounds.exact ? grant == bounds.least
+                                        : grant >= bounds.least && (!bounds.most || grant <= *bounds.most);
+        if (!holds)
           problem(entry, range.first, "decision", std::string(to_string(a.outcome)),
-                  "granted " + cell->second + " in a table without a decision column", a.readings);
+                  "granted " + cell->second +
+                      (as_printed_row.requested ? " of " + asked->second + " requested" : std::string()) +
+                      " in a table without a decision column" +
+                      (bounds.reading.empty() ? std::string() : ": " + std::string(bounds.reading)),
+                  a.readings);
         return value->ore() == 0;
       }
     }

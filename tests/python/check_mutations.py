@@ -224,14 +224,9 @@ NOT_PRINTED_2024_DECISION = (
     "amount: whether a row is granted in full or in part they do not say (the prose names the partly granted "
     "projects by title, lines 86-88, with no decision word), so granted and partly_granted are both borne out "
     "by the amount, and only rejected is caught")
-NOT_PRINTED_2026_DECISION = (
-    "the annex of 2026_furniture prints a request and a grant per row and no decision word: a grant equal "
-    "to the request is borne out as granted and as partly_granted alike")
 EXPLAINED: dict[tuple[str, str, str], str] = {
     **{("data/rounds/2024.toml", "decision changed", f"application 2024-{fund}-{n:02d}"): NOT_PRINTED_2024_DECISION
        for fund, first, last in (("LUM", 7, 14), ("MUL", 1, 8)) for n in range(first, last + 1)},
-    **{("tests/data/documents/2026_furniture.expected.toml", "decision changed", f"application 2026-MUL-{n:02d}"):
-       NOT_PRINTED_2026_DECISION for n in (1, 2, 4)},
 }
 
 

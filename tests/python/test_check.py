@@ -329,6 +329,10 @@ def document_round(tmp_path: Path, document: str, old: str, new: str) -> Path:
          "application 2027-STB-03", "requested"),
         # the count was looked for anywhere in the quote: "En förvaltning" printed the 1
         ("2019_protokollsutdrag", "count = 2", "count = 1", "rule 2019.hogst-2", "count"),
+        # a row printing a request and a grant but no decision word bore out granted and partly_granted alike
+        ("2026_furniture", 'granted = "60 000 kr"\ndecision = "granted"\nsource = { line = 25',
+         'granted = "60 000 kr"\ndecision = "partly_granted"\nsource = { line = 25', "application 2026-MUL-01", "decision"),
+        ("2026_furniture", 'decision = "partly_granted"', 'decision = "granted"', "application 2026-MUL-02", "decision"),
     ],
 )
 def test_a_value_the_document_prints_is_read_where_it_counts(
