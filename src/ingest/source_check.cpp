@@ -170,6 +170,7 @@ class checker {
     for (std::size_t k = 0; k < r.statements.size(); ++k) check_statement(r, k);
     std::map<int, std::string> rows;  // a cited first line → the application citing it
     for (const auto& a : r.applications) check_application(a, rows);
+    for (const auto& s : r.statements) check_decision_list(r, s);
     return std::move(problems_);
   }
 
@@ -322,9 +323,51 @@ class checker {
       const std::string t = collapse_space(text);
       if (list_item(text)) {
         lead_of_[static_cast<std::size_t>(n)] = lead;
+        if (lead) items_of_[lead].push_back(n);
       } else if (!t.empty() && !(t[0] >= 'a' && t[0] <= 'z')) {
         lead = n;
       }
+    }
+  }
+
+  // A decision_count statement whose sentence leads a list ("Förslaget innebär att tre stycken
+  // ansökningar av LUM delvis beviljas ansökta medel." over "- Projektet ”Tidigt stöd till ...”
+  // bedöms kunna genomföras med en reducerad summa av ansökta medel."): its items name by title
+  // the applications the sentence counts. An application of its funds whose project an item
+  // names has its decision; where the list has as many items as the sentence counts, it names
+  // every one, and an application of its funds with its decision that no item names is a problem.
+  void check_decision_list(const grant_round& r, const statement& s) {
+    if (s.kind != statement_kind::decision_count || !s.of_decision || !s.count || !s.source.derived.empty() ||
+        s.source.line <= 0 || s.source.line > static_cast<int>(raw_.size()))
+      return;
+    const int last = std::min(static_cast<int>(raw_.size()), s.source.line + s.source.lines - 1);
+    std::vector<int> items;
+    for (int lead = s.source.line; lead <= last; ++lead)
+      if (const auto it = items_of_.find(lead); it != items_of_.end()) items.insert(items.end(), it->second.begin(), it->second.end());
+    if (items.empty()) return;
+    const bool every_one = static_cast<std::int64_t>(items.size()) == *s.count;
+    const std::string lead = collapse_space(raw_[static_cast<std::size_t>(s.source.line - 1)]);
+    for (const auto& a : r.applications) {
+      if (a.project.empty() || !a.source.derived.empty() ||
+          (!s.funds.empty() && std::find(s.funds.begin(), s.funds.end(), a.fund) == s.funds.end()))
+        continue;
+      std::string title = detail::plain_text(a.project);
+      while (!title.empty() && title.back() == '.') title.pop_back();
+      if (title.empty()) continue;
+      int named = 0;
+      for (int item : items)
+        if (detail::plain_text(raw_[static_cast<std::size_t>(item - 1)]).find(title) != std::string::npos) named = item;
+      const std::string decided(to_string(*s.of_decision));
+      if (named && a.outcome != *s.of_decision)
+        problem("application " + a.id, a.source.line, "decision", std::string(to_string(a.outcome)),
+                "named by the item of line " + std::to_string(named) + " in the list that statement " + s.id +
+                    " leads (" + decided + "): " + lead,
+                a.readings);
+      else if (!named && every_one && a.outcome == *s.of_decision)
+        problem("application " + a.id, a.source.line, "decision", decided,
+                "not among the " + std::to_string(items.size()) + " projects the list that statement " + s.id +
+                    " leads names: " + lead,
+                a.readings);
     }
   }
 
@@ -679,6 +722,7 @@ class checker {
   std::vector<std::string> raw_;
   std::vector<int> header_above_;  // line → its table's heading line, or 0
   std::vector<int> lead_of_;       // line → the line leading its list, or 0
+  std::map<int, std::vector<int>> items_of_;  // a list's leading line → its items' lines
   std::vector<source_problem> problems_;
 };
 

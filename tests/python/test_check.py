@@ -374,3 +374,19 @@ def test_each_count_phrase_is_where_a_count_is_read(tmp_path: Path, entry: dict[
         path.write_text(text.replace(old, f'{kind}count = {value}\nquote = "{entry["example"]}"\nsource = {{ line = {line} }}'),
                         encoding="utf-8")
         assert ((name, "count") in problems_of(path)) == fails, (value, problems_of(path))
+
+
+@pytest.mark.parametrize("application, old, new", [
+    # named in the list of partly granted projects that "tre stycken ansökningar av LUM delvis beviljas" leads
+    ("2024-LUM-07", 'granted = "200 000 kr"\ndecision = "partly_granted"', 'granted = "200 000 kr"\ndecision = "granted"'),
+    # not named there, though the list names all three
+    ("2024-LUM-08", 'granted = "300 000 kr"\ndecision = "granted"', 'granted = "300 000 kr"\ndecision = "partly_granted"'),
+])
+def test_a_decision_count_names_its_applications_in_the_list_it_leads(
+        tmp_path: Path, application: str, old: str, new: str) -> None:
+    text = (REPO / "data" / "rounds" / "2024.toml").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "2024.toml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    shutil.copy(REPO / "data" / "seeds" / "000_98bf0cbc657a04e3.txt", tmp_path)
+    assert problems_of(path) == [(f"application {application}", "decision")]
