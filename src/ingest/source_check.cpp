@@ -3,6 +3,8 @@
 #include <anslag/ingest/document_text.hpp>
 #include <anslag/model/unit.hpp>
 
+#include "../rules/decision_bounds.hpp"
+#include "draft/drafter.hpp"
 #include "draft/words.hpp"
 
 #include <algorithm>
@@ -63,22 +65,24 @@ std::string_view unit_of_heading(std::string_view heading) {
 }
 
 // A cell of a table line: its text and its columns (code points from the line's start; for a
-// tab-separated line, its index).
+// line of separated cells, its index).
 struct cell {
   std::string text;
   std::size_t begin = 0, end = 0;
 };
 
-std::vector<cell> cells_of(const std::string& line, bool tabs) {
+// The separator of a table line's cells as the drafter reads them (drafting::separator_of: a tab,
+// '|' or ';' giving at least two cells), or 0 for a column-aligned line.
+char separator_of(const std::string& line) { return drafting::separator_of(line, 2); }
+
+std::vector<cell> cells_of(const std::string& line, char separator) {
   std::vector<cell> cells;
-  if (tabs) {
-    std::size_t index = 0, from = 0;
-    for (;;) {
-      const std::size_t tab = line.find('\t', from);
-      cells.push_back({line.substr(from, tab == std::string::npos ? std::string::npos : tab - from), index, index + 1});
+  if (separator) {
+    // The drafter's split: a pipe table's outer bars make no cells, so cell k is column k.
+    std::size_t index = 0;
+    for (auto& text : drafting::split_cells(line, separator)) {
+      cells.push_back({std::move(text), index, index + 1});
       ++index;
-      if (tab == std::string::npos) break;
-      from = tab + 1;
     }
     return cells;
   }
@@ -166,6 +170,7 @@ class checker {
     for (std::size_t k = 0; k < r.statements.size(); ++k) check_statement(r, k);
     std::map<int, std::string> rows;  // a cited first line → the application citing it
     for (const auto& a : r.applications) check_application(a, rows);
+    for (const auto& s : r.statements) check_decision_list(r, s);
     return std::move(problems_);
   }
 
@@ -220,7 +225,7 @@ class checker {
   // prints no amount itself (a row "Farsta | Projektet ... | Beviljas | 25 000" heads nothing).
   bool heads_table(int n) const {
     const std::string& text = raw_[static_cast<std::size_t>(n - 1)];
-    const auto cells = cells_of(text, text.find('\t') != std::string::npos);
+    const auto cells = cells_of(text, separator_of(text));
     if (cells.size() < 2) return false;
     int roles = 0;
     bool amount = false;
@@ -235,12 +240,16 @@ class checker {
 
   // For every line, the heading of the table it is a row of (up through the rows above it), or 0;
   // once for the document, so that checking stays linear in its size. A blank line ends a
-  // column-aligned table; a tab-separated one goes on past blank lines (a page break) while its
-  // rows have the heading's cells.
+  // column-aligned table; one of separated cells (tab, '|', ';') goes on past blank lines (a page
+  // break) while its rows have the heading's separators.
   void find_tables() {
     header_above_.assign(raw_.size() + 1, 0);
     const auto at = [&](int k) -> const std::string& { return raw_[static_cast<std::size_t>(k - 1)]; };
-    const auto tabs = [](const std::string& line) { return std::count(line.begin(), line.end(), '\t'); };
+    const auto separators = [&](int k) {
+      const std::string& line = at(k);
+      const char separator = separator_of(line);
+      return separator ? std::count(line.begin(), line.end(), separator) : 0;
+    };
     int last_text = 0;  // the last line above n that is not blank
     for (int n = 2; n <= static_cast<int>(raw_.size()); ++n) {
       int header = 0;
@@ -249,7 +258,9 @@ class checker {
         header = heads_table(n - 1) ? n - 1 : header_above_[static_cast<std::size_t>(n - 1)];
       } else if (last_text) {
         const int candidate = header_above_[static_cast<std::size_t>(last_text)];
-        if (candidate && tabs(at(candidate)) > 0 && tabs(at(n)) == tabs(at(candidate))) header = candidate;
+        if (candidate && separators(candidate) > 0 && separator_of(at(n)) == separator_of(at(candidate)) &&
+            separators(n) == separators(candidate))
+          header = candidate;
       }
       header_above_[static_cast<std::size_t>(n)] = header;
     }
@@ -259,15 +270,15 @@ class checker {
     printed_fields out;
     if (const int header_line = header_above_[static_cast<std::size_t>(range.first)]) {
       const std::string& header_text = raw_[static_cast<std::size_t>(header_line - 1)];
-      const bool tabs = header_text.find('\t') != std::string::npos;
-      const auto header = cells_of(header_text, tabs);
+      const char separator = separator_of(header_text);
+      const auto header = cells_of(header_text, separator);
       out.table = true;
       for (int n = range.first; n <= range.last; ++n) {
-        const auto row = cells_of(raw_[static_cast<std::size_t>(n - 1)], tabs);
+        const auto row = cells_of(raw_[static_cast<std::size_t>(n - 1)], separator);
         for (std::size_t k = 0; k < row.size(); ++k) {
           const std::string text = detail::plain_text(row[k].text);
           if (text.empty()) continue;
-          const std::size_t column = tabs ? k : column_of(row[k], header);
+          const std::size_t column = separator ? k : column_of(row[k], header);
           if (column >= header.size()) continue;
           const role r = role_of(header[column].text);
           if (r == role::none) {
@@ -312,9 +323,51 @@ class checker {
       const std::string t = collapse_space(text);
       if (list_item(text)) {
         lead_of_[static_cast<std::size_t>(n)] = lead;
+        if (lead) items_of_[lead].push_back(n);
       } else if (!t.empty() && !(t[0] >= 'a' && t[0] <= 'z')) {
         lead = n;
       }
+    }
+  }
+
+  // A decision_count statement whose sentence leads a list ("Förslaget innebär att tre stycken
+  // ansökningar av LUM delvis beviljas ansökta medel." over "- Projektet ”Tidigt stöd till ...”
+  // bedöms kunna genomföras med en reducerad summa av ansökta medel."): its items name by title
+  // the applications the sentence counts. An application of its funds whose project an item
+  // names has its decision; where the list has as many items as the sentence counts, it names
+  // every one, and an application of its funds with its decision that no item names is a problem.
+  void check_decision_list(const grant_round& r, const statement& s) {
+    if (s.kind != statement_kind::decision_count || !s.of_decision || !s.count || !s.source.derived.empty() ||
+        s.source.line <= 0 || s.source.line > static_cast<int>(raw_.size()))
+      return;
+    const int last = std::min(static_cast<int>(raw_.size()), s.source.line + s.source.lines - 1);
+    std::vector<int> items;
+    for (int lead = s.source.line; lead <= last; ++lead)
+      if (const auto it = items_of_.find(lead); it != items_of_.end()) items.insert(items.end(), it->second.begin(), it->second.end());
+    if (items.empty()) return;
+    const bool every_one = static_cast<std::int64_t>(items.size()) == *s.count;
+    const std::string lead = collapse_space(raw_[static_cast<std::size_t>(s.source.line - 1)]);
+    for (const auto& a : r.applications) {
+      if (a.project.empty() || !a.source.derived.empty() ||
+          (!s.funds.empty() && std::find(s.funds.begin(), s.funds.end(), a.fund) == s.funds.end()))
+        continue;
+      std::string title = detail::plain_text(a.project);
+      while (!title.empty() && title.back() == '.') title.pop_back();
+      if (title.empty()) continue;
+      int named = 0;
+      for (int item : items)
+        if (detail::plain_text(raw_[static_cast<std::size_t>(item - 1)]).find(title) != std::string::npos) named = item;
+      const std::string decided(to_string(*s.of_decision));
+      if (named && a.outcome != *s.of_decision)
+        problem("application " + a.id, a.source.line, "decision", std::string(to_string(a.outcome)),
+                "named by the item of line " + std::to_string(named) + " in the list that statement " + s.id +
+                    " leads (" + decided + "): " + lead,
+                a.readings);
+      else if (!named && every_one && a.outcome == *s.of_decision)
+        problem("application " + a.id, a.source.line, "decision", decided,
+                "not among the " + std::to_string(items.size()) + " projects the list that statement " + s.id +
+                    " leads names: " + lead,
+                a.readings);
     }
   }
 
@@ -349,30 +402,43 @@ class checker {
 
   // What a count counts, by the word after it ("fem ansökningar", "sex stycken ansökningar",
   // "fyra stadsdelsförvaltningar"), so that a count of applications is not the count of
-  // förvaltningar printed beside it.
-  enum class counting { anything, applications, forvaltningar };
+  // förvaltningar printed beside it; a rule's limit is also read after its bound ("högst två
+  // projekt"). The words are the bundled vocabulary's [[count]] entries (data/vocabulary/sv.toml).
+  enum class counting { applications, applicants, limit };
+  using count_kind = detail::count_phrase::kind;
 
   static bool counts(const std::string& noun, counting what) {
-    switch (what) {
-      case counting::applications:
-        return noun.rfind("ansök", 0) == 0;
-      case counting::forvaltningar:
-        return noun.find("förvaltning") != std::string::npos || noun.find("stadsdel") != std::string::npos ||
-               noun == "sdf";
-      case counting::anything:
+    const count_kind kind = what == counting::applicants ? count_kind::applicants : count_kind::applications;
+    const auto& phrases = detail::bundled_count_phrases();
+    return std::any_of(phrases.begin(), phrases.end(), [&](const detail::count_phrase& p) {
+      return p.counts == kind && noun.find(p.phrase) != std::string::npos;
+    });
+  }
+
+  // Whether the words before words[k] are a bound ("högst", "upp till").
+  static bool after_bound(const std::vector<std::string>& words, std::size_t k) {
+    for (const auto& p : detail::bundled_count_phrases()) {
+      if (p.counts != count_kind::bound) continue;
+      const auto bound = detail::words_of(p.phrase);
+      if (bound.empty() || bound.size() > k) continue;
+      if (std::equal(bound.begin(), bound.end(), words.begin() + static_cast<std::ptrdiff_t>(k - bound.size())))
         return true;
     }
     return false;
   }
 
-  static bool counted(const std::string& text, std::int64_t count, counting what = counting::anything) {
+  // Whether `text` prints `count` where it counts: before the noun it counts, or, for a rule's
+  // limit, after its bound; never anywhere in the sentence ("En förvaltning kan beviljas högst två
+  // ansökningar" prints a 1 that counts no application).
+  static bool counted(const std::string& text, std::int64_t count, counting what) {
     const auto words = detail::words_of(text);
     for (std::size_t k = 0; k < words.size(); ++k) {
       const auto n = detail::count_word(words[k]);
       if (!n || *n != count) continue;
       std::size_t noun = k + 1;
       if (noun < words.size() && words[noun] == "stycken") ++noun;
-      if (what == counting::anything || (noun < words.size() && counts(words[noun], what))) return true;
+      if (noun < words.size() && counts(words[noun], what)) return true;
+      if (what == counting::limit && after_bound(words, k)) return true;
     }
     return false;
   }
@@ -463,7 +529,7 @@ class checker {
     const auto range = cited(entry, u.source);
     if (!range || !quote_stands(entry, *range, u.quote)) return;
     prose_amount(entry, *range, u.quote, "amount", u.amount, {});
-    if (u.count && !counted(u.quote, *u.count))
+    if (u.count && !counted(u.quote, *u.count, counting::limit))
       problem(entry, range->first, "count", std::to_string(*u.count), u.quote);
     if (u.from && !dated(u.quote, *u.from)) problem(entry, range->first, "from", u.from->to_string(), u.quote);
     if (u.to && !dated(u.quote, *u.to)) problem(entry, range->first, "to", u.to->to_string(), u.quote);
@@ -487,7 +553,7 @@ class checker {
     } else {
       prose_amount(entry, *range, s.quote, "amount", s.amount, s.readings);
     }
-    const counting what = s.kind == statement_kind::applicant_count ? counting::forvaltningar : counting::applications;
+    const counting what = s.kind == statement_kind::applicant_count ? counting::applicants : counting::applications;
     const bool named_one = s.kind == statement_kind::applicant_count && s.count == 1 && names_one_forvaltning(s.quote);
     if (s.count && !counted(s.quote, *s.count, what) && !named_one)
       problem(entry, range->first, "count", std::to_string(*s.count), s.quote, s.readings);
@@ -578,16 +644,34 @@ class checker {
     if (!said) said = detail::last_decision(printed.prose, bundled_vocabulary().decisions);
     if (!said) said = detail::last_decision(list_lead(range), bundled_vocabulary().decisions);
     if (!said && printed.table) {
-      // A table that prints no decision, only what is granted (the proposal's distribution): an
-      // amount above 0 says granted, in full or in part (which, the row does not say); 0 rejected.
+      // A table that prints no decision word, only amounts: the decision is the one the printed
+      // grant bears out by the reading of the decision words the audit uses
+      // (rules_detail::bounds_by_decision): with the request printed beside it, granted is a grant
+      // equal to it, partly granted one above 0 and below it, rejected 0; with the grant alone
+      // (the proposal's distribution), granted in full or in part is above 0 (which, the row does
+      // not say) and rejected 0.
       const auto cell = printed.text.find(role::granted);
       const auto value = cell == printed.text.end()
                              ? std::nullopt
                              : amount_in_cell(cell->second, found_or(printed.units, role::granted, "kr"));
       if (value) {
-        if (is_granted(a.outcome) != (value->ore() > 0))
+        const auto asked = printed.text.find(role::requested);
+        application as_printed_row = a;
+        as_printed_row.granted = *value;
+        as_printed_row.requested = asked == printed.text.end()
+                                       ? std::nullopt
+                                       : amount_in_cell(asked->second, found_or(printed.units, role::requested, "kr"));
+        const rules_detail::decision_bounds bounds = rules_detail::bounds_by_decision(as_printed_row, false);
+        const detail::wide grant = value->ore();
+        const bool holds = bounds.exact ? grant == bounds.least
+                                        : grant >= bounds.least && (!bounds.most || grant <= *bounds.most);
+        if (!holds)
           problem(entry, range.first, "decision", std::string(to_string(a.outcome)),
-                  "granted " + cell->second + " in a table without a decision column", a.readings);
+                  "granted " + cell->second +
+                      (as_printed_row.requested ? " of " + asked->second + " requested" : std::string()) +
+                      " in a table without a decision column" +
+                      (bounds.reading.empty() ? std::string() : ": " + std::string(bounds.reading)),
+                  a.readings);
         return value->ore() == 0;
       }
     }
@@ -638,6 +722,7 @@ class checker {
   std::vector<std::string> raw_;
   std::vector<int> header_above_;  // line → its table's heading line, or 0
   std::vector<int> lead_of_;       // line → the line leading its list, or 0
+  std::map<int, std::vector<int>> items_of_;  // a list's leading line → its items' lines
   std::vector<source_problem> problems_;
 };
 

@@ -10,6 +10,7 @@ import os
 import pickle
 import shutil
 import subprocess
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,84 @@ def test_the_citation_form_is_kept_by_python_and_its_pickles(tmp_path: Path) -> 
     assert "lines=2" in repr(first)
     again = pickle.loads(pickle.dumps(round_))
     assert again == round_ and again.applications[0].source.lines == 2
+
+
+def document_round(tmp_path: Path, document: str, old: str, new: str) -> Path:
+    """The round file of the test document `document` with `old` replaced by `new`, beside its document."""
+    text = (DOCUMENTS / f"{document}.expected.toml").read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path = tmp_path / f"{document}.toml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    shutil.copy(DOCUMENTS / f"{document}.txt", tmp_path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "document, old, new, entry, field",
+    [
+        # a table with | between its cells was read as prose: any amount of the row stood for either role
+        ("2027_sek", 'requested = "20 000 kr"\ngranted = "0 kr"', 'requested = "0 kr"\ngranted = "20 000 kr"',
+         "application 2027-STB-03", "requested"),
+        # the count was looked for anywhere in the quote: "En förvaltning" printed the 1
+        ("2019_protokollsutdrag", "count = 2", "count = 1", "rule 2019.hogst-2", "count"),
+        # a row printing a request and a grant but no decision word bore out granted and partly_granted alike
+        ("2026_furniture", 'granted = "60 000 kr"\ndecision = "granted"\nsource = { line = 25',
+         'granted = "60 000 kr"\ndecision = "partly_granted"\nsource = { line = 25', "application 2026-MUL-01", "decision"),
+        ("2026_furniture", 'decision = "partly_granted"', 'decision = "granted"', "application 2026-MUL-02", "decision"),
+    ],
+)
+def test_a_value_the_document_prints_is_read_where_it_counts(
+        tmp_path: Path, document: str, old: str, new: str, entry: str, field: str) -> None:
+    assert (entry, field) in problems_of(document_round(tmp_path, document, old, new))
+
+
+COUNT_WORDS = {"en": 1, "två": 2, "fyra": 4, "fem": 5}
+VOCABULARY_COUNTS = tomllib.loads((REPO / "data" / "vocabulary" / "sv.toml").read_text(encoding="utf-8"))["count"]
+
+
+@pytest.mark.parametrize("entry", VOCABULARY_COUNTS, ids=lambda e: e["phrase"])
+def test_each_count_phrase_is_where_a_count_is_read(tmp_path: Path, entry: dict[str, str]) -> None:
+    """Each [[count]] example of the vocabulary, cited by a rule (a bound) or a statement (a noun) of the
+    2019 test document: its count passes and the count beside it fails."""
+    words = entry["example"].lower().rstrip(".").split()
+    if entry["counts"] == "bound":
+        bound = entry["phrase"].split()
+        at = next(k for k in range(len(words)) if words[k:k + len(bound)] == bound) + len(bound)
+    else:
+        at = next(k for k, w in enumerate(words) if entry["phrase"] in w) - 1
+    count = COUNT_WORDS[words[at]]
+    document = (DOCUMENTS / "2019_protokollsutdrag.txt").read_text(encoding="utf-8")
+    line = len(document.splitlines()) + 2
+    (tmp_path / "2019_protokollsutdrag.txt").write_text(document + "\n" + entry["example"] + "\n", encoding="utf-8")
+    text = (DOCUMENTS / "2019_protokollsutdrag.expected.toml").read_text(encoding="utf-8")
+    if entry["counts"] == "bound":
+        old = ('count = 2\nquote = "En förvaltning kan beviljas högst två ansökningar för lokala utvecklingsmedel."\n'
+               'source = { line = 15, lines = 2, section = "Ärendet" }')
+        name = "rule 2019.hogst-2"
+    else:
+        old = 'kind = "application_count"\ncount = 5\nquote = "Fem ansökningar kom in."\nsource = { line = 13, section = "Ärendet" }'
+        name = next(f"statement {m}" for m in [text[:text.index(old)].rsplit('id = "', 1)[1].split('"')[0]])
+    kind = 'kind = "applicant_count"\n' if entry["counts"] == "applicants" else (
+        'kind = "application_count"\n' if entry["counts"] == "applications" else "")
+    path = tmp_path / "2019.toml"
+    for value, fails in ((count, False), (count + 1, True)):
+        assert text.count(old) == 1
+        path.write_text(text.replace(old, f'{kind}count = {value}\nquote = "{entry["example"]}"\nsource = {{ line = {line} }}'),
+                        encoding="utf-8")
+        assert ((name, "count") in problems_of(path)) == fails, (value, problems_of(path))
+
+
+@pytest.mark.parametrize("application, old, new", [
+    # named in the list of partly granted projects that "tre stycken ansökningar av LUM delvis beviljas" leads
+    ("2024-LUM-07", 'granted = "200 000 kr"\ndecision = "partly_granted"', 'granted = "200 000 kr"\ndecision = "granted"'),
+    # not named there, though the list names all three
+    ("2024-LUM-08", 'granted = "300 000 kr"\ndecision = "granted"', 'granted = "300 000 kr"\ndecision = "partly_granted"'),
+])
+def test_a_decision_count_names_its_applications_in_the_list_it_leads(
+        tmp_path: Path, application: str, old: str, new: str) -> None:
+    text = (REPO / "data" / "rounds" / "2024.toml").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "2024.toml"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    shutil.copy(REPO / "data" / "seeds" / "000_98bf0cbc657a04e3.txt", tmp_path)
+    assert problems_of(path) == [(f"application {application}", "decision")]

@@ -4,6 +4,7 @@
 #include <anslag/ingest/vocabulary.hpp>
 
 #include "../../io/toml.hpp"
+#include "words.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -82,6 +83,33 @@ const vocabulary& bundled_vocabulary() {
     return v;
   }();
   return words;
+}
+
+const std::vector<detail::count_phrase>& detail::bundled_count_phrases() {
+  static const std::vector<count_phrase> phrases = [] {
+    const std::string file = "data/vocabulary/sv.toml";
+    std::vector<count_phrase> out;
+    toml::table root;
+    try {
+      root = toml::parse(bundled_vocabulary_text, file);
+    } catch (const toml::parse_error& e) {
+      fail(file, e.source(), "not a vocabulary file: " + std::string(e.description()));
+    }
+    if (const auto* list = root["count"].as_array()) {
+      for (const auto& entry : *list) {
+        count_phrase c;
+        c.phrase = text_of(file, entry, "phrase", true);
+        const std::string counts = text_of(file, entry, "counts", true);
+        if (counts == "applications") c.counts = count_phrase::kind::applications;
+        else if (counts == "applicants") c.counts = count_phrase::kind::applicants;
+        else if (counts == "bound") c.counts = count_phrase::kind::bound;
+        else fail(file, entry.as_table()->get("counts")->source(), "unknown count '" + counts + "' (applications, applicants, bound)");
+        out.push_back(std::move(c));
+      }
+    }
+    return out;
+  }();
+  return phrases;
 }
 
 vocabulary load_vocabulary(const std::filesystem::path& file) {

@@ -62,6 +62,16 @@ std::optional<decision_hit> leading_decision(std::string_view text, const std::v
 // that reads as the conclusion; nullopt when there is none.
 std::optional<decision_hit> last_decision(std::string_view text, const std::vector<decision_phrase>& words);
 
+// What a count counts, as `anslag check` reads counts: the bundled vocabulary's [[count]] entries
+// (data/vocabulary/sv.toml). A noun containing `phrase` counts applications or applicants; after a
+// bound (`phrase` as whole words, "högst", "upp till") stands a rule's limit.
+struct count_phrase {
+  enum class kind { applications, applicants, bound };
+  std::string phrase;  // lower case
+  kind counts = kind::applications;
+};
+const std::vector<count_phrase>& bundled_count_phrases();
+
 // Text without HTML tags and emphasis markers, white space collapsed.
 std::string plain_text(std::string_view text);
 
