@@ -23,7 +23,9 @@ AMOUNT_ERRORS = [
     ("5 kr 6", anslag.ParseError, "unexpected text after the unit at position 5"),
     ("1,005 kr", anslag.ParseError, "more decimals than whole öre at position 4"),
     ("1\x01", anslag.ParseError, "control character at position 1"),
-    ("92233720368547758,08", anslag.OverflowError, "amount out of range"),
+    ("92233720368547758,08", anslag.OverflowError,
+     "amount out of range (\u221292\u00a0233\u00a0720\u00a0368\u00a0547\u00a0758,08\u00a0kr to "
+     "92\u00a0233\u00a0720\u00a0368\u00a0547\u00a0758,07\u00a0kr)"),
 ]
 
 
