@@ -15,7 +15,8 @@
 namespace anslag::cli {
 namespace {
 
-struct options {
+// The command line's arguments, before they become anslag::propose_options.
+struct propose_arguments {
   std::string round;
   std::string fund;
   std::string strategy;
@@ -105,7 +106,7 @@ void print(const proposal& p, output_format format) {
 void add_propose_command(CLI::App& app, context& context) {
   auto* command = app.add_subcommand(
       "propose", "What a strategy would have granted in a fund of a round, beside the decision");
-  auto o = std::make_shared<options>();
+  auto o = std::make_shared<propose_arguments>();
   command->add_option("round", o->round, "A bundled round's year (2020) or a round file")->required();
   command->add_option("fund", o->fund, "The fund's id in the round file")->required();
   command->add_option("--strategy", o->strategy, "ranked, pro_rata or equal_cap")

@@ -24,7 +24,7 @@ std::string markdown_cell(const std::string& text) {
   return out;
 }
 
-void print_text_table(std::ostream& out, const table& data) {
+void print_text_table(std::ostream& out, const table& data, alignment align) {
   if (data.empty()) return;
   // Every cell through the one escape: cells carry names from files (a file name, an applicant
   // of a CSV file), and a line break or an escape sequence there would forge rows or reach the
@@ -40,14 +40,16 @@ void print_text_table(std::ostream& out, const table& data) {
     for (std::size_t c = 0; c < columns; ++c) widths[c] = std::max(widths[c], width(row[c]));
   for (const auto& row : rows) {
     std::string line;
-    for (std::size_t c = 0; c + 1 < columns; ++c)
-      line += std::string(widths[c] - width(row[c]), ' ') + row[c] + "  ";
+    for (std::size_t c = 0; c + 1 < columns; ++c) {
+      const std::string padding(widths[c] - width(row[c]), ' ');
+      line += (align == alignment::numbers ? padding + row[c] : row[c] + padding) + "  ";
+    }
     line += row.back();
     out << line.substr(0, line.find_last_not_of(' ') + 1) << "\n";
   }
 }
 
-void print_markdown_table(std::ostream& out, const table& rows, bool total_row) {
+void print_markdown_table(std::ostream& out, const table& rows, bool total_row, alignment align) {
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const bool bold = total_row && r != 0 && r + 1 == rows.size();
     out << "|";
@@ -59,7 +61,7 @@ void print_markdown_table(std::ostream& out, const table& rows, bool total_row) 
     if (r == 0) {
       out << "|";
       for (std::size_t c = 0; c < rows[0].size(); ++c)
-        out << (c + 1 < rows[0].size() ? " ---: |" : " --- |");
+        out << (align == alignment::numbers && c + 1 < rows[0].size() ? " ---: |" : " --- |");
       out << "\n";
     }
   }

@@ -15,13 +15,17 @@ namespace anslag::cli {
 
 using table = std::vector<std::vector<std::string>>;  // the first row is the header
 
-// Columns separated by two spaces; every column right-aligned but the last (no trailing spaces).
-// Every cell goes through escape_controls (and in Markdown, markdown_cell).
-void print_text_table(std::ostream& out, const table& rows);
+// How a table aligns its columns: rows of amounts right-aligned but for the last column, or words
+// (names, dates) left-aligned.
+enum class alignment { numbers, words };
 
-// A Markdown table: numbers right-aligned, the last column left-aligned; the last row in bold
-// when `total_row`.
-void print_markdown_table(std::ostream& out, const table& rows, bool total_row);
+// Columns separated by two spaces, aligned by `align` (no trailing spaces). Every cell goes
+// through escape_controls (and in Markdown, markdown_cell).
+void print_text_table(std::ostream& out, const table& rows, alignment align = alignment::numbers);
+
+// A Markdown table aligned by `align`; the last row in bold when `total_row`.
+void print_markdown_table(std::ostream& out, const table& rows, bool total_row,
+                          alignment align = alignment::numbers);
 
 // A Markdown table cell's text: a `|` would end the cell and forge a column of its own, so it
 // is escaped (and a backslash with it). Data passes escape_controls first, so that no line break

@@ -1,6 +1,7 @@
 // `anslag units resolve NAME [--on DATE] [--units FILE]` and `anslag units list [--on DATE] [--units FILE]`:
 // the unit registry (the bundled data/units.toml, or the file --units names) from the command line.
 #include "commands.hpp"
+#include "table_output.hpp"
 
 #include <anslag/detail/text.hpp>
 
@@ -87,52 +88,13 @@ row resolve_rows(const unit_registry& registry, const unit& u, std::optional<cal
   return rows;
 }
 
-// Width as a reader counts it: code points, not bytes.
-std::size_t width(const std::string& text) {
-  return static_cast<std::size_t>(
-      std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
-
-std::string padded(const std::string& text, std::size_t to) {
-  return text + std::string(to > width(text) ? to - width(text) : 0, ' ');
-}
-
-std::string markdown_cell(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c == '|') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& body,
-                 output_format format) {
+// Names and dates: left-aligned, every cell escaped (a registry file is the user's).
+void print_table(const table& rows, output_format format) {
   if (format == output_format::markdown) {
-    const auto line = [](const std::vector<std::string>& cells) {
-      std::string out = "|";
-      for (const auto& c : cells) out += " " + markdown_cell(c) + " |";
-      return out;
-    };
-    std::cout << line(header) << "\n|";
-    for (std::size_t i = 0; i < header.size(); ++i) std::cout << " --- |";
-    std::cout << "\n";
-    for (const auto& cells : body) std::cout << line(cells) << "\n";
-    return;
+    print_markdown_table(std::cout, rows, false, alignment::words);
+  } else {
+    print_text_table(std::cout, rows, alignment::words);
   }
-  std::vector<std::size_t> widths(header.size());
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    widths[i] = width(header[i]);
-    for (const auto& cells : body) widths[i] = std::max(widths[i], width(cells[i]));
-  }
-  const auto line = [&](const std::vector<std::string>& cells) {
-    std::string out;
-    for (std::size_t i = 0; i < cells.size(); ++i)
-      out += i + 1 == cells.size() ? cells[i] : padded(cells[i], widths[i]) + "  ";
-    return out.erase(out.find_last_not_of(' ') + 1);
-  };
-  std::cout << line(header) << "\n";
-  for (const auto& cells : body) std::cout << line(cells) << "\n";
 }
 
 void print_resolved(const unit_registry& registry, const unit& u, std::optional<calendar_date> on,
@@ -141,16 +103,11 @@ void print_resolved(const unit_registry& registry, const unit& u, std::optional<
     std::cout << describe(registry, u, on).dump(2) << "\n";
     return;
   }
-  const row rows = resolve_rows(registry, u, on);
-  if (format == output_format::markdown) {
-    std::vector<std::vector<std::string>> body;
-    for (const auto& [field, value] : rows) body.push_back({field, value});
-    print_table({"field", "value"}, body, format);
-    return;
-  }
-  std::size_t label = 0;
-  for (const auto& r : rows) label = std::max(label, width(r.first));
-  for (const auto& [field, value] : rows) std::cout << padded(field, label) << "  " << value << "\n";
+  // Markdown needs a header row; the text is the fields beside their values.
+  table rows;
+  if (format == output_format::markdown) rows.push_back({"field", "value"});
+  for (const auto& [field, value] : resolve_rows(registry, u, on)) rows.push_back({field, value});
+  print_table(rows, format);
 }
 
 void print_list(const unit_registry& registry, std::optional<calendar_date> on, output_format format) {
@@ -166,11 +123,11 @@ void print_list(const unit_registry& registry, std::optional<calendar_date> on, 
     std::cout << out.dump(2) << "\n";
     return;
   }
-  std::vector<std::vector<std::string>> body;
+  table rows{{"name", "id", "kind", "förvaltning", "valid", "successor"}};
   for (const unit* u : units)
-    body.push_back({u->name, u->id, std::string(to_string(u->kind)), registry.forvaltning(*u).name,
+    rows.push_back({u->name, u->id, std::string(to_string(u->kind)), registry.forvaltning(*u).name,
                     validity(*u), successor_name(registry, *u).value_or("")});
-  print_table({"name", "id", "kind", "förvaltning", "valid", "successor"}, body, format);
+  print_table(rows, format);
 }
 
 // A failed resolution: the message on standard error; in JSON also the names (`key`:
