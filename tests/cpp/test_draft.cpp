@@ -362,4 +362,6 @@ TEST_CASE("the vocabulary is data: the bundled file, a user's phrases, and a bad
       "unknown column role 'summa' (applicant, project, requested, decision, granted, reason, purpose)"));
   CHECK(error_in("bad4.toml", "[[decision]]\nphrase = \"\"\ndecision = \"granted\"\n") ==
         ":2:10: a phrase must be a non-empty string ('phrase')");
+  CHECK(error_in("bad5.toml", "[[count]]\nphrase = \"ansökningar\"\ncounts = \"projects\"\n") ==
+        ":3:10: unknown count 'projects' (applications, applicants, bound)");
 }

@@ -78,6 +78,8 @@ def test_a_users_file_adds_phrases_without_cpp(tmp_path: Path) -> None:
     ('[[column]]\nphrase = "utfall"\nrole = "summa"\n',
      "3:8: unknown column role 'summa' (applicant, project, requested, decision, granted, reason, purpose)"),
     ('[[decision]]\nphrase = ""\ndecision = "granted"\n', "2:10: a phrase must be a non-empty string ('phrase')"),
+    ('[[count]]\nphrase = "ansökningar"\ncounts = "projects"\n',
+     "3:10: unknown count 'projects' (applications, applicants, bound)"),
 ])
 def test_a_bad_vocabulary_file_is_an_error_naming_its_place(tmp_path: Path, content: str, message: str) -> None:
     words = tmp_path / "ord.toml"

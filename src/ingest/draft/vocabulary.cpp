@@ -34,14 +34,39 @@ std::string text_of(const std::string& file, const toml::node& entry, std::strin
   return value->get();
 }
 
-// Adds the phrases of the TOML `text` (named `file` in errors) to `words`.
-void add_phrases(vocabulary& words, std::string_view text, const std::string& file) {
-  toml::table root;
+toml::table parsed(std::string_view text, const std::string& file) {
   try {
-    root = toml::parse(text, file);
+    return toml::parse(text, file);
   } catch (const toml::parse_error& e) {
     fail(file, e.source(), "not a vocabulary file: " + std::string(e.description()));
   }
+}
+
+// The [[count]] entries: the words `anslag check` ties a count to.
+std::vector<detail::count_phrase> count_phrases(const toml::table& root, const std::string& file) {
+  using detail::count_phrase;
+  std::vector<count_phrase> out;
+  if (const auto* list = root["count"].as_array()) {
+    for (const auto& entry : *list) {
+      count_phrase c;
+      c.phrase = text_of(file, entry, "phrase", true);
+      const std::string counts = text_of(file, entry, "counts", true);
+      if (counts == "applications") c.counts = count_phrase::kind::applications;
+      else if (counts == "applicants") c.counts = count_phrase::kind::applicants;
+      else if (counts == "bound") c.counts = count_phrase::kind::bound;
+      else fail(file, entry.as_table()->get("counts")->source(), "unknown count '" + counts + "' (applications, applicants, bound)");
+      out.push_back(std::move(c));
+    }
+  }
+  return out;
+}
+
+// Adds the phrases of the TOML `text` (named `file` in errors) to `words`.
+void add_phrases(vocabulary& words, std::string_view text, const std::string& file) {
+  const toml::table root = parsed(text, file);
+  // A file's [[count]] entries are held to the same form as the bundled file's, so that a
+  // vocabulary written from sv.toml is refused where it is wrong; check reads the bundled ones.
+  count_phrases(root, file);
   if (const auto* list = root["decision"].as_array()) {
     for (const auto& entry : *list) {
       decision_phrase d;
@@ -88,26 +113,7 @@ const vocabulary& bundled_vocabulary() {
 const std::vector<detail::count_phrase>& detail::bundled_count_phrases() {
   static const std::vector<count_phrase> phrases = [] {
     const std::string file = "data/vocabulary/sv.toml";
-    std::vector<count_phrase> out;
-    toml::table root;
-    try {
-      root = toml::parse(bundled_vocabulary_text, file);
-    } catch (const toml::parse_error& e) {
-      fail(file, e.source(), "not a vocabulary file: " + std::string(e.description()));
-    }
-    if (const auto* list = root["count"].as_array()) {
-      for (const auto& entry : *list) {
-        count_phrase c;
-        c.phrase = text_of(file, entry, "phrase", true);
-        const std::string counts = text_of(file, entry, "counts", true);
-        if (counts == "applications") c.counts = count_phrase::kind::applications;
-        else if (counts == "applicants") c.counts = count_phrase::kind::applicants;
-        else if (counts == "bound") c.counts = count_phrase::kind::bound;
-        else fail(file, entry.as_table()->get("counts")->source(), "unknown count '" + counts + "' (applications, applicants, bound)");
-        out.push_back(std::move(c));
-      }
-    }
-    return out;
+    return count_phrases(parsed(bundled_vocabulary_text, file), file);
   }();
   return phrases;
 }
