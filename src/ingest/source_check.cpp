@@ -746,8 +746,11 @@ class checker {
     if (!recorded) return;
     std::vector<amount_hit> candidates;
     for (const auto& hit : detail::amounts_in(printed.prose)) {
-      const std::string before = detail::lower(
+      std::string before = detail::lower(
           printed.prose.substr(hit.begin >= 30 ? hit.begin - 30 : 0, std::min<std::size_t>(hit.begin, 30)));
+      // Only the words of the amount's own sentence: "ansökt belopp 439 tkr. Bifall 439 tkr."
+      // grants the second 439 tkr.
+      if (const std::size_t stop = before.rfind(". "); stop != std::string::npos) before.erase(0, stop + 2);
       const bool requested_word = has(before, {"ansökan om", "sökt", "ansökt", "söker", "begär"});
       const bool granted_word = has(before, {"bevilja", "tilldela", "föreslås", "förslag"});
       if ((r == role::requested && !granted_word) || (r == role::granted && !requested_word)) candidates.push_back(hit);

@@ -217,7 +217,8 @@ def test_a_record_printed_over_seven_lines_is_checked_label_by_label(tmp_path: P
 
 # Three shapes the synthetic documents print (docs/drafting.md, "Synthetic documents") that check
 # once misread: a "Förslag" column of decision words, a list item whose sentence begins with "Till
-# viss del", a count whose noun is hyphenated at the line's end.
+# viss del", a count whose noun is hyphenated at the line's end, a grant after a sentence stating
+# the request ("ansökt belopp 5 tkr. Bifall 5 tkr.").
 FORSLAG_DOCUMENT = DOCUMENT_HEAD.replace("BUDGET", "44 000") + """
 Bilaga
 
@@ -247,13 +248,15 @@ Följande ansökningar har behandlats:
 
 - Farsta: ”Träffpunkt för unga”, ansökt belopp 30 000 kr. Till viss del 20 000 kr.
 - Bromma: ”Läxhjälp”, ansökt belopp 10 000 kr. Avslås.
+- Farsta: ”Läxhjälp”, ansökt belopp 5 tkr. Bifall 5 tkr.
 """
 
 LIST_ROUND = (ROUND_HEAD.replace("SEED", "list.txt").replace("BUDGET", "20 000")
               + '\n[[statements]]\nid = "count"\nkind = "application_count"\nfunds = ["LUM"]\ncount = COUNT\n'
                 'quote = "inkom 2 ansök- ningar om lokala utvecklingsmedel"\nsource = { line = 11, lines = 2 }\n'
               + application(1, "Farsta", "Träffpunkt för unga", ("30 000 kr", "20 000 kr"), "DECISION", "{ line = 16 }")
-              + application(2, "Bromma", "Läxhjälp", ("10 000 kr", "0 kr"), "rejected", "{ line = 17 }"))
+              + application(2, "Bromma", "Läxhjälp", ("10 000 kr", "0 kr"), "rejected", "{ line = 17 }")
+              + application(3, "Farsta", "Läxhjälp", ("5 000 kr", "5 000 kr"), "granted", "{ line = 18 }"))
 
 
 @pytest.mark.parametrize("count, decision, problems", [
