@@ -90,6 +90,10 @@ void bind_across(py::module_& m) {
       .def_readonly("layout", &synthetic_document::layout, "every layout knob's value")
       .def_readonly("round", &synthetic_document::source, "the Round it prints, sources at its document lines")
       .def_readonly("round_text", &synthetic_document::round_text, "the synthetic round file it was made from")
+      .def(
+          "round_file", [](const synthetic_document& d, const std::string& seed) { return synthetic_round_file(d, seed); },
+          py::arg("seed"),
+          "the round file of `round`, seed = `seed`: every entry cited where the text prints it, which check passes")
       .def("__repr__", [](const synthetic_document& d) {
         std::string layout;
         for (const auto& [knob, value] : d.layout) layout += (layout.empty() ? "" : ", ") + knob + "=" + value;

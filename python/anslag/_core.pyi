@@ -608,6 +608,7 @@ class SyntheticDocument:
     layout: dict[str, str]
     round: Round
     round_text: str
+    def round_file(self, seed: str) -> str: ...
 
 def _synthetic_documents(
     units: UnitRegistry,

@@ -4,7 +4,7 @@
 // corpus to scale on. With `--documents N [--layout KNOB=VALUE,...]` instead of `--rounds`, each
 // round printed as a decision document in a layout drawn from the layout space
 // (include/anslag/synthetic/documents.hpp): document-00001.txt beside document-00001.toml, the
-// round it prints. A progress bar on a terminal; one line saying what was written.
+// round it prints, each entry cited at the document's lines (synthetic_round_file). A progress bar on a terminal; one line saying what was written.
 #include "commands.hpp"
 #include "round_paths.hpp"
 
@@ -71,11 +71,12 @@ std::size_t write_documents(const unit_registry& units, const std::filesystem::p
     const auto document = synthetic_document_of(units, one, fixed);
     char name[32];
     std::snprintf(name, sizeof name, "document-%05zu", i + 1);
-    std::string layout = "# The round printed by " + std::string(name) + ".txt (its lines are not the document's)\n# layout:";
+    std::string layout = "# The round printed by " + std::string(name) +
+                         ".txt, every entry cited at its lines there\n# layout:";
     for (const auto& [knob, value] : document.layout) layout += " " + knob + "=" + value;
     layout += "\n# lines per page: " + std::to_string(document.lines_per_page) + "\n";
     write_file(folder / (std::string(name) + ".txt"), document.text);
-    write_file(folder / (std::string(name) + ".toml"), layout + document.round_text);
+    write_file(folder / (std::string(name) + ".toml"), layout + synthetic_round_file(document, std::string(name) + ".txt"));
     bar(i + 1, count);
   }
   return count;

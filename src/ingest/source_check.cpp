@@ -280,7 +280,13 @@ class checker {
           if (text.empty()) continue;
           const std::size_t column = separator ? k : column_of(row[k], header);
           if (column >= header.size()) continue;
-          const role r = role_of(header[column].text);
+          role r = role_of(header[column].text);
+          // A "Förslag" column holds the proposed grant or the proposal's decision word ("Bifall",
+          // "Delvis bifall"): a cell with a decision word and no amount is the decision.
+          if (r == role::granted && detail::amounts_in(text).empty() &&
+              !detail::cell_amount(text, unit_of_heading(header[column].text)) &&
+              detail::leading_decision(text, bundled_vocabulary().decisions))
+            r = role::decision;
           if (r == role::none) {
             out.prose += (out.prose.empty() ? "" : " ") + text;
             continue;
@@ -371,6 +377,17 @@ class checker {
     }
   }
 
+  // In a list item, the decision phrase a sentence begins with, the last such: "- Farsta:
+  // ”Projektet”, ansökt belopp 25 000 kr. Till viss del 20 000 kr." (last_decision does not take
+  // "till viss del" or "delvis" alone in running text; at the head of an item's sentence they are
+  // its decision).
+  static std::optional<detail::decision_hit> leading_sentence_decision(const std::string& text) {
+    std::optional<detail::decision_hit> found;
+    for (std::size_t at = text.find(". "); at != std::string::npos; at = text.find(". ", at + 2))
+      if (auto hit = detail::leading_decision(text.substr(at + 2), bundled_vocabulary().decisions)) found = hit;
+    return found;
+  }
+
   std::string list_lead(span range) const {
     const int lead = lead_of_[static_cast<std::size_t>(range.first)];
     return lead ? collapse_space(raw_[static_cast<std::size_t>(lead - 1)]) : std::string();
@@ -427,11 +444,34 @@ class checker {
     return false;
   }
 
+  // The text with each word hyphenated at a line's end made whole again: the cited lines are
+  // joined with a space, so "20 ansök-\nningar" reads "20 ansök- ningar", which counts as
+  // "20 ansökningar". Only between lower-case letters: "Hägersten- Älvsjö" stays.
+  static std::string dehyphenated(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    const auto lower_letter_ends = [](const std::string& s) {
+      if (s.empty()) return false;
+      const auto c = static_cast<unsigned char>(s.back());
+      return (c >= 'a' && c <= 'z') || c >= 0x80;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '-' && i + 2 < text.size() && text[i + 1] == ' ' && lower_letter_ends(out) &&
+          ((text[i + 2] >= 'a' && text[i + 2] <= 'z') || text.compare(i + 2, 2, "å") == 0 ||
+           text.compare(i + 2, 2, "ä") == 0 || text.compare(i + 2, 2, "ö") == 0)) {
+        ++i;  // drop "- "
+        continue;
+      }
+      out += text[i];
+    }
+    return out;
+  }
+
   // Whether `text` prints `count` where it counts: before the noun it counts, or, for a rule's
   // limit, after its bound; never anywhere in the sentence ("En förvaltning kan beviljas högst två
   // ansökningar" prints a 1 that counts no application).
   static bool counted(const std::string& text, std::int64_t count, counting what) {
-    const auto words = detail::words_of(text);
+    const auto words = detail::words_of(dehyphenated(text));
     for (std::size_t k = 0; k < words.size(); ++k) {
       const auto n = detail::count_word(words[k]);
       if (!n || *n != count) continue;
@@ -642,6 +682,7 @@ class checker {
       if (!said) said = detail::last_decision(cell->second, bundled_vocabulary().decisions);
     }
     if (!said) said = detail::last_decision(printed.prose, bundled_vocabulary().decisions);
+    if (!said && list_item(raw_[static_cast<std::size_t>(range.first - 1)])) said = leading_sentence_decision(printed.prose);
     if (!said) said = detail::last_decision(list_lead(range), bundled_vocabulary().decisions);
     if (!said && printed.table) {
       // A table that prints no decision word, only amounts: the decision is the one the printed
@@ -705,8 +746,11 @@ class checker {
     if (!recorded) return;
     std::vector<amount_hit> candidates;
     for (const auto& hit : detail::amounts_in(printed.prose)) {
-      const std::string before = detail::lower(
+      std::string before = detail::lower(
           printed.prose.substr(hit.begin >= 30 ? hit.begin - 30 : 0, std::min<std::size_t>(hit.begin, 30)));
+      // Only the words of the amount's own sentence: "ansökt belopp 439 tkr. Bifall 439 tkr."
+      // grants the second 439 tkr.
+      if (const std::size_t stop = before.rfind(". "); stop != std::string::npos) before.erase(0, stop + 2);
       const bool requested_word = has(before, {"ansökan om", "sökt", "ansökt", "söker", "begär"});
       const bool granted_word = has(before, {"bevilja", "tilldela", "föreslås", "förslag"});
       if ((r == role::requested && !granted_word) || (r == role::granted && !requested_word)) candidates.push_back(hit);

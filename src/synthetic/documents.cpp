@@ -158,17 +158,45 @@ std::string capitalised(std::string s) {
   return s;
 }
 
-// One line of the document and the source lines to set to its number.
+// Where an entry's citation begins or ends: the line it is attached to sets the entry's
+// source.line (`last` false) or, with its first line set, its source.lines (`last` true).
+struct anchor {
+  source_ref* ref = nullptr;
+  bool last = false;
+};
+
+// Both ends of a citation of one line.
+std::vector<anchor> on_line(source_ref& ref) { return {{&ref, false}, {&ref, true}}; }
+
+// One line of the document and the citations that begin or end on it.
 struct line {
   std::string text;
-  std::vector<int*> anchors;
-  int table = -1;  // the table whose header or row it is
+  std::vector<anchor> anchors;
+  int table = -1;             // the table whose header or row it is
+  bool keep_with_previous = false;  // a row's continuation: on the page of the row
+};
+
+// Part of a sentence that an entry cites: bytes [begin, end) of its text. The entry's quote is
+// set to the sentence's words up to the end of that part, as the document prints them (a word
+// hyphenated at the margin as "utveck- ling", the way `anslag check` joins the cited lines), and
+// its source to the lines those words stand on: a quote that begins on the citation's first line
+// and ends on its last, so that a citation moved by a line no longer holds it.
+struct cite {
+  std::size_t begin = 0, end = 0;
+  source_ref* ref = nullptr;
+  std::string* quote = nullptr;
 };
 
 // A sentence of a paragraph, with the entries it is the source of.
 struct sentence {
   std::string text;
-  std::vector<int*> anchors;
+  std::vector<cite> cites;
+
+  // Appends `part`, cited by each of `refs` (a source and the quote to set).
+  void cited(const std::string& part, std::initializer_list<std::pair<source_ref*, std::string*>> refs) {
+    for (const auto& [ref, quote] : refs) cites.push_back({text.size(), text.size() + part.size(), ref, quote});
+    text += part;
+  }
 };
 
 // What a document names of its own organisation, from the registry, so that a synthetic document
@@ -203,53 +231,80 @@ class renderer {
 
   const std::string& knob(std::string_view name) const { return layout_.find(name)->second; }
 
-  void add(std::string text, std::vector<int*> anchors = {}, int table = -1) {
-    lines_.push_back({std::move(text), std::move(anchors), table});
+  void add(std::string text, std::vector<anchor> anchors = {}, int table = -1, bool keep_with_previous = false) {
+    lines_.push_back({std::move(text), std::move(anchors), table, keep_with_previous});
   }
   void blank() { add(""); }
+  // An anchor on the last line added.
+  void add_anchor(anchor a) { lines_.back().anchors.push_back(a); }
 
   // A paragraph, hard-wrapped at the layout's width (hyphenating a long word at the margin when
-  // the layout says so), then a blank line.
+  // the layout says so), then a blank line. Each sentence's cited parts get their quote as
+  // printed and their lines.
   void paragraph(const std::vector<sentence>& sentences) {
     const std::size_t width = knob("wrap") == "none" ? 0 : std::stoul(knob("wrap"));
     const bool hyphenate = knob("hyphenation") == "yes";
     std::string current;
-    std::vector<int*> pending;  // the anchors of the sentences that begin on the current line
+    // A word as placed: its bytes in the sentence, the lines (indices of lines_) it stands on, and
+    // how it reads once the lines are joined.
+    struct placed {
+      std::size_t begin, end, first, last;
+      std::string printed;
+    };
+    std::vector<std::pair<std::size_t, anchor>> anchors;  // a line's index → a citation's end on it
     const auto flush = [&] {
-      lines_.push_back({amount_writer::printed(current), pending, -1});
+      lines_.push_back({amount_writer::printed(current), {}, -1, false});
       current.clear();
-      pending.clear();
     };
     for (const auto& s : sentences) {
-      bool first_word = true;
+      std::vector<placed> words;
       for (std::size_t start = 0; start < s.text.size();) {
         std::size_t end = s.text.find(' ', start);
         if (end == std::string::npos) end = s.text.size();
         std::string word = s.text.substr(start, end - start);
+        placed at{start, end, 0, 0, amount_writer::printed(word)};
         start = end + 1;
-        // A sentence's anchors go with its first word, to whichever line that word begins on.
-        std::vector<int*> anchors = first_word ? s.anchors : std::vector<int*>{};
-        first_word = false;
         const std::size_t used = code_points(current) + (current.empty() ? 0 : 1);
         if (width == 0 || used + code_points(word) <= width) {
           current += (current.empty() ? "" : " ") + word;
-          pending.insert(pending.end(), anchors.begin(), anchors.end());
+          at.first = at.last = lines_.size();
+          words.push_back(std::move(at));
           continue;
         }
         const std::size_t room = width > used + 1 ? width - used - 1 : 0;  // one column for the hyphen
+        at.first = lines_.size() + (current.empty() ? 0 : 1);
         if (hyphenate && word.find(keep) == std::string::npos && room >= 3 && code_points(word) >= room + 4) {
           const std::size_t cut = offset_of(word, room);
           current += (current.empty() ? "" : " ") + word.substr(0, cut) + "-";
+          at.first = lines_.size();
+          at.printed = amount_writer::printed(word.substr(0, cut)) + "- " + amount_writer::printed(word.substr(cut));
           word = word.substr(cut);
-          pending.insert(pending.end(), anchors.begin(), anchors.end());
-          anchors.clear();
         }
         if (!current.empty()) flush();
         current = word;
-        pending.insert(pending.end(), anchors.begin(), anchors.end());
+        at.last = lines_.size();
+        words.push_back(std::move(at));
+      }
+      for (const cite& c : s.cites) {
+        std::string quote;
+        std::size_t first = 0, last = 0;
+        bool any = false;
+        // The quote and the citation run from the sentence's first word (the line a reader, and
+        // a draft, cites it by; `check` finds a citation moved off it) to the cited part's last.
+        for (const auto& w : words) {
+          if (w.begin >= c.end) break;
+          quote += (any ? " " : "") + w.printed;
+          if (!any) first = w.first;
+          last = w.last;
+          any = true;
+        }
+        if (c.quote) *c.quote = quote;
+        anchors.push_back({first, {c.ref, false}});
+        anchors.push_back({last, {c.ref, true}});
       }
     }
     if (!current.empty()) flush();
+    for (const auto& [index, a] : anchors) lines_[index].anchors.push_back(a);
     blank();
   }
 
@@ -275,12 +330,18 @@ class renderer {
     repeats.reserve(lines_.size());
     for (std::size_t i = 0; i < lines_.size(); ++i) {
       if (static_cast<int>(pages.back().size()) == body) {
+        // A row's continuation takes the row with it to the next page: a citation of the two
+        // lines holds no page furniture.
+        const bool carry = lines_[i].keep_with_previous && pages.back().size() > 1;
+        if (carry) pages.back().pop_back();
+        const std::size_t first = carry ? i - 1 : i;
         pages.emplace_back();
-        const int t = lines_[i].table;
-        if (repeat_header && t >= 0 && i > 0 && lines_[i - 1].table == t) {
-          repeats.push_back({table_headers[static_cast<std::size_t>(t)], {}, t});
+        const int t = lines_[first].table;
+        if (repeat_header && t >= 0 && first > 0 && lines_[first - 1].table == t) {
+          repeats.push_back({table_headers[static_cast<std::size_t>(t)], {}, t, false});
           pages.back().push_back(&repeats.back());
         }
+        if (carry) pages.back().push_back(&lines_[i - 1]);
       }
       pages.back().push_back(&lines_[i]);
     }
@@ -300,7 +361,10 @@ class renderer {
     for (std::size_t p = 0; p < pages.size(); ++p) {
       for (const auto& h : head) emit(fill(h, p + 1));
       for (const line* l : pages[p]) {
-        for (int* anchor : l->anchors) *anchor = number + 1;
+        for (const anchor& a : l->anchors)
+          if (!a.last) a.ref->line = number + 1;
+        for (const anchor& a : l->anchors)
+          if (a.last) a.ref->lines = number + 1 - a.ref->line + 1;
         emit(l->text);
       }
       if (p + 1 < pages.size())
@@ -357,9 +421,67 @@ struct column {
   bool amount = false;
 };
 
+std::string toml_quoted(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20 || byte == 0x7F) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\u%04X", byte);
+      out += escaped;
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+std::string source_toml(const source_ref& s) {
+  if (!s.derived.empty()) return "{ derived = " + toml_quoted(s.derived) + " }";
+  return "{ line = " + std::to_string(s.line) + (s.lines > 1 ? ", lines = " + std::to_string(s.lines) : "") + " }";
+}
+
+// The round file (format 1) of a synthetic document's round: the entries synthetic_round writes,
+// each with its quote and source as the document prints it, [document].seed set to `seed`.
+std::string round_file_of(const grant_round& r, const std::string& seed) {
+  std::string out = "format = 1\nyear = " + std::to_string(r.year) + "\n\n[document]\ntitle = " +
+                    toml_quoted(r.document.title) + "\ndate = " + r.document.dated.to_string() +
+                    "\nseed = " + toml_quoted(seed) + "\ndeciding_body = " + toml_quoted(r.document.deciding_body) +
+                    "\nkind = " + toml_quoted(r.document.kind) + "\n";
+  for (const auto& f : r.funds)
+    out += "\n[[funds]]\nid = " + toml_quoted(f.id) + "\nname = " + toml_quoted(f.name) + "\nbudget = " +
+           toml_quoted(f.budget.to_string()) + "\nquote = " + toml_quoted(f.quote) + "\nsource = " +
+           source_toml(f.source) + "\n";
+  for (const auto& st : r.statements) {
+    out += "\n[[statements]]\nid = " + toml_quoted(st.id) + "\nkind = " + toml_quoted(to_string(st.kind)) +
+           "\nfunds = [";
+    for (std::size_t k = 0; k < st.funds.size(); ++k) out += (k ? ", " : "") + toml_quoted(st.funds[k]);
+    out += "]\n";
+    if (st.amount) out += "amount = " + toml_quoted(st.amount->to_string()) + "\n";
+    if (st.count) out += "count = " + std::to_string(*st.count) + "\n";
+    out += "quote = " + toml_quoted(st.quote) + "\nsource = " + source_toml(st.source) + "\n";
+  }
+  for (const auto& a : r.applications) {
+    out += "\n[[applications]]\nid = " + toml_quoted(a.id) + "\nfund = " + toml_quoted(a.fund) +
+           "\napplicant = " + toml_quoted(a.applicant) + "\nproject = " + toml_quoted(a.project) + "\n";
+    if (a.requested) out += "requested = " + toml_quoted(a.requested->to_string()) + "\n";
+    if (a.granted) out += "granted = " + toml_quoted(a.granted->to_string()) + "\n";
+    out += "decision = " + toml_quoted(to_string(a.outcome)) + "\nreason = " + toml_quoted(a.reason) +
+           "\nsource = " + source_toml(a.source) + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<layout_knob>& layout_knobs() { return knobs; }
+
+std::string synthetic_round_file(const synthetic_document& document, const std::string& seed) {
+  return round_file_of(document.source, seed);
+}
 
 document_layout draw_layout(std::uint64_t seed, const document_layout& fixed) {
   for (const auto& [name, value] : fixed) check_value(knob_named(name), value);
@@ -481,30 +603,31 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
   out.add(head == "tjansteutlatande" ? "Förvaltningens förslag till beslut" : "Beslut");
   out.blank();
 
-  // The decision: one sentence for every fund, or one numbered sentence each.
-  const auto set_aside = [&](const fund_text& f) {
-    statement& s = statement_of("granted-" + f.id);
-    return std::pair{amounts.prose(*s.amount, true) + " till " + defined(f, false),
-                     std::vector<int*>{&s.source.line, &fund_of(f.id).source.line}};
+  // The decision: one sentence for every fund, or one numbered sentence each. A fund and its
+  // granted total cite the words setting its amount aside ("1 000 kronor till lokala
+  // utvecklingsmedel (UTV)").
+  const auto set_aside = [&](sentence& s, const fund_text& f) {
+    statement& granted = statement_of("granted-" + f.id);
+    fund& into = fund_of(f.id);
+    s.cited(amounts.prose(*granted.amount, true) + " till " + defined(f, false),
+            {{&granted.source, &granted.quote}, {&into.source, &into.quote}});
   };
   if (joint) {
     sentence s{body + " fördelar ", {}};
     for (std::size_t i = 0; i < funds.size(); ++i) {
-      auto [text, anchors] = set_aside(funds[i]);
-      s.text += (i == 0 ? "" : i + 1 == funds.size() ? " och " : ", ") + text;
-      s.anchors.insert(s.anchors.end(), anchors.begin(), anchors.end());
+      s.text += i == 0 ? "" : i + 1 == funds.size() ? " och " : ", ";
+      set_aside(s, funds[i]);
     }
     s.text += " i enlighet med bilagorna.";
     out.paragraph({s});
   } else {
     for (std::size_t i = 0; i < funds.size(); ++i) {
-      auto [text, anchors] = set_aside(funds[i]);
-      out.paragraph({{std::to_string(i + 1) + ". " + body + " fördelar " + text + " i enlighet med bilaga " +
-                          std::to_string(i + 1) + ".",
-                      anchors}});
+      sentence s{std::to_string(i + 1) + ". " + body + " fördelar ", {}};
+      set_aside(s, funds[i]);
+      s.text += " i enlighet med bilaga " + std::to_string(i + 1) + ".";
+      out.paragraph({s});
     }
   }
-  for (auto& f : r.funds) f.quote.clear();
 
   out.add("Ärendet");
   out.blank();
@@ -513,19 +636,20 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
     purpose += (i == 0 ? "" : i + 1 == funds.size() ? " och " : ", ") + defined(funds[i], i == 0);
   out.paragraph({{purpose + " ska bidra till utveckling av socialtjänsten och till bättre resultat för brukarna.", {}}});
 
-  // The requested totals and the counts.
+  // The requested totals and the counts, each statement citing the words that state it.
   std::vector<sentence> figures;
   if (joint) {
-    sentence requested{"Ansökningarna om ", {}}, counted{"Det inkom ", {}};
+    sentence requested{"", {}}, counted{"Det inkom ", {}};
     for (std::size_t i = 0; i < funds.size(); ++i) {
       statement& total = statement_of("requested-" + funds[i].id);
       statement& count = statement_of("count-" + funds[i].id);
       const std::string sep = i == 0 ? "" : i + 1 == funds.size() ? " och " : ", ";
-      requested.text += sep + (i == 0 ? "" : "ansökningarna om ") + funds[i].name + (i == 0 ? " uppgick till " : " till ") +
-                        amounts.prose(*total.amount, true);
-      counted.text += sep + std::to_string(*count.count) + " ansökningar om " + funds[i].name;
-      requested.anchors.push_back(&total.source.line);
-      counted.anchors.push_back(&count.source.line);
+      requested.text += sep;
+      requested.cited((i == 0 ? "Ansökningarna om " : "ansökningarna om ") + funds[i].name +
+                          (i == 0 ? " uppgick till " : " till ") + amounts.prose(*total.amount, true),
+                      {{&total.source, &total.quote}});
+      counted.text += sep;
+      counted.cited(std::to_string(*count.count) + " ansökningar om " + funds[i].name, {{&count.source, &count.quote}});
     }
     requested.text += ".";
     counted.text += ".";
@@ -534,9 +658,11 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
     for (const auto& f : funds) {
       statement& total = statement_of("requested-" + f.id);
       statement& count = statement_of("count-" + f.id);
-      figures.push_back({"Under ansökningsperioden inkom " + std::to_string(*count.count) + " ansökningar om " + f.name +
-                             " för totalt " + amounts.prose(*total.amount, true) + ".",
-                         {&total.source.line, &count.source.line}});
+      sentence s{"Under ansökningsperioden inkom ", {}};
+      s.cited(std::to_string(*count.count) + " ansökningar om " + f.name, {{&count.source, &count.quote}});
+      s.text += " ";
+      s.cited("för totalt " + amounts.prose(*total.amount, true) + ".", {{&total.source, &total.quote}});
+      figures.push_back(s);
     }
   }
   out.paragraph(figures);
@@ -556,11 +682,12 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
     const auto word = [&words](const application& a) { return words[outcome_index(a.outcome)]; };
     if (shape == "records") {
       for (auto* a : rows) {
-        out.add("Förvaltning: " + a->applicant, {&a->source.line});
+        // The record of five lines, cited whole.
+        out.add("Förvaltning: " + a->applicant, {{&a->source, false}});
         out.add("Projekt: " + a->project);
         out.add("Sökt belopp: " + amount_writer::printed(amounts.prose(*a->requested, false)));
         out.add("Beviljat belopp: " + amount_writer::printed(amounts.prose(*a->granted, false)));
-        out.add((forslag ? "Förslag: " : "Beslut: ") + word(*a));
+        out.add((forslag ? "Förslag: " : "Beslut: ") + word(*a), {{&a->source, true}});
         out.blank();
       }
       continue;
@@ -571,7 +698,7 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
         std::string item = "- " + a->applicant + ": ”" + a->project + "”, ansökt belopp " +
                            amounts.prose(*a->requested, false) + ". " + word(*a);
         if (a->outcome != decision::rejected) item += " " + amounts.prose(*a->granted, false);
-        out.add(amount_writer::printed(item + "."), {&a->source.line});
+        out.add(amount_writer::printed(item + "."), on_line(a->source));
       }
       out.blank();
       continue;
@@ -641,18 +768,24 @@ synthetic_document synthetic_document_of(const unit_registry& units, const synth
           cells[1].resize(fit);
         }
       }
-      out.add(format_row(cells), {&rows[i]->source.line}, t);
+      // A row cites its line, and the next where its title wraps onto it.
+      out.add(format_row(cells), {{&rows[i]->source, false}}, t);
       if (!rest.empty()) {
         std::vector<std::string> continuation(cells.size());
         continuation[1] = rest;
-        out.add(format_row(continuation), {}, t);
+        out.add(format_row(continuation), {}, t, true);
       }
+      out.add_anchor({&rows[i]->source, true});
     }
-    out.add(format_row(total), {&requested_total.source.line, &granted_total.source.line}, t);
+    std::vector<anchor> totals = on_line(requested_total.source);
+    for (const anchor& e : on_line(granted_total.source)) totals.push_back(e);
+    out.add(format_row(total), totals, t);
     out.blank();
   }
 
   doc.text = out.finish(doc.lines_per_page, table_headers, dnr);
+  // The answer is the round its round file loads as: what the file says is what is compared.
+  doc.source = parse_round(round_file_of(r, r.document.seed), "synthetic.toml");
   return doc;
 }
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -53,8 +54,43 @@ class Case:
     document: Path
 
 
+# The synthetic rounds mutated: the round files the generator writes beside the documents it
+# renders (anslag.synthetic_documents, SyntheticDocument.round_file), each entry cited at the
+# lines that print it. Fixed seeds, four applications (one page of tables: check does not carry a
+# table's heading past page furniture), layouts that between them print every table shape's kind
+# of row, a record, a list item, each amount style's family and the decision vocabularies that
+# check once misread.
+SYNTHETIC_APPLICATIONS = 4
+SYNTHETIC_LAYOUTS: dict[int, dict[str, str]] = {
+    3: {"applications": "aligned", "amounts": "tkr", "decisions": "forslag-column", "joint-figures": "yes",
+        "hyphenation": "yes", "wrap": "60"},
+    5: {"applications": "records", "amounts": "colon-dash", "decisions": "beviljas-ej", "joint-figures": "no"},
+    8: {"applications": "prose", "amounts": "mnkr", "decisions": "till-viss-del", "hyphenation": "yes", "wrap": "72"},
+    11: {"applications": "multiline-cells", "amounts": "sek", "decisions": "imperative", "furniture": "running"},
+}
+_SYNTHETIC_FOLDER: list[Path] = []
+
+
+def synthetic_cases() -> list[Case]:
+    """The synthetic rounds of SYNTHETIC_LAYOUTS, written once a process to a folder of its own."""
+    if not _SYNTHETIC_FOLDER:
+        _SYNTHETIC_FOLDER.append(Path(tempfile.mkdtemp(prefix="anslag-check-mutations-")))
+    folder = _SYNTHETIC_FOLDER[0]
+    found = []
+    for seed, layout in SYNTHETIC_LAYOUTS.items():
+        name = f"synthetic-{seed}"
+        document, round_file = folder / f"{name}.txt", folder / f"{name}.toml"
+        if not round_file.exists():
+            [rendered] = anslag.synthetic_documents(1, seed=seed, applications=SYNTHETIC_APPLICATIONS, layout=layout)
+            document.write_text(rendered.text, encoding="utf-8")
+            round_file.write_text(rendered.round_file(document.name), encoding="utf-8")
+        knobs = ", ".join(f"{k}={v}" for k, v in layout.items())
+        found.append(Case(f"synthetic seed {seed} ({knobs})", round_file, document))
+    return found
+
+
 def cases() -> list[Case]:
-    """Every hand-encoded round file of the repository with its document."""
+    """Every hand-encoded round file of the repository with its document, and the synthetic rounds."""
     found = []
     for path in sorted((REPO / "data" / "rounds").glob("*.toml")):
         seed = re.search(r'^seed = "([^"]+)"', path.read_text(encoding="utf-8"), re.M)
@@ -62,7 +98,7 @@ def cases() -> list[Case]:
         found.append(Case(f"data/rounds/{path.name}", path, REPO / "data" / "seeds" / seed.group(1)))
     for path in sorted((REPO / "tests" / "data" / "documents").glob("*.expected.toml")):
         found.append(Case(f"tests/data/documents/{path.name}", path, path.with_name(path.name.replace(".expected.toml", ".txt"))))
-    return found
+    return found + synthetic_cases()
 
 
 @dataclasses.dataclass

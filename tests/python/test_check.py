@@ -215,6 +215,63 @@ def test_a_record_printed_over_seven_lines_is_checked_label_by_label(tmp_path: P
     assert problems_of(wrong_date) == [("application 2025-LUM-01", "submitted")]
 
 
+# Three shapes the synthetic documents print (docs/drafting.md, "Synthetic documents") that check
+# once misread: a "Förslag" column of decision words, a list item whose sentence begins with "Till
+# viss del", a count whose noun is hyphenated at the line's end, a grant after a sentence stating
+# the request ("ansökt belopp 5 tkr. Bifall 5 tkr.").
+FORSLAG_DOCUMENT = DOCUMENT_HEAD.replace("BUDGET", "44 000") + """
+Bilaga
+
+Förvaltning\tProjekt\tSökt belopp (tkr)\tBeviljat belopp (tkr)\tFörslag
+Farsta\tTräffpunkt för unga\t24\t24\tBifall
+Bromma\tLäxhjälp\t30\t20\tDelvis bifall
+"""
+
+FORSLAG_ROUND = (ROUND_HEAD.replace("SEED", "forslag.txt").replace("BUDGET", "44 000")
+                 + application(1, "Farsta", "Träffpunkt för unga", ("24 000 kr", "24 000 kr"), "granted", "{ line = 14 }")
+                 + application(2, "Bromma", "Läxhjälp", ("30 000 kr", "20 000 kr"), "DECISION", "{ line = 15 }"))
+
+
+@pytest.mark.parametrize("decision, passes", [("partly_granted", True), ("granted", False), ("rejected", False)])
+def test_a_forslag_column_of_decision_words_is_the_decision(tmp_path: Path, decision: str, passes: bool) -> None:
+    (tmp_path / "forslag.txt").write_text(FORSLAG_DOCUMENT, encoding="utf-8")
+    path = tmp_path / "forslag.toml"
+    path.write_text(FORSLAG_ROUND.replace("DECISION", decision), encoding="utf-8")
+    assert problems_of(path) == ([] if passes else [("application 2025-LUM-02", "decision")])
+
+
+LIST_DOCUMENT = DOCUMENT_HEAD.replace("BUDGET", "20 000") + """
+Under ansökningsperioden inkom 2 ansök-
+ningar om lokala utvecklingsmedel.
+
+Följande ansökningar har behandlats:
+
+- Farsta: ”Träffpunkt för unga”, ansökt belopp 30 000 kr. Till viss del 20 000 kr.
+- Bromma: ”Läxhjälp”, ansökt belopp 10 000 kr. Avslås.
+- Farsta: ”Läxhjälp”, ansökt belopp 5 tkr. Bifall 5 tkr.
+"""
+
+LIST_ROUND = (ROUND_HEAD.replace("SEED", "list.txt").replace("BUDGET", "20 000")
+              + '\n[[statements]]\nid = "count"\nkind = "application_count"\nfunds = ["LUM"]\ncount = COUNT\n'
+                'quote = "inkom 2 ansök- ningar om lokala utvecklingsmedel"\nsource = { line = 11, lines = 2 }\n'
+              + application(1, "Farsta", "Träffpunkt för unga", ("30 000 kr", "20 000 kr"), "DECISION", "{ line = 16 }")
+              + application(2, "Bromma", "Läxhjälp", ("10 000 kr", "0 kr"), "rejected", "{ line = 17 }")
+              + application(3, "Farsta", "Läxhjälp", ("5 000 kr", "5 000 kr"), "granted", "{ line = 18 }"))
+
+
+@pytest.mark.parametrize("count, decision, problems", [
+    (2, "partly_granted", []),
+    (3, "partly_granted", [("statement count", "count")]),
+    (2, "granted", [("application 2025-LUM-01", "decision")]),
+])
+def test_a_list_items_leading_decision_and_a_hyphenated_count_are_read(
+        tmp_path: Path, count: int, decision: str, problems: list[tuple[str, str]]) -> None:
+    (tmp_path / "list.txt").write_text(LIST_DOCUMENT, encoding="utf-8")
+    path = tmp_path / "list.toml"
+    path.write_text(LIST_ROUND.replace("COUNT", str(count)).replace("DECISION", decision), encoding="utf-8")
+    assert problems_of(path) == problems
+
+
 @pytest.mark.parametrize("seed", ["../../../../../../etc/passwd", "/etc/passwd", "/dev/zero", "/dev/stdin",
                                   "sub/2021_columns.txt", ".."])
 def test_a_seed_that_leaves_the_round_files_folder_is_refused(tmp_path: Path, seed: str) -> None:

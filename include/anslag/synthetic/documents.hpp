@@ -3,7 +3,7 @@
 // from a space of independent knobs (the head, where the date stands, how the applications are
 // printed, how amounts are written, the decision words, wrapping, page furniture, the funds' order
 // and naming, one sentence for several funds' figures). Each document comes with the round it
-// prints, its sources at the document's lines: the answer a draft of it is compared with
+// prints, each entry cited at the document's lines: the answer a draft of it is compared with
 // (tests/python/test_draft_corpus.py, docs/draft-agreement.md). `anslag synthetic --documents`
 // and Python's anslag.synthetic_documents write them.
 //
@@ -50,7 +50,7 @@ struct synthetic_document {
   std::string text;         // the decision document: UTF-8 lines, no form feeds
   int lines_per_page = 0;   // the page length its furniture assumes (print it so); 0: one page
   document_layout layout;   // every knob's value
-  grant_round source;       // the round it prints, each entry's source at its document line
+  grant_round source;       // the round it prints, each entry cited where `text` prints it
   std::string round_text;   // the synthetic round file it was made from (synthetic_round)
 };
 
@@ -59,6 +59,14 @@ struct synthetic_document {
 // document's, so `source` differs from round_text there and in its lines.
 ANSLAG_API synthetic_document synthetic_document_of(const unit_registry& units, const synthetic_options& round,
                                          const document_layout& layout);
+
+// The round file (format 1) of `document.source`, with [document].seed = `seed` (the name the
+// document's text is written under, beside the round file): every fund, statement and
+// application cites the lines of `text` that print it (`source = { line = N, lines = K }`, a table
+// row, a record of five lines, the words of a sentence wrapped over lines) with a quote that stands
+// there, so that `anslag check` passes it; an entry the text does not print would say so
+// (`source = { derived = "..." }`).
+ANSLAG_API std::string synthetic_round_file(const synthetic_document& document, const std::string& seed);
 
 // `count` documents: document i prints the round of seed round.seed + i in the layout drawn from
 // the same seed, the knobs in `fixed` kept.
