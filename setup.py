@@ -36,6 +36,8 @@ class CMakeBuild(build_ext):
             "cmake", "-S", str(ROOT), "-B", str(cmake_dir), "-G", "Ninja",
             "-DCMAKE_BUILD_TYPE=Release",
             "-DANSLAG_TEST=OFF", "-DANSLAG_INSTALL=OFF", "-DANSLAG_CLI=ON", "-DANSLAG_PYTHON=ON",
+            # One translation unit per directory of src/, as the Makefile builds (CMakeLists.txt).
+            "-DCMAKE_UNITY_BUILD=ON",
             f"-DPython_EXECUTABLE={sys.executable}",
         ]
         subprocess.run(configure, check=True)
