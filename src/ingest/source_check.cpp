@@ -159,7 +159,23 @@ class checker {
  public:
   checker(std::string_view text, std::string document, const unit_registry* units)
       : document_(std::move(document)), units_(units) {
-    for (auto& line : document_lines(text)) raw_.push_back(with_kronor_sign(std::move(line)));
+    // Page furniture (running heads and feet, page numbers, Dnr lines) by the drafter's own
+    // reading of it (drafting::mark_furniture), on the lines as printed.
+    std::vector<drafting::line_info> lines;
+    for (auto& line : document_lines(text)) {
+      drafting::line_info l;
+      l.text = collapse_space(line);
+      l.raw = std::move(line);
+      lines.push_back(std::move(l));
+    }
+    drafting::mark_furniture(lines, bundled_vocabulary());
+    raw_.reserve(lines.size());
+    furniture_.reserve(lines.size() + 1);
+    furniture_.push_back(false);  // furniture_[n] is line n's, from 1
+    for (auto& l : lines) {
+      furniture_.push_back(l.furniture);
+      raw_.push_back(with_kronor_sign(std::move(l.raw)));
+    }
     find_tables();
     find_list_leads();
   }
@@ -239,9 +255,14 @@ class checker {
   }
 
   // For every line, the heading of the table it is a row of (up through the rows above it), or 0;
-  // once for the document, so that checking stays linear in its size. A blank line ends a
-  // column-aligned table; one of separated cells (tab, '|', ';') goes on past blank lines (a page
-  // break) while its rows have the heading's separators.
+  // once for the document, so that checking stays linear in its size. A table is read across a
+  // page break, its heading not repeated, as the drafter reads it (read_layout_table,
+  // read_tab_table): one of separated cells (tab, '|', ';') goes on past blank lines and page
+  // furniture (drafting::mark_furniture: the drafter's own reading of running heads and feet,
+  // page numbers, Dnr lines) while its rows have the heading's separators. A column-aligned one,
+  // until its total row, goes on past furniture or a form feed (and the blank lines around them) at
+  // a line of two cells or more, and past one blank line alone at such a line printing an amount;
+  // anything else ends it. Furniture is no row of a table.
   void find_tables() {
     header_above_.assign(raw_.size() + 1, 0);
     const auto at = [&](int k) -> const std::string& { return raw_[static_cast<std::size_t>(k - 1)]; };
@@ -250,17 +271,42 @@ class checker {
       const char separator = separator_of(line);
       return separator ? std::count(line.begin(), line.end(), separator) : 0;
     };
-    int last_text = 0;  // the last line above n that is not blank
+    const auto furniture = [&](int k) { return static_cast<bool>(furniture_[static_cast<std::size_t>(k)]); };
+    const auto form_feed = [&](int k) { return at(k).find('\f') != std::string::npos; };
+    const auto total = [&](int k) {
+      const auto cells = cells_of(at(k), separator_of(at(k)));
+      return !cells.empty() && drafting::is_total(detail::plain_text(cells.front().text));
+    };
+    int last_text = 0;        // the last line above n that is neither blank nor furniture
+    bool page_break = false;  // furniture or a form feed between last_text and n
     for (int n = 2; n <= static_cast<int>(raw_.size()); ++n) {
+      const int above = n - 1;
+      if (!blank(at(above)) && !furniture(above)) {
+        last_text = above;
+        page_break = false;
+      } else {
+        page_break = page_break || furniture(above) || form_feed(above);
+      }
       int header = 0;
-      if (!blank(at(n - 1))) {
-        last_text = n - 1;
-        header = heads_table(n - 1) ? n - 1 : header_above_[static_cast<std::size_t>(n - 1)];
+      if (furniture(n) || blank(at(n))) {
+        // no row
+      } else if (above == last_text) {
+        header = heads_table(above) ? above : header_above_[static_cast<std::size_t>(above)];
       } else if (last_text) {
-        const int candidate = header_above_[static_cast<std::size_t>(last_text)];
-        if (candidate && separators(candidate) > 0 && separator_of(at(n)) == separator_of(at(candidate)) &&
-            separators(n) == separators(candidate))
-          header = candidate;
+        const bool new_page = page_break || form_feed(n);
+        int candidate = header_above_[static_cast<std::size_t>(last_text)];
+        if (!candidate && new_page && heads_table(last_text)) candidate = last_text;  // a heading at a page's foot
+        if (candidate && separators(candidate) > 0) {
+          if (separator_of(at(n)) == separator_of(at(candidate)) && separators(n) == separators(candidate))
+            header = candidate;
+        } else if (candidate && !total(last_text)) {
+          // A page break without furniture is a blank line alone (a page whose text ends short of
+          // its foot): there the next line goes on with the table when it prints an amount.
+          const auto cells = cells_of(at(n), 0);
+          const bool amount = std::any_of(cells.begin(), cells.end(),
+                                          [](const cell& c) { return detail::cell_amount(c.text, "kr").has_value(); });
+          if (cells.size() >= 2 && (new_page || (last_text == n - 2 && amount))) header = candidate;
+        }
       }
       header_above_[static_cast<std::size_t>(n)] = header;
     }
@@ -764,6 +810,7 @@ class checker {
   std::string document_;
   const unit_registry* units_;
   std::vector<std::string> raw_;
+  std::vector<bool> furniture_;    // line → whether it is page furniture (drafting::mark_furniture)
   std::vector<int> header_above_;  // line → its table's heading line, or 0
   std::vector<int> lead_of_;       // line → the line leading its list, or 0
   std::map<int, std::vector<int>> items_of_;  // a list's leading line → its items' lines

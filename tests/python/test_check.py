@@ -447,3 +447,69 @@ def test_a_decision_count_names_its_applications_in_the_list_it_leads(
     path.write_text(text.replace(old, new), encoding="utf-8")
     shutil.copy(REPO / "data" / "seeds" / "000_98bf0cbc657a04e3.txt", tmp_path)
     assert problems_of(path) == [(f"application {application}", "decision")]
+
+
+# A table that goes on past a page break without its heading repeated (issue 22): the rows and
+# the total on the second page stand after the first page's foot and the second's running head,
+# page number or Dnr line. check reads the page furniture as the drafter does and carries the
+# table's columns past it; before, those rows were read as prose and their amounts reported missing.
+PAGE_HEAD = "Socialförvaltningen                                    Tjänsteutlåtande"
+PAGED_TABLES = {
+    "aligned": ("Förvaltning         Projekt                 Sökt belopp   Beviljat belopp   Beslut",
+                ["Farsta              Träffpunkt för unga          24 000            24 000   Beviljas",
+                 "Bromma              Läxhjälp                     30 000            20 000   Beviljas delvis",
+                 "Kungsholmen         Stöd till unga vuxna         40 000            30 000   Beviljas delvis",
+                 "Skärholmen          Nätverk för anhöriga         18 000                 0   Avslås",
+                 "Totalt                                          112 000            74 000"]),
+    "tabs": ("Förvaltning\tProjekt\tSökt belopp\tBeviljat belopp\tBeslut",
+             ["Farsta\tTräffpunkt för unga\t24 000\t24 000\tBeviljas",
+              "Bromma\tLäxhjälp\t30 000\t20 000\tBeviljas delvis",
+              "Kungsholmen\tStöd till unga vuxna\t40 000\t30 000\tBeviljas delvis",
+              "Skärholmen\tNätverk för anhöriga\t18 000\t0\tAvslås",
+              "Totalt\t\t112 000\t74 000\t"]),
+}
+# Four lines between the pages (lines 16 to 19), each a page break of its own kind.
+PAGE_BREAKS = {
+    "running head, Dnr and page": ["", PAGE_HEAD, "Dnr 3.1-0456/2024                                      Sida 2 av 2", ""],
+    "page number at the foot": ["", "                                  1 (2)", "", ""],
+    "page number and a form feed": ["", "Sida 1 av 2", "", "\f"],
+}
+
+
+def paged_document(table: str, page_break: str) -> str:
+    header, rows = PAGED_TABLES[table]
+    lines = [PAGE_HEAD, "Dnr 3.1-0456/2024                                      Sida 1 av 2",
+             *DOCUMENT_HEAD.replace("BUDGET", "74 000").splitlines()[:-1],  # Till ... Förslag till beslut, blank
+             "Socialnämnden fördelar 74 000 kronor till lokala utvecklingsmedel (LUM).", "", "Bilaga", "", header,
+             *rows[:2], *PAGE_BREAKS[page_break], *rows[2:]]
+    return "\n".join(lines) + "\n"
+
+
+PAGED_ROUND = (ROUND_HEAD.replace("SEED", "paged.txt").replace("BUDGET", "74 000").replace("line = 9", "line = 11")
+               + application(1, "Farsta", "Träffpunkt för unga", ("24 000 kr", "24 000 kr"), "granted", "{ line = 16 }")
+               + application(2, "Bromma", "Läxhjälp", ("30 000 kr", "20 000 kr"), "partly_granted", "{ line = 17 }")
+               + application(3, "Kungsholmen", "Stöd till unga vuxna", ("40 000 kr", "GRANTED"), "partly_granted",
+                             "{ line = 22 }")
+               + application(4, "Skärholmen", "Nätverk för anhöriga", ("18 000 kr", "0 kr"), "rejected", "{ line = 23 }")
+               + '\n[[statements]]\nid = "2025.ansokt.tabell"\nkind = "requested_total"\namount = "112 000 kr"\n'
+               'quote = "Totalt"\nsource = { line = 24 }\n'
+               '\n[[statements]]\nid = "2025.beviljat.tabell"\nkind = "granted_total"\namount = "TOTAL"\n'
+               'quote = "Totalt"\nsource = { line = 24 }\n')
+
+
+@pytest.mark.parametrize("table", PAGED_TABLES)
+@pytest.mark.parametrize("page_break", PAGE_BREAKS)
+@pytest.mark.parametrize("granted, total, problems", [
+    ("30 000 kr", "74 000 kr", []),
+    ("300 000 kr", "74 000 kr", [("application 2025-LUM-03", "granted")]),
+    ("30 000 kr", "112 000 kr", [("statement 2025.beviljat.tabell", "amount")]),
+])
+def test_a_table_goes_on_past_a_page_break_without_its_heading(
+        tmp_path: Path, table: str, page_break: str, granted: str, total: str, problems: list[tuple[str, str]]) -> None:
+    document = paged_document(table, page_break)
+    lines = document.split("\n")  # a form feed ends no line of the document
+    assert lines[21].startswith("Kungsholmen") and lines[23].startswith("Totalt") and lines[10].startswith("Socialnämnden")
+    (tmp_path / "paged.txt").write_text(document, encoding="utf-8")
+    path = tmp_path / "paged.toml"
+    path.write_text(PAGED_ROUND.replace("GRANTED", granted).replace("TOTAL", total), encoding="utf-8")
+    assert problems_of(path) == problems

@@ -18,7 +18,7 @@ drafter::drafter(std::string_view text, const draft_options& options, std::strin
 }
 
 round_draft drafter::run() {
-  mark_furniture();
+  mark_furniture(lines_, vocabulary_);
   read_head();
   find_records();
   find_tables();

@@ -224,6 +224,16 @@ bool application_header(const std::vector<column>& columns);
 
 std::vector<column> columns_of(const std::vector<std::string>& headers, const vocabulary& words);
 
+// --- structure.cpp: page furniture, for the drafter and `anslag check` alike (one definition). --
+
+// Marks each line of `lines` (raw and text set) that is page furniture: page numbers ("Sida 2 av
+// 5", "2 (5)"), Dnr lines, and a running head or foot (a short line printed alike near two page
+// breaks or more, a page break being a form feed, a page number, or a running foot and head near
+// each other). A table's header printed again on a new page (by `words`) is the table's, never
+// furniture. The drafter leaves furniture out of its prose and reads a table across it;
+// src/ingest/source_check.cpp carries a table's columns across it the same way.
+void mark_furniture(std::vector<line_info>& lines, const vocabulary& words);
+
 // The column a laid-out cell belongs to: the one its extent overlaps most, else the nearest.
 std::size_t column_for(const std::vector<column>& columns, const laid_cell& cell);
 
@@ -269,11 +279,8 @@ class drafter {
   void read_year();
   void find_sections();
 
-  // --- structure.cpp: the document's shape before its words are read.
-  // Page furniture: page numbers ("Sida 2 av 5", "2 (5)"), Dnr lines, and a running head or foot
-  // (a short line printed alike on three pages or more, or on two that a page break begins).
-  void mark_furniture();
-
+  // --- structure.cpp: the document's shape before its words are read (page furniture first, by
+  // the free function mark_furniture above, which `anslag check` shares).
   // Hard-wrapped prose: a line that does not end a sentence, followed by one that goes on with it,
   // is one paragraph; its text stands in the first line, the lines after it are marked `joined`.
   void join_paragraphs();

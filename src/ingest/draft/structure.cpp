@@ -63,31 +63,31 @@ bool who_or_what(column_role role, bool who) {
 
 }  // namespace
 
-void drafter::mark_furniture() {
+void mark_furniture(std::vector<line_info>& lines, const vocabulary& words) {
   // A page break: a form feed, or a page number, alone or at the end of a head line ("Dnr ...  Sida 1 av 2").
   const auto page_mark = [&](std::size_t k) {
-    if (lines_[k].raw.starts_with('\f') || page_number(lines_[k].text)) return true;
-    const auto w = words_of(lines_[k].text);
+    if (lines[k].raw.starts_with('\f') || page_number(lines[k].text)) return true;
+    const auto w = words_of(lines[k].text);
     return w.size() >= 4 && w[w.size() - 4] == "sida" && all_digits(w[w.size() - 3]) && w[w.size() - 2] == "av" &&
            all_digits(w.back());
   };
-  std::vector<bool> near_page(lines_.size(), false);
-  for (std::size_t k = 0; k < lines_.size(); ++k) {
+  std::vector<bool> near_page(lines.size(), false);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
     if (!page_mark(k)) continue;
-    for (std::size_t n = k < 3 ? 0 : k - 3; n <= std::min(k + 3, lines_.size() - 1); ++n) near_page[n] = true;
+    for (std::size_t n = k < 3 ? 0 : k - 3; n <= std::min(k + 3, lines.size() - 1); ++n) near_page[n] = true;
   }
-  for (std::size_t k = 0; k < std::min<std::size_t>(3, lines_.size()); ++k) near_page[k] = true;
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, lines.size()); ++k) near_page[k] = true;
   // A running head or foot: the same short line near two page breaks or more.
   std::unordered_map<std::string_view, int> near_count;
   // A table's header printed again on the next page is the table's, not furniture.
   const auto table_header = [&](const line_info& l) {
-    if (const char separator = separator_of(l.raw, 2)) return application_header(columns_of(split_cells(l.raw, separator), vocabulary_));
+    if (const char separator = separator_of(l.raw, 2)) return application_header(columns_of(split_cells(l.raw, separator), words));
     std::vector<std::string> cells;
     for (const auto& c : split_layout(l.raw)) cells.push_back(c.text);
-    return application_header(columns_of(cells, vocabulary_));
+    return application_header(columns_of(cells, words));
   };
   const auto candidate = [&](std::size_t k) {
-    const auto& l = lines_[k];
+    const auto& l = lines[k];
     return !l.text.empty() && l.text.size() <= 100 && !ends_sentence(l.text) && detail::amounts_in(l.text).empty() &&
            !table_header(l);
   };
@@ -96,25 +96,25 @@ void drafter::mark_furniture() {
   // other. The end of the document is a page's foot, as its top is a page's head.
   {
     std::unordered_map<std::string_view, int> occurrences;
-    for (std::size_t k = 0; k < lines_.size(); ++k)
-      if (candidate(k)) ++occurrences[lines_[k].text];
-    const auto repeated = [&](std::size_t k) { return candidate(k) && occurrences[lines_[k].text] >= 2; };
+    for (std::size_t k = 0; k < lines.size(); ++k)
+      if (candidate(k)) ++occurrences[lines[k].text];
+    const auto repeated = [&](std::size_t k) { return candidate(k) && occurrences[lines[k].text] >= 2; };
     std::vector<std::size_t> marks;
-    for (std::size_t k = 0; k < lines_.size(); ++k) {
+    for (std::size_t k = 0; k < lines.size(); ++k) {
       if (!repeated(k)) continue;
-      for (std::size_t j = k + 1; j <= std::min(k + 3, lines_.size() - 1); ++j)
-        if (repeated(j) && lines_[j].text != lines_[k].text) marks.push_back(k), marks.push_back(j);
+      for (std::size_t j = k + 1; j <= std::min(k + 3, lines.size() - 1); ++j)
+        if (repeated(j) && lines[j].text != lines[k].text) marks.push_back(k), marks.push_back(j);
     }
-    std::size_t last = lines_.size();
-    while (last > 0 && lines_[last - 1].text.empty()) --last;
+    std::size_t last = lines.size();
+    while (last > 0 && lines[last - 1].text.empty()) --last;
     if (last > 0) marks.push_back(last - 1);
     for (std::size_t k : marks)
-      for (std::size_t n = k < 3 ? 0 : k - 3; n <= std::min(k + 3, lines_.size() - 1); ++n) near_page[n] = true;
+      for (std::size_t n = k < 3 ? 0 : k - 3; n <= std::min(k + 3, lines.size() - 1); ++n) near_page[n] = true;
   }
-  for (std::size_t k = 0; k < lines_.size(); ++k)
-    if (near_page[k] && candidate(k)) ++near_count[lines_[k].text];
-  for (std::size_t k = 0; k < lines_.size(); ++k) {
-    auto& l = lines_[k];
+  for (std::size_t k = 0; k < lines.size(); ++k)
+    if (near_page[k] && candidate(k)) ++near_count[lines[k].text];
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    auto& l = lines[k];
     if (l.text.empty()) continue;
     const auto count = near_count.find(l.text);
     l.furniture = page_furniture(l.text) ||
