@@ -1,8 +1,9 @@
 # Installs anslag into a fresh prefix, then builds and runs an outside project against it. The
 # outside program is the README's C++ example, and its output must be the README's.
 # KIND=static installs this build; KIND=shared first builds the library alone with
-# BUILD_SHARED_LIBS=ON. Either way the installed library must not carry toml++ under its own
-# name (src/io/toml.hpp), and neither may offer more than anslag's API (symbols.cmake).
+# BUILD_SHARED_LIBS=ON (a unity build when this one is). Either way the installed library must
+# not carry toml++ under its own name (src/io/toml.hpp), and neither may offer more than anslag's
+# API (symbols.cmake).
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
 
@@ -11,6 +12,7 @@ if(KIND STREQUAL "shared")
                           -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=${CXX_COMPILER}
                           -DCMAKE_CXX_COMPILER_LAUNCHER=${CXX_COMPILER_LAUNCHER}
                           -DBUILD_SHARED_LIBS=ON -DANSLAG_TEST=OFF -DANSLAG_PYTHON=OFF -DANSLAG_CLI=OFF
+                          -DCMAKE_UNITY_BUILD=${UNITY_BUILD}
                   RESULT_VARIABLE rc OUTPUT_QUIET)
   if(NOT rc EQUAL 0)
     message(FATAL_ERROR "configuring the shared library failed: ${rc}")
