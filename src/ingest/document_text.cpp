@@ -8,8 +8,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
-
-#include <csignal>
+#include <cstring>  // sigabbrev_np (glibc)
 
 #include <fcntl.h>
 #include <poll.h>
@@ -124,11 +123,17 @@ std::string pdf_text(const std::filesystem::path& path, const pdf_limits& limits
   }
   if (!exceeded.empty()) beyond(path, exceeded);
   if (WIFSIGNALED(status)) {
-    // The CPU limit sends SIGXCPU, and SIGKILL a second later; a process past its address space
-    // aborts where an allocation fails.
+    // The CPU limit sends SIGXCPU, and SIGKILL a second later.
     const int stopped_by = WTERMSIG(status);
     if (stopped_by == SIGXCPU || stopped_by == SIGKILL) beyond(path, std::to_string(limits.cpu_seconds) + " s of CPU time");
-    beyond(path, std::to_string(limits.memory_mib) + " MiB of memory");
+    const char* abbreviation = sigabbrev_np(stopped_by);
+    const std::string signal = abbreviation ? "SIG" + std::string(abbreviation) : "signal " + std::to_string(stopped_by);
+    // Past its address space an allocation fails and pdftotext aborts or faults there; a PDF that
+    // crashes it within the limit ends the same way, so the message says both and names the signal.
+    if (stopped_by == SIGABRT || stopped_by == SIGSEGV || stopped_by == SIGBUS)
+      beyond(path, std::to_string(limits.memory_mib) + " MiB of memory, or a PDF that crashes pdftotext (" + signal + ")");
+    // Any other signal came from outside (a user, a supervisor): no limit of ours.
+    fail(path, 0, 0, "pdftotext stopped by " + signal);
   }
   if (WEXITSTATUS(status) == 127) fail(path, 0, 0, "cannot run pdftotext (poppler-utils) to read the PDF");
   if (WEXITSTATUS(status) != 0) fail(path, 0, 0, "not a readable PDF");

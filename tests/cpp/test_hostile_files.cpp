@@ -146,7 +146,12 @@ TEST_CASE("pdftotext's time, output and memory are bounded, each limit named", "
   CHECK(with_pdftotext(folder.path, "exec sleep 5", read) == at + "1 s");
   CHECK(with_pdftotext(folder.path, "exec yes", read) == at + "1 MiB of text");
   CHECK(with_pdftotext(folder.path, "printf 'a\\fb\\fc\\f'", read) == at + "2 pages");
-  CHECK(with_pdftotext(folder.path, "kill -SEGV $$", read) == at + "1024 MiB of memory");
+  CHECK(with_pdftotext(folder.path, "kill -SEGV $$", read) ==
+        at + "1024 MiB of memory, or a PDF that crashes pdftotext (SIGSEGV)");
+  CHECK(with_pdftotext(folder.path, "kill -ABRT $$", read) ==
+        at + "1024 MiB of memory, or a PDF that crashes pdftotext (SIGABRT)");
+  // A signal from outside is named as such, not taken for a limit.
+  CHECK(with_pdftotext(folder.path, "kill -TERM $$", read) == pdf.string() + ":0:0: pdftotext stopped by SIGTERM");
   CHECK(with_pdftotext(folder.path, "echo \"$@\"", [&] {
           const std::string arguments = anslag::read_document_text(pdf, limits);
           CHECK(arguments == "-layout -enc UTF-8 -l 3 -- " + pdf.string() + " -\n");
