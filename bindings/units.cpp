@@ -171,6 +171,11 @@ UnitKindWords (a kind not named has the generic words).)doc")
 
   m.def("load_units", &load_units, py::arg("path"),
         "Reads a unit registry file (docs/units.md); RoundFileError names file, line and column.");
+  m.def("with_aliases",
+        py::overload_cast<const unit_registry&, const std::filesystem::path&>(&anslag::with_aliases),
+        py::arg("registry"), py::arg("path"),
+        "The registry with the spellings of an aliases file added (docs/units.md); RoundFileError "
+        "names file, line and column.");
 }
 
 }  // namespace anslag::python

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import datetime
 import os
-import tomllib
 from functools import lru_cache
-from typing import Any, Union
+from typing import Union
 
-from anslag._core import InvalidArgumentError, Unit, UnitRegistry, load_units
+from anslag._core import Unit, UnitRegistry, load_units
+from anslag._core import with_aliases as _with_aliases
 from anslag._data import data_path
 
 ALIASES_VARIABLE = "ANSLAG_UNIT_ALIASES"
@@ -43,22 +43,11 @@ def registry_of(units: Units) -> UnitRegistry:
 
 def with_aliases(registry: UnitRegistry, path: Union[str, os.PathLike[str]]) -> UnitRegistry:
     """``registry`` with the spellings of an aliases file of your own added: a TOML file of
-    ``"spelling" = "unit-id"`` lines under ``[aliases]``. The package is not edited; a spelling that
-    another unit already has, or an id the registry does not have, is an InvalidArgumentError."""
-    with open(path, "rb") as file:
-        aliases: dict[str, Any] = tomllib.load(file).get("aliases", {})
-    added: dict[str, list[str]] = {}
-    for spelling, unit_id in aliases.items():
-        if not isinstance(unit_id, str) or registry.find(unit_id) is None:
-            error = InvalidArgumentError(f"{os.fspath(path)}: alias \"{spelling}\" names no unit ({unit_id!r})")
-            error.code = "invalid_argument"
-            raise error
-        added.setdefault(unit_id, []).append(spelling)
-    return UnitRegistry([
-        Unit(u.id, u.name, u.kind, u.valid_from, u.valid_until, u.successor, u.parent,
-             [*u.aliases, *added.get(u.id, [])], u.source)
-        for u in registry.units
-    ], registry.kinds)
+    ``"spelling" = "unit-id"`` lines under ``[aliases]``. The package is not edited. A value that is
+    not a string, an id the registry does not have, a spelling another unit already has or any other
+    key is a RoundFileError naming the file, line and column (the C++ ``anslag::with_aliases``;
+    ``anslag --aliases FILE`` on the command line)."""
+    return _with_aliases(registry, os.fspath(path))
 
 
 def resolve_unit(name: str, units: Units = None) -> Unit:

@@ -82,7 +82,7 @@ void write_whole(const std::filesystem::path& path, const std::string& text) {
 // page per round in the folder --output names (FILE.html for FILE.toml), and the summary table on
 // standard output. --document names one document, so it is for one round.
 int audit_folder_command(const std::string& folder, audit_format format, const std::string& minimum,
-                         const std::string& output, const std::string& document, const std::string& units_file) {
+                         const std::string& output, const std::string& document, const registry_arguments& units_file) {
   if (format != audit_format::html && !output.empty()) {
     std::cerr << "anslag audit: --output applies to one round, or to a folder with --format html\n";
     return 2;
@@ -118,7 +118,7 @@ void add_audit_command(CLI::App& app, context& context) {
     std::string minimum;
     std::string document;
     std::string output;
-    std::string units;
+    registry_arguments units;
   };
   auto o = std::make_shared<options>();
   command->add_option("round", o->round, "A bundled round's year (2020), a round file, or a folder of round files")

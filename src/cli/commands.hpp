@@ -29,13 +29,20 @@ void add_format_option(CLI::App* command, output_format& format);
 // when run from a build tree, else the installed share/anslag.
 std::filesystem::path data_dir();
 
-// `--units FILE` on every subcommand that resolves unit names: the unit registry of the
-// organisation whose rounds are read (docs/units.md); empty: the bundled one.
-void add_units_option(CLI::App* command, std::string& file);
+// `--units FILE` and `--aliases FILE` on every subcommand that resolves unit names: the unit
+// registry of the organisation whose rounds are read, and spellings of one's own added to it
+// (docs/units.md). Empty: the bundled registry, with the aliases file $ANSLAG_UNIT_ALIASES names,
+// if it is set (as in Python, only for the bundled registry).
+struct registry_arguments {
+  std::string units;
+  std::string aliases;
+};
+void add_units_option(CLI::App* command, registry_arguments& registry);
 
-// The registry `--units` names (load_units: a round_file_error naming the file, line and column),
-// else the bundled one (units.toml in data_dir()).
-unit_registry load_units_argument(const std::string& file);
+// The registry `--units` names (load_units), else the bundled one (units.toml in data_dir()),
+// with the spellings of the aliases file added (with_aliases); either file's errors are
+// round_file_errors naming the file, line and column.
+unit_registry load_units_argument(const registry_arguments& registry);
 
 // A round named on the command line: a file path, or when no file of that name exists and it is
 // four digits, the year of a bundled round ("2020").

@@ -31,13 +31,21 @@ std::filesystem::path data_dir() {
   return ANSLAG_INSTALL_DATA_DIR;
 }
 
-void add_units_option(CLI::App* command, std::string& file) {
-  command->add_option("--units", file,
+void add_units_option(CLI::App* command, registry_arguments& registry) {
+  command->add_option("--units", registry.units,
                       "The unit registry to resolve names with, a TOML file (default: the bundled one)");
+  command->add_option("--aliases", registry.aliases,
+                      "Spellings of your own for the registry's units, a TOML file with an [aliases] table "
+                      "(default: $ANSLAG_UNIT_ALIASES with the bundled registry, if set)");
 }
 
-unit_registry load_units_argument(const std::string& file) {
-  return load_units(file.empty() ? data_dir() / "units.toml" : std::filesystem::path(file));
+unit_registry load_units_argument(const registry_arguments& registry) {
+  const unit_registry units =
+      load_units(registry.units.empty() ? data_dir() / "units.toml" : std::filesystem::path(registry.units));
+  // As in Python, $ANSLAG_UNIT_ALIASES adds to the bundled registry only.
+  const char* variable = registry.units.empty() ? std::getenv("ANSLAG_UNIT_ALIASES") : nullptr;
+  const std::string aliases = !registry.aliases.empty() ? registry.aliases : variable ? variable : "";
+  return aliases.empty() ? units : with_aliases(units, aliases);
 }
 
 // A file that exists is what its name says, even when the name looks like a year: `anslag audit

@@ -17,7 +17,7 @@ void add_draft_command(CLI::App& app, context& context) {
   auto output = std::make_shared<std::string>();
   auto year = std::make_shared<int>(0);
   auto vocabulary_file = std::make_shared<std::string>();
-  auto units_file = std::make_shared<std::string>();
+  auto units_file = std::make_shared<registry_arguments>();
   command->add_option("document", *document, "The decision document: UTF-8 text or PDF")->required();
   command->add_option("--output,-o", *output, "Write the round file here (default: standard output)");
   command->add_option("--year", *year, "The round's year (default: the year the title names)")

@@ -24,7 +24,7 @@ struct propose_arguments {
   std::string order;  // comma-separated application ids
   bool granted_only = false;
   output_format format = output_format::text;
-  std::string units;  // --units
+  registry_arguments units;  // --units, --aliases
 };
 
 std::vector<std::string> split_ids(const std::string& text) {

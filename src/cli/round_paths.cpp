@@ -53,7 +53,7 @@ std::vector<loaded_round> load_round_folder(const std::filesystem::path& folder)
   return out;
 }
 
-int audit_folder(const std::filesystem::path& folder, const std::string& units_file, output_format format,
+int audit_folder(const std::filesystem::path& folder, const registry_arguments& units_file, output_format format,
                  const report_options& options, const audited_round& each) {
   const unit_registry units = load_units_argument(units_file);
   const auto loaded = load_round_folder(folder);

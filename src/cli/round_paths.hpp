@@ -54,8 +54,8 @@ using audited_round = std::function<void(const report&, const grant_round&, cons
 
 // `anslag audit FOLDER`: the summary table, then each report (text, Markdown), or
 // {"rounds": [...]} (JSON); the exit code (0, 1 or 2). With `each`, the summary table only, and
-// `each` is called for every round that loaded. `units_file`: the --units option.
-int audit_folder(const std::filesystem::path& folder, const std::string& units_file, output_format format,
+// `each` is called for every round that loaded. `units_file`: the --units and --aliases options.
+int audit_folder(const std::filesystem::path& folder, const registry_arguments& units_file, output_format format,
                  const report_options& options, const audited_round& each = {});
 
 }  // namespace anslag::cli

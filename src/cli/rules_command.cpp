@@ -196,7 +196,7 @@ void add_rules_commands(CLI::App& app, context& context) {
     std::string round;
     std::string application;
     output_format format = output_format::text;
-    std::string units;  // evaluate: --units
+    registry_arguments units;  // evaluate: --units, --aliases
   };
 
   auto* rules = app.add_subcommand("rules", "List a round's rules with their quotes and sources");

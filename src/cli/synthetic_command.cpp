@@ -93,7 +93,7 @@ void add_synthetic_command(CLI::App& app, context& context) {
     std::string out;
     synthetic_options round;
     std::string faults = "none";
-    std::string units;
+    registry_arguments units;
   };
   auto o = std::make_shared<options>();
   // The number of rounds is checked by write_synthetic_rounds, which says the range it offers.

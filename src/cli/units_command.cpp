@@ -27,7 +27,7 @@ struct units_options {
   std::string name;
   std::string on;
   output_format format = output_format::text;
-  std::string units;  // --units
+  registry_arguments units;  // --units, --aliases
 };
 
 json optional_text(const std::optional<std::string>& text) {

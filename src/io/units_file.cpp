@@ -96,4 +96,48 @@ unit_registry load_units(const std::filesystem::path& path) {
   return parse_units(detail::read_file(path, true), path.string());
 }
 
+unit_registry parse_aliases(const unit_registry& registry, std::string_view toml_text, const std::string& file_name) {
+  const reader in(file_name, units_wording);
+  toml::table root_table;
+  try {
+    root_table = toml::parse(toml_text, file_name);
+  } catch (const toml::parse_error& e) {
+    in.fail(e.source(), "TOML syntax: " + std::string(e.description()));
+  }
+  const record root(in, root_table, {"aliases"});
+  std::vector<unit> units(registry.units().begin(), registry.units().end());
+  // Where each unit's last added spelling stands, for a registry problem it makes.
+  std::vector<const toml::node*> added_at(units.size(), nullptr);
+  if (const toml::table* aliases = root.optional_subtable("aliases")) {
+    for (const auto& [spelling, node] : *aliases) {
+      const std::string named = "alias \"" + std::string(spelling.str()) + "\"";
+      const auto* id = node.as_string();
+      if (!id) in.fail(node.source(), named + " must name a unit's id, as a string");
+      const unit* target = registry.find(id->get());
+      if (!target) in.fail(node.source(), named + " names no unit (\"" + id->get() + "\")");
+      // A spelling the registry already gives another unit would make a name mean two units.
+      try {
+        const unit& already = registry.resolve(spelling.str());
+        if (already.id != target->id) in.fail(node.source(), named + " is already a spelling of unit \"" + already.id + "\"");
+      } catch (const unknown_unit_error&) {
+      } catch (const ambiguous_unit_error&) {
+        in.fail(node.source(), named + " is already a spelling of more than one unit");
+      }
+      const auto index = static_cast<std::size_t>(target - registry.units().data());
+      units[index].aliases.emplace_back(spelling.str());
+      added_at[index] = &node;
+    }
+  }
+  // Two aliases of the file that spell two units alike, or one that normalises to nothing.
+  if (const auto problem = find_registry_problem(units)) {
+    if (const toml::node* at = added_at[problem->unit]) in.fail(at->source(), problem->message);
+    in.fail(root_table.source(), problem->message);
+  }
+  return unit_registry(std::move(units), registry.kinds());
+}
+
+unit_registry with_aliases(const unit_registry& registry, const std::filesystem::path& path) {
+  return parse_aliases(registry, detail::read_file(path, true), path.string());
+}
+
 }  // namespace anslag

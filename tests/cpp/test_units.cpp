@@ -457,3 +457,29 @@ TEST_CASE("the HTML report of a Göteborg round shows the planted finding beside
   CHECK(page.find("Askim-Frölunda-Högsbo") != std::string::npos);
   CHECK(page.find("Kommunstyrelsen fördelar") != std::string::npos);
 }
+
+TEST_CASE("with_aliases adds one's own spellings to a copy of a registry, each bad line named", "[units]") {
+  const unit_registry mine = anslag::parse_aliases(bundled(), "[aliases]\n\"Söder\" = \"sodermalm\"\n", "mina.toml");
+  CHECK(mine.resolve("Söder").id == "sodermalm");
+  CHECK(mine.units().size() == bundled().units().size());
+  CHECK_THROWS_AS(bundled().resolve("Söder"), anslag::unknown_unit_error);  // the original is untouched
+  const auto error_of = [](const std::string& text) {
+    try {
+      anslag::parse_aliases(bundled(), text, "mina.toml");
+    } catch (const anslag::round_file_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("[aliases]\n\"Söder\" = \"soder\"\n") == R"(mina.toml:2:11: alias "Söder" names no unit ("soder"))");
+  CHECK(error_of("[aliases]\n\"Söder\" = 5\n") == "mina.toml:2:11: alias \"Söder\" must name a unit's id, as a string");
+  CHECK(error_of("[alias]\n\"Söder\" = \"sodermalm\"\n") == "mina.toml:1:2: unknown key \"alias\"");
+  CHECK(error_of("[aliases]\n\"Farsta\" = \"sodermalm\"\n") ==
+        R"(mina.toml:2:12: alias "Farsta" is already a spelling of unit "farsta")");
+  // A spelling that resolves to two förvaltningar already (tests/python/test_units.py).
+  CHECK(error_of("[aliases]\n\"Hägersten/Älvsjö EÅV\" = \"sodermalm\"\n") ==
+        R"(mina.toml:2:26: alias "Hägersten/Älvsjö EÅV" is already a spelling of more than one unit)");
+  CHECK(error_of("[aliases]\n\"  \" = \"sodermalm\"\n") == "mina.toml:2:8: unit \"sodermalm\": empty alias");
+  CHECK(error_of("[aliases]\n\"Söder X\" = \"sodermalm\"\n\"söder x\" = \"farsta\"\n") ==
+        "mina.toml:3:13: units \"sodermalm\" and \"farsta\" share the spelling \"söder x\"");
+}

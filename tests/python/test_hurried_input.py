@@ -49,5 +49,18 @@ def test_aliases_of_ones_own_beside_the_bundled_registry(tmp_path):
     with pytest.raises(anslag.UnknownUnitError):
         anslag.unit_registry().resolve("Söder")  # the package's registry is untouched
     own.write_text('[aliases]\n"Söder" = "soder"\n', encoding="utf-8")
-    with pytest.raises(anslag.InvalidArgumentError, match='alias "Söder" names no unit'):
+    with pytest.raises(anslag.RoundFileError) as caught:
         with_aliases(anslag.unit_registry(), own)
+    assert str(caught.value) == f'{own}:2:11: alias "Söder" names no unit ("soder")'
+    for text, message in [
+        ('[aliases]\n"Söder" = 5\n', """2:11: alias "Söder" must name a unit's id, as a string"""),
+        ('[aliases]\n"Hägersten/Älvsjö EÅV" = "sodermalm"\n',
+         '2:26: alias "Hägersten/Älvsjö EÅV" is already a spelling of more than one unit'),
+        ('[aliases]\n"Farsta" = "sodermalm"\n', '2:12: alias "Farsta" is already a spelling of unit "farsta"'),
+        ('[aliases]\n"Söder X" = "sodermalm"\n"söder x" = "farsta"\n',
+         '3:13: units "sodermalm" and "farsta" share the spelling "söder x"'),
+    ]:
+        own.write_text(text, encoding="utf-8")
+        with pytest.raises(anslag.RoundFileError) as caught:
+            with_aliases(anslag.unit_registry(), own)
+        assert str(caught.value) == f"{own}:{message}"

@@ -207,3 +207,30 @@ def test_cli_units_file_that_does_not_load_exits_2_naming_it(tmp_path):
         result = run(*args, "--units", str(tmp_path / "missing.toml"))
         assert result.returncode == 2, args
         assert f"{tmp_path / 'missing.toml'}:0:0: cannot read the file: No such file or directory" in result.stderr
+
+
+def test_cli_aliases_of_ones_own_on_any_registry(tmp_path):
+    # --aliases beside --units; ANSLAG_UNIT_ALIASES adds to the bundled registry only, as in Python.
+    aliases = tmp_path / "mina.toml"
+    aliases.write_text('[aliases]\n"SO Nordost" = "nordost"\n', encoding="utf-8")
+    resolved = run("units", "resolve", "SO Nordost", "--units", str(GOTEBORG), "--aliases", str(aliases),
+                   "--format", "json")
+    assert resolved.returncode == 0, resolved.stderr
+    assert json.loads(resolved.stdout)["id"] == "nordost"
+    assert run("units", "resolve", "SO Nordost", "--units", str(GOTEBORG)).returncode == 2
+    own = tmp_path / "egna.toml"
+    own.write_text('[aliases]\n"Söder" = "sodermalm"\n', encoding="utf-8")
+    environment = {**os.environ, "ANSLAG_UNIT_ALIASES": str(own)}
+    from_environment = subprocess.run([CLI, "units", "resolve", "Söder"], capture_output=True, text=True,
+                                      encoding="utf-8", env=environment)
+    assert from_environment.returncode == 0 and "Södermalm" in from_environment.stdout
+    not_for_another = subprocess.run([CLI, "units", "resolve", "SO Nordost", "--units", str(GOTEBORG)],
+                                     capture_output=True, text=True, encoding="utf-8",
+                                     env={**os.environ, "ANSLAG_UNIT_ALIASES": str(aliases)})
+    assert not_for_another.returncode == 2
+    audited = run("audit", str(ROUND), "--units", str(GOTEBORG), "--aliases", str(aliases), "--format", "json")
+    assert audited.returncode == 0, audited.stderr
+    aliases.write_text('[aliases]\n"SO Nordost" = "nordöst"\n', encoding="utf-8")
+    refused = run("units", "list", "--units", str(GOTEBORG), "--aliases", str(aliases))
+    assert refused.returncode == 2
+    assert refused.stderr == f'anslag units: {aliases}:2:16: alias "SO Nordost" names no unit ("nordöst")\n'

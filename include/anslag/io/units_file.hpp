@@ -22,4 +22,15 @@ ANSLAG_API unit_registry load_units(const std::filesystem::path& path);
 // The same for text already read; `file_name` is what errors name.
 ANSLAG_API unit_registry parse_units(std::string_view toml_text, const std::string& file_name);
 
+// `registry` with the spellings of an aliases file of your own added (docs/units.md, "Official
+// names and your own aliases"): a TOML file whose one table, [aliases], holds
+// `"spelling" = "unit-id"` lines. The registry is copied, never edited. A value that is not a
+// string, an id the registry does not have, a spelling another unit already has and any other
+// key is a round_file_error naming the file, line and column.
+ANSLAG_API unit_registry with_aliases(const unit_registry& registry, const std::filesystem::path& path);
+
+// The same for text already read; `file_name` is what errors name.
+ANSLAG_API unit_registry parse_aliases(const unit_registry& registry, std::string_view toml_text,
+                                       const std::string& file_name);
+
 }  // namespace anslag
