@@ -33,7 +33,7 @@ void bind_across(pybind11::module_& m);
 [[noreturn]] void raise_error(std::exception_ptr failure, const pybind11::dict& extra);
 
 // An int or numpy integer as int64. A bool, a float or anything else is a TypeError naming
-// `what`; a value beyond int64 is an overflow_error "`what` out of range".
+// `what`; a value beyond int64 is an overflow_error "`what` out of range: VALUE".
 std::int64_t to_int64(pybind11::handle value, const char* what);
 
 // Amounts in öre as a C-order int64 array of the input's shape: integer arrays and sequences as
@@ -49,7 +49,7 @@ Krona to_krona(pybind11::handle value);
 
 // An exact factor as numerator and denominator (denominator > 0): an int, a fractions.Fraction or
 // a decimal.Decimal. A float (inexact) or anything else is a TypeError; a numerator or denominator
-// beyond int64 is an overflow_error "factor out of range".
+// beyond int64 is an overflow_error "factor out of range: FACTOR".
 std::pair<std::int64_t, std::int64_t> to_ratio(pybind11::handle factor);
 
 // The rounding mode named by one of "half_even", "half_up", "down", "up", "floor", "ceiling".

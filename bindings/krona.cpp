@@ -32,6 +32,24 @@ std::string type_name(py::handle value) { return py::str(py::type::of(value).att
 
 namespace {
 
+// A number as an error message shows it: an int of more than 128 bits by its size (Python refuses
+// to print one of more than 4 300 digits, and no message needs them), anything else by str(), cut
+// at 80 characters (a Decimal or a Fraction of a million digits).
+std::string shown(py::handle value) {
+  if (PyLong_Check(value.ptr())) {
+    const auto bits = value.attr("bit_length")().cast<std::size_t>();
+    if (bits > 128) return "an integer of " + std::to_string(bits) + " bits";
+  }
+  std::string text;
+  try {
+    text = py::str(value).cast<std::string>();
+  } catch (const py::error_already_set&) {
+    return "a " + type_name(value) + " too long to print";
+  }
+  constexpr std::size_t longest = 80;
+  return text.size() > longest ? text.substr(0, longest) + "\u2026" : text;
+}
+
 bool is_integer(py::handle value) {
   return PyIndex_Check(value.ptr()) && !PyBool_Check(value.ptr()) && !PyFloat_Check(value.ptr());
 }
@@ -59,16 +77,16 @@ Krona from_decimal(py::handle value) {
     }
     // ore accumulates -|value| so that the most negative int64 is reachable.
     if (__builtin_mul_overflow(ore, 10, &ore) || __builtin_sub_overflow(ore, digit, &ore))
-      throw overflow_error("amount out of range in Decimal conversion of " + py::str(value).cast<std::string>());
+      throw overflow_error("amount out of range in Decimal conversion of " + shown(value));
   }
   if (ore != 0) {
     for (long i = 0; i < exponent; ++i)
       if (__builtin_mul_overflow(ore, 10, &ore))
-        throw overflow_error("amount out of range in Decimal conversion of " + py::str(value).cast<std::string>());
+        throw overflow_error("amount out of range in Decimal conversion of " + shown(value));
   }
   if (!negative) {
     if (__builtin_sub_overflow(std::int64_t{0}, ore, &ore))
-      throw overflow_error("amount out of range in Decimal conversion of " + py::str(value).cast<std::string>());
+      throw overflow_error("amount out of range in Decimal conversion of " + shown(value));
   }
   return Krona::from_ore(ore);
 }
@@ -103,7 +121,7 @@ std::int64_t to_int64(py::handle value, const char* what) {
   py::object index = py::reinterpret_steal<py::object>(PyNumber_Index(value.ptr()));
   if (!index) throw py::error_already_set();
   const long long v = PyLong_AsLongLongAndOverflow(index.ptr(), &overflow);
-  if (overflow != 0) throw overflow_error(std::string(what) + " out of range: " + py::str(index).cast<std::string>());
+  if (overflow != 0) throw overflow_error(std::string(what) + " out of range: " + shown(index));
   if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
   return static_cast<std::int64_t>(v);
 }
@@ -134,7 +152,7 @@ std::pair<std::int64_t, std::int64_t> to_ratio(py::handle factor) {
   int overflow = 0;
   const long long numerator = PyLong_AsLongLongAndOverflow(ratio[0].ptr(), &overflow);
   const long long denominator = overflow == 0 ? PyLong_AsLongLongAndOverflow(ratio[1].ptr(), &overflow) : 0;
-  if (overflow != 0) throw overflow_error("factor out of range: " + py::str(factor).cast<std::string>());
+  if (overflow != 0) throw overflow_error("factor out of range: " + shown(factor));
   return {numerator, denominator};
 }
 

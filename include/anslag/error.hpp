@@ -8,8 +8,9 @@
 // temporary error.
 #pragma once
 
-// Every public header includes this one first, so a translation unit compiled as C++17 stops here
-// with a reason rather than somewhere inside (docs/architecture.md, "Standard and compilers").
+// Every public header includes this one before any that needs C++20 (export.hpp needs nothing),
+// so a translation unit compiled as C++17 stops here with a reason rather than somewhere inside
+// (docs/architecture.md, "Standard and compilers").
 #if __cplusplus < 202002L && !(defined(_MSVC_LANG) && _MSVC_LANG >= 202002L)
 #error "anslag needs C++20 (-std=c++20 or later): its headers use concepts, <=>, std::span and char8_t"
 #endif

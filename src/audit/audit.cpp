@@ -32,20 +32,8 @@ bool fits(const detail::wide& ore) {
   return ore >= std::numeric_limits<std::int64_t>::min() && ore <= std::numeric_limits<std::int64_t>::max();
 }
 
-// The canonical Swedish form of an exact number of öre (as Krona::to_string), also beyond the
-// range of Krona.
-std::string amount(const detail::wide& ore) {
-  if (fits(ore)) return amount(Krona::from_ore(detail::narrow(ore)));
-  const bool negative = ore < 0;
-  const std::string digits = (negative ? detail::wide(-ore) : ore).str();
-  const std::string kronor = digits.substr(0, digits.size() - 2), fraction = digits.substr(digits.size() - 2);
-  std::string grouped;
-  for (std::size_t i = 0; i < kronor.size(); ++i) {
-    if (i != 0 && (kronor.size() - i) % 3 == 0) grouped += "\u00A0";
-    grouped += kronor[i];
-  }
-  return (negative ? "\u2212" : "") + grouped + (fraction == "00" ? "" : "," + fraction) + "\u00A0kr";
-}
+// The canonical Swedish form of an exact number of öre, also beyond the range of Krona.
+std::string amount(const detail::wide& ore) { return detail::amount_text(ore); }
 std::string amount(const exact_sum& sum) { return amount(sum.value); }
 
 std::string count_text(const detail::wide& n) { return n.str(); }

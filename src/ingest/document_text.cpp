@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
-#include <cstring>  // sigabbrev_np (glibc)
 
 #include <fcntl.h>
 #include <poll.h>
@@ -20,6 +19,28 @@ namespace anslag {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// A signal's name as kill(1) prints it, for the signals that end a process in practice.
+std::string signal_name(int signal) {
+  switch (signal) {
+    case SIGABRT: return "SIGABRT";
+    case SIGALRM: return "SIGALRM";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGHUP: return "SIGHUP";
+    case SIGILL: return "SIGILL";
+    case SIGINT: return "SIGINT";
+    case SIGKILL: return "SIGKILL";
+    case SIGPIPE: return "SIGPIPE";
+    case SIGQUIT: return "SIGQUIT";
+    case SIGSEGV: return "SIGSEGV";
+    case SIGTERM: return "SIGTERM";
+    case SIGUSR1: return "SIGUSR1";
+    case SIGUSR2: return "SIGUSR2";
+    case SIGXFSZ: return "SIGXFSZ";
+    default: return "signal " + std::to_string(signal);
+  }
+}
 
 // The length of the white-space character at `i` (0 if none): ASCII space, tab, CR, LF, form
 // feed, vertical tab, and U+00A0, U+2009, U+202F.
@@ -119,15 +140,18 @@ std::string pdf_text(const std::filesystem::path& path, const pdf_limits& limits
   if (!exceeded.empty()) kill(child, SIGKILL);
   close(out[0]);
   int status = 0;
-  while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  rusage used{};
+  while (wait4(child, &status, 0, &used) < 0 && errno == EINTR) {
   }
   if (!exceeded.empty()) beyond(path, exceeded);
   if (WIFSIGNALED(status)) {
-    // The CPU limit sends SIGXCPU, and SIGKILL a second later.
+    // The CPU limit sends SIGXCPU, and SIGKILL a second later; a SIGKILL before the limit's CPU
+    // time came from outside (the kernel out of memory, a supervisor).
     const int stopped_by = WTERMSIG(status);
-    if (stopped_by == SIGXCPU || stopped_by == SIGKILL) beyond(path, std::to_string(limits.cpu_seconds) + " s of CPU time");
-    const char* abbreviation = sigabbrev_np(stopped_by);
-    const std::string signal = abbreviation ? "SIG" + std::string(abbreviation) : "signal " + std::to_string(stopped_by);
+    const long cpu_seconds = used.ru_utime.tv_sec + used.ru_stime.tv_sec;
+    if (stopped_by == SIGXCPU || (stopped_by == SIGKILL && cpu_seconds >= limits.cpu_seconds))
+      beyond(path, std::to_string(limits.cpu_seconds) + " s of CPU time");
+    const std::string signal = signal_name(stopped_by);
     // Past its address space an allocation fails and pdftotext aborts or faults there; a PDF that
     // crashes it within the limit ends the same way, so the message says both and names the signal.
     if (stopped_by == SIGABRT || stopped_by == SIGSEGV || stopped_by == SIGBUS)

@@ -1,6 +1,6 @@
 # Lists the symbols a built libanslag offers to the programs that link it and fails, naming each,
 # on any that is not the library's public API (include/anslag/export.hpp):
-#   - a name of an internal namespace: anslag::detail, anslag::drafting, anslag::audit_detail;
+#   - a name of an internal namespace: anslag::detail, anslag::drafting, anslag::*_detail;
 #   - code compiled into the library from toml++, nlohmann::json or Boost;
 #   - a symbol of binding STB_GNU_UNIQUE (nm's "u"), which keeps dlclose from unloading the library;
 #   - for a shared library, anything outside namespace anslag (its names, type information and
@@ -24,7 +24,7 @@ endif()
 # One line per symbol: "ADDRESS TYPE NAME"; lowercase types other than u are local.
 string(REPLACE ";" "\\;" listing "${listing}")
 string(REPLACE "\n" ";" lines "${listing}")
-set(internal "anslag::(detail|drafting|audit_detail)::")
+set(internal "anslag::([a-z_]*detail|drafting)::")
 set(foreign "(^|[^A-Za-z0-9_])(toml|nlohmann|boost)::")
 set(problems "")
 set(exported 0)

@@ -152,6 +152,8 @@ TEST_CASE("pdftotext's time, output and memory are bounded, each limit named", "
         at + "1024 MiB of memory, or a PDF that crashes pdftotext (SIGABRT)");
   // A signal from outside is named as such, not taken for a limit.
   CHECK(with_pdftotext(folder.path, "kill -TERM $$", read) == pdf.string() + ":0:0: pdftotext stopped by SIGTERM");
+  // A SIGKILL before the CPU limit's time came from outside too (the kernel, a supervisor).
+  CHECK(with_pdftotext(folder.path, "kill -KILL $$", read) == pdf.string() + ":0:0: pdftotext stopped by SIGKILL");
   CHECK(with_pdftotext(folder.path, "echo \"$@\"", [&] {
           const std::string arguments = anslag::read_document_text(pdf, limits);
           CHECK(arguments == "-layout -enc UTF-8 -l 3 -- " + pdf.string() + " -\n");

@@ -59,6 +59,21 @@ def test_from_ore_and_ore_cover_the_whole_int64_range():
         Krona(2**70)
 
 
+def test_an_overflow_names_the_number_it_could_not_take_however_large():
+    # Python prints no int of more than 4 300 digits (ValueError): a message names such a number by
+    # its size, and cuts any other text at 80 characters.
+    with pytest.raises(anslag.OverflowError) as caught:
+        Krona.from_ore(INT64_MAX + 1)
+    assert str(caught.value) == "öre out of range: 9223372036854775808"
+    for huge in (lambda: Krona.from_ore(10**5000), lambda: Krona(10**5000), lambda: Krona(5) * 10**5000):
+        with pytest.raises(anslag.OverflowError) as caught:
+            huge()
+        assert str(caught.value).endswith("out of range: an integer of 16610 bits")
+    with pytest.raises(anslag.OverflowError) as caught:
+        Krona.from_decimal(Decimal("9" * 200))
+    assert str(caught.value) == "amount out of range in Decimal conversion of " + "9" * 80 + "\u2026"
+
+
 def test_to_decimal_is_exact_at_the_ends_of_the_range():
     assert Krona.from_ore(INT64_MAX).to_decimal() == Decimal("92233720368547758.07")
     assert Krona.from_ore(INT64_MIN).to_decimal() == Decimal("-92233720368547758.08")

@@ -29,8 +29,10 @@ inline constexpr std::size_t max_document_text_bytes = std::size_t{8} << 20;
 // CPU time and `memory_mib` of address space, is stopped past `seconds` of wall time or
 // `text_mib` of text, and reads at most `pages` pages (one more is asked for, to tell a longer
 // PDF apart). Each is the error "PDF beyond the extraction limit: 1000 pages" (or "30 s of CPU
-// time", "120 s", "1024 MiB of memory", "8 MiB of text") naming the document. The defaults are
-// far above a decision document (a few pages, well under a second).
+// time", "120 s", "8 MiB of text", "1024 MiB of memory, or a PDF that crashes pdftotext
+// (SIGSEGV)": past its memory pdftotext aborts or faults, as on a PDF that crashes it) naming the
+// document; a pdftotext stopped by any other signal is "pdftotext stopped by SIGTERM" (its
+// name). The defaults are far above a decision document (a few pages, well under a second).
 struct pdf_limits {
   int pages = 1000;
   int cpu_seconds = 30;
