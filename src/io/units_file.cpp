@@ -78,17 +78,20 @@ unit_registry read_units(const reader& in, const toml::table& root_table) {
   return unit_registry(std::move(units), read_kinds(in, root));
 }
 
+// The TOML document of a registry or aliases file; a syntax error names its place.
+toml::table parsed(const reader& in, std::string_view toml_text) {
+  try {
+    return toml::parse(toml_text, in.file());
+  } catch (const toml::parse_error& e) {
+    in.fail(e.source(), "TOML syntax: " + std::string(e.description()));
+  }
+}
+
 }  // namespace
 
 unit_registry parse_units(std::string_view toml_text, const std::string& file_name) {
   const reader in(file_name, units_wording);
-  toml::table root;
-  try {
-    root = toml::parse(toml_text, file_name);
-  } catch (const toml::parse_error& e) {
-    in.fail(e.source(), "TOML syntax: " + std::string(e.description()));
-  }
-  return read_units(in, root);
+  return read_units(in, parsed(in, toml_text));
 }
 
 unit_registry load_units(const std::filesystem::path& path) {
@@ -98,12 +101,7 @@ unit_registry load_units(const std::filesystem::path& path) {
 
 unit_registry parse_aliases(const unit_registry& registry, std::string_view toml_text, const std::string& file_name) {
   const reader in(file_name, units_wording);
-  toml::table root_table;
-  try {
-    root_table = toml::parse(toml_text, file_name);
-  } catch (const toml::parse_error& e) {
-    in.fail(e.source(), "TOML syntax: " + std::string(e.description()));
-  }
+  const toml::table root_table = parsed(in, toml_text);
   const record root(in, root_table, {"aliases"});
   std::vector<unit> units(registry.units().begin(), registry.units().end());
   // Where each unit's last added spelling stands, for a registry problem it makes.
