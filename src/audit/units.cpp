@@ -55,13 +55,18 @@ void auditor::resolve_units() {
   std::vector<unit_group> ceasing;
   std::map<std::pair<std::string, std::string>, std::size_t> ceasing_index;
   // A year that is no calendar year (a round built in code that validate() refuses) has no end
-  // to compare with: this check is then not made, as the audit's contract says, and nothing throws.
+  // to compare with: the rows this check would read are then a MISSING_DATA per fund, and nothing
+  // throws.
   const std::optional<calendar_date> year_end =
       detail::year_problem(round_.year).empty() ? std::optional(calendar_date(round_.year, 12, 31)) : std::nullopt;
+  std::map<std::string, std::vector<std::string>> ceasing_unchecked;  // fund -> rows
   const auto note_ceasing = [&](const application& a, const unit& u) {
-    if (!year_end || !is_granted(a.outcome) || !u.valid_on(round_.document.dated) || !u.valid_until ||
-        *u.valid_until >= *year_end)
+    if (!is_granted(a.outcome) || !u.valid_on(round_.document.dated) || !u.valid_until) return;
+    if (!year_end) {
+      ceasing_unchecked[a.fund].push_back(a.id);
       return;
+    }
+    if (*u.valid_until >= *year_end) return;
     auto [it, inserted] = ceasing_index.try_emplace({a.fund, u.id}, ceasing.size());
     if (inserted) ceasing.push_back({a.fund, &u, {}, false, a.source, {}});
     ceasing[it->second].rows.push_back(a.id);
@@ -217,6 +222,15 @@ void auditor::resolve_units() {
     findings_.push_back(std::move(f));
   }
   report_ceasing(ceasing);
+  for (auto& [fund, rows] : ceasing_unchecked) {
+    finding x = found(finding_code::missing_data, severity::info, fund, rows);
+    const std::string year = std::to_string(round_.year);
+    x.message_sv = "Året " + year + " som medlen avser är inget kalenderår (1–9999): om en förvaltning med slutdatum "
+                   "upphör under året kan inte prövas; gäller " + rows_sv(rows) + ".";
+    x.message_en = "The year " + year + " the funds are for is no calendar year (1 to 9999): whether a unit with an "
+                   "end date ceases during it cannot be checked; concerns " + rows_en(rows) + ".";
+    findings_.push_back(std::move(x));
+  }
 }
 
 void auditor::report_ceasing(const std::vector<unit_group>& ceasing) {

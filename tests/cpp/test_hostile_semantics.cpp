@@ -95,6 +95,16 @@ TEST_CASE("audit keeps its promise of no anslag::error on a round whose year is 
     anslag::report report;
     REQUIRE_NOTHROW(report = anslag::audit(r, units()));
     CHECK(report.year == year);
+    CHECK(report.count(anslag::severity::info) == anslag::audit(small_round(), units()).count(anslag::severity::info));
+    // A unit with an end date (Norrmalm, until 2023-06-30) makes the check it cannot make a
+    // MISSING_DATA naming the row, not a silent pass.
+    r.applications[0].applicant = "Norrmalm";
+    REQUIRE_NOTHROW(report = anslag::audit(r, units()));
+    const auto missing = std::count_if(report.findings.begin(), report.findings.end(), [](const anslag::finding& f) {
+      return f.code == anslag::finding_code::missing_data && f.rows == std::vector<std::string>{"T-1"} &&
+             f.message_en.find("no calendar year") != std::string::npos;
+    });
+    CHECK(missing == 1);
   }
 }
 

@@ -46,7 +46,8 @@ struct ANSLAG_API report {
 // sum beyond the range of an amount is a finding (TOTAL_MISMATCH, BUDGET_EXCEEDED) that shows the
 // exact figure, not an overflow. A round built in code with an application in a fund it does not
 // have is not checked for that application, and one whose year is no calendar year (1 to 9999) is
-// not checked for units that cease during that year (anslag::validate refuses both). Reads `r` and
+// not checked for units that cease during that year, a MISSING_DATA naming the rows it would
+// have read (anslag::validate refuses both). Reads `r` and
 // `units` only: concurrent audits of one round are safe.
 ANSLAG_API report audit(const grant_round& r, const unit_registry& units);
 
