@@ -5,6 +5,7 @@
 
 #include "../model/problems.hpp"
 #include "../model/unicode.hpp"
+#include "plain_applications.hpp"
 #include "toml_record.hpp"
 
 #include <algorithm>
@@ -242,7 +243,10 @@ void check_version(const reader& in, const toml::table& root_table) {
                               " (this reader knows " + std::to_string(format_version) + ")");
 }
 
-grant_round read_round(const reader& in, const toml::table& root_table) {
+// Every entry of the file but what validate() checks across entries; the applications are
+// `plain_applications` where the plain reader has read them, else the table's.
+grant_round read_entries(const reader& in, const toml::table& root_table,
+                         std::optional<std::vector<application>> plain_applications = std::nullopt) {
   check_version(in, root_table);
   const record root(in, root_table,
                     {"format", "year", "document", "funds", "rules", "statements", "applications"});
@@ -256,7 +260,12 @@ grant_round read_round(const reader& in, const toml::table& root_table) {
   result.funds = read_funds(root, seed);
   result.rules = read_rules(root, seed);
   result.statements = read_statements(root, seed);
-  result.applications = read_applications(root, seed);
+  result.applications = plain_applications ? std::move(*plain_applications) : read_applications(root, seed);
+  return result;
+}
+
+grant_round read_round(const reader& in, const toml::table& root_table) {
+  grant_round result = read_entries(in, root_table);
   // The loader checks form; what the values may mean is the model's one check, positioned here.
   try {
     validate(result);
@@ -266,12 +275,44 @@ grant_round read_round(const reader& in, const toml::table& root_table) {
   return result;
 }
 
+// The round when its applications are plain (plain_applications.hpp) and the whole file is
+// correct: toml++ reads only the head before the first [[applications]], and that head must say
+// nothing of applications itself, so that the two parts mean what the whole file means. Any
+// doubt or error gives std::nullopt, and the caller reads the file the general way, which names
+// the error and its place.
+std::optional<grant_round> read_round_plainly(const reader& in, std::string_view toml_text) {
+  const std::size_t tail = detail::plain_applications_start(toml_text);
+  if (tail == std::string_view::npos) return std::nullopt;
+  toml::table head;
+  try {
+    head = toml::parse(toml_text.substr(0, tail), in.file());
+  } catch (const toml::parse_error&) {
+    return std::nullopt;
+  }
+  const auto seed = head["document"]["seed"].value_exact<std::string>();
+  if (head.contains("applications") || !seed) return std::nullopt;
+  auto applications = detail::read_plain_applications(toml_text.substr(tail), *seed);
+  if (!applications) return std::nullopt;
+  try {
+    grant_round result = read_entries(in, head, std::move(applications));
+    validate(result);
+    return result;
+  } catch (const round_file_error&) {
+    return std::nullopt;
+  } catch (const invalid_round_error&) {
+    return std::nullopt;
+  }
+}
+
+// Round files quote keys 'so', point at the key and suggest the key an unknown one may mean.
+reader round_file_reader(const std::string& file_name) {
+  return reader(file_name, detail::wording{.suggests_keys = true});
+}
+
 }  // namespace
 
-grant_round parse_round(std::string_view toml_text, const std::string& file_name, size_limit limit) {
-  const reader in(file_name, detail::wording{.suggests_keys = true});
-  if (limit == size_limit::bounded && toml_text.size() > detail::max_file_bytes)
-    throw round_file_error(file_name, 0, 0, "file larger than 16 MiB");
+grant_round detail::read_round_document(std::string_view toml_text, const std::string& file_name) {
+  const reader in = round_file_reader(file_name);
   toml::table root;
   try {
     root = toml::parse(toml_text, file_name);
@@ -279,6 +320,13 @@ grant_round parse_round(std::string_view toml_text, const std::string& file_name
     in.fail(e.source(), std::string(e.description()));
   }
   return read_round(in, root);
+}
+
+grant_round parse_round(std::string_view toml_text, const std::string& file_name, size_limit limit) {
+  if (limit == size_limit::bounded && toml_text.size() > detail::max_file_bytes)
+    throw round_file_error(file_name, 0, 0, "file larger than 16 MiB");
+  if (auto round = read_round_plainly(round_file_reader(file_name), toml_text)) return std::move(*round);
+  return detail::read_round_document(toml_text, file_name);
 }
 
 grant_round load_round(const std::filesystem::path& path, size_limit limit) {

@@ -28,24 +28,6 @@ std::u32string code_points(std::string_view text) {
   return out;
 }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
-
 bool is_white_space(char32_t c) {
   return c == U' ' || (c >= U'\t' && c <= U'\r') || c == 0x00A0 || (c >= 0x2000 && c <= 0x200A) ||
          c == 0x202F || c == 0x205F || c == 0x3000;
@@ -193,7 +175,7 @@ std::string normalize_unit_name(std::string_view name) {
       // Separators at either end join nothing and are dropped.
       if (!out.empty() && (pending_joiner || pending_space)) out += pending_joiner ? '-' : ' ';
       pending_space = pending_joiner = false;
-      append_utf8(out, to_lower(c));
+      detail::append_utf8(out, to_lower(c));
     }
   }
   return out;

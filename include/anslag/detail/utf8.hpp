@@ -1,8 +1,10 @@
-// One UTF-8 decoder for everything that reads text byte by byte (the amount parser, unit-name
-// normalisation), so that "valid UTF-8" means one thing throughout.
+// One UTF-8 decoder and encoder for everything that reads text byte by byte (the amount parser,
+// unit-name normalisation, the round file's plain reader), so that "valid UTF-8" means one thing
+// throughout.
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 namespace anslag::detail {
 
@@ -39,6 +41,25 @@ constexpr utf8_decoded decode_utf8(const unsigned char* p, const unsigned char* 
   constexpr char32_t smallest[] = {0, 0x80, 0x800, 0x10000};
   if (c < smallest[continuation] || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) return {0, 1, false};
   return {c, continuation + 1, true};
+}
+
+// Appends code point c (a Unicode scalar value: at most U+10FFFF, no surrogate) in UTF-8.
+inline void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
 }
 
 }  // namespace anslag::detail
