@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
   const double load = seconds_since(start), load_cpu = cpu_seconds() - cpu_start;
   const long load_peak = status_mib("VmHWM");
   std::string().swap(text);  // the file text is the load's, not the audit's
-  malloc_trim(0);             // hand the freed toml++ document back, so RSS shows what is live
+  malloc_trim(0);             // hand what the load freed back, so RSS shows what is live
   reset_peak();
   const long before_audit = status_mib("VmRSS");
 
@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
   std::printf("generate            %.3f s (%.3f s CPU)\n", generate, generate_cpu);
   std::printf("load (parse)        %.3f s (%.3f s CPU)\n", load, load_cpu);
   std::printf("audit               %.3f s (%.3f s CPU)\n", audit, audit_cpu);
-  std::printf("peak RSS in load    %ld MiB (round file text, toml++ document and the round)\n", load_peak);
+  std::printf("peak RSS in load    %ld MiB (round file text, the round, toml++ document of the head)\n", load_peak);
   std::printf("RSS before audit    %ld MiB (the loaded round)\n", before_audit);
   std::printf("peak RSS in audit   %ld MiB (the round and the audit's working memory)\n", status_mib("VmHWM"));
   std::printf("findings            %zu error, %zu warning, %zu info\n", report.count(anslag::severity::error),

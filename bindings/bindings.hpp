@@ -4,6 +4,7 @@
 
 #include <anslag/krona/krona.hpp>
 #include <anslag/model/date.hpp>
+#include <anslag/model/shared_text.hpp>
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -14,6 +15,24 @@
 #include <exception>
 #include <string>
 #include <utility>
+
+// A quote shared by a rule and the findings citing it (anslag::shared_text) is a str in Python,
+// read from one and written as one.
+namespace pybind11::detail {
+template <>
+struct type_caster<anslag::shared_text> {
+  PYBIND11_TYPE_CASTER(anslag::shared_text, const_name("str"));
+  bool load(handle source, bool convert) {
+    make_caster<std::string> text;
+    if (!text.load(source, convert)) return false;
+    value = anslag::shared_text(cast_op<std::string&&>(std::move(text)));
+    return true;
+  }
+  static handle cast(const anslag::shared_text& text, return_value_policy policy, handle parent) {
+    return make_caster<std::string>::cast(text.str(), policy, parent);
+  }
+};
+}  // namespace pybind11::detail
 
 namespace anslag::python {
 

@@ -75,7 +75,7 @@ int audit_folder(const std::filesystem::path& folder, const registry_arguments& 
       broken = true;
       std::cerr << "anslag audit: " << escape_controls(one.failure) << "\n";
       summary.push_back({"-", one.path.string(), "not loaded", "", ""});
-      listed.push_back({{"file", one.path.string()}, {"year", nullptr}, {"error", one.failure}, {"findings", nullptr}});
+      listed.push_back({{"file", one.path.string()}, {"year", nullptr}, {"error", one.failure}, {"quotes", nullptr}, {"findings", nullptr}});
       continue;
     }
     const report& r = reports[next];
@@ -86,7 +86,7 @@ int audit_folder(const std::filesystem::path& folder, const registry_arguments& 
                        std::to_string(r.count(severity::warning)), std::to_string(r.count(severity::info))});
     auto json = nlohmann::json::parse(format_report_json(r, options));
     listed.push_back(
-        {{"file", r.file}, {"year", r.year}, {"summary", json["summary"]}, {"findings", json["findings"]}});
+        {{"file", r.file}, {"year", r.year}, {"summary", json["summary"]}, {"quotes", json["quotes"]}, {"findings", json["findings"]}});
   }
 
   if (each) {

@@ -584,7 +584,7 @@ class checker {
     if (printed.table)
       table_total(entry, *range, printed, role::granted, "budget", f.budget, f.readings);
     else
-      prose_amount(entry, *range, f.quote.empty() ? joined(*range) : f.quote, "budget", f.budget, f.readings);
+      prose_amount(entry, *range, f.quote.empty() ? joined(*range) : f.quote.str(), "budget", f.budget, f.readings);
   }
 
   // A total a table prints ("Totalt", "Summa"): the amount in the column of its role, in the

@@ -2,11 +2,14 @@
 
 #include <anslag/detail/text.hpp>
 
+#include "quotes.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 #include <vector>
 
 namespace anslag {
@@ -19,11 +22,11 @@ bool shown(const finding& f, const report_options& options) {
 std::vector<std::pair<std::string, std::vector<const finding*>>> grouped(const report& r,
                                                                          const report_options& options) {
   std::vector<std::pair<std::string, std::vector<const finding*>>> groups;
+  std::unordered_map<std::string_view, std::size_t> group_index;  // a fund's group, found in constant time
   const auto group_of = [&](const std::string& fund) -> std::vector<const finding*>& {
-    for (auto& g : groups)
-      if (g.first == fund) return g.second;
-    groups.emplace_back(fund, std::vector<const finding*>{});
-    return groups.back().second;
+    const auto [at, added] = group_index.emplace(fund, groups.size());
+    if (added) groups.emplace_back(fund, std::vector<const finding*>{});
+    return groups[at->second].second;
   };
   for (const auto& f : r.findings)
     if (!f.fund.empty() && shown(f, options)) group_of(f.fund).push_back(&f);
@@ -114,6 +117,16 @@ const char* colour_of(severity s) {
   return "";
 }
 
+// "quote: “…”"; a long quote numbered, in full at its first finding ("quote 2: “…”") and by its
+// number at the later ones ("quote 2: som ovan / as above") (quotes.hpp).
+template <class Escape>
+std::string quote_line(report_detail::quote_numbers::use use, const shared_text& quote, Escape escape) {
+  const std::string label =
+      quote.size() <= report_detail::quote_numbers::repeated_up_to ? "quote" : "quote " + std::to_string(use.number);
+  if (!use.in_full) return label + ": som ovan / as above";
+  return label + ": \u201C" + escape(quote.str()) + "\u201D";
+}
+
 nlohmann::json figure_json(const std::optional<figure>& f) {
   if (!f) return nullptr;
   if (f->amount) return {{"amount", f->amount->to_string()}, {"ore", f->amount->ore()}};
@@ -127,6 +140,7 @@ std::string format_report_text(const report& r, const report_options& options) {
   const auto paint = [&](severity s, const std::string& text) {
     return options.colour ? colour_of(s) + text + "\033[0m" : text;
   };
+  report_detail::quote_numbers quotes;
   out << "Granskning / audit: " << plain(r.title) << "\n";
   out << r.year << ", " << r.dated.to_string() << ", " << plain(r.file) << "\n";
   out << summary_line(r) << "\n";
@@ -147,7 +161,7 @@ std::string format_report_text(const report& r, const report_options& options) {
       if (!f->rule.empty()) out << "      rule: " << plain(f->rule) << "\n";
       if (!f->statement.empty()) out << "      statement: " << plain(f->statement) << "\n";
       if (const auto where = source_text(f->source, plain); !where.empty()) out << "      source: " << where << "\n";
-      if (!f->quote.empty()) out << "      quote: \u201C" << plain(f->quote) << "\u201D\n";
+      if (!f->quote.empty()) out << "      " << quote_line(quotes.of(f->quote), f->quote, plain) << "\n";
       if (f->reading) out << "      reading: " << plain(*f->reading) << "\n";
     }
   }
@@ -156,6 +170,7 @@ std::string format_report_text(const report& r, const report_options& options) {
 
 std::string format_report_markdown(const report& r, const report_options& options) {
   std::ostringstream out;
+  report_detail::quote_numbers quotes;
   out << "# Granskning / audit: " << md(r.title) << "\n\n";
   out << "Round " << r.year << ", document dated " << r.dated.to_string() << ", file " << md_code(r.file) << ".\n\n";
   out << "| severity | findings | of them on a reading |\n| --- | ---: | ---: |\n";
@@ -172,7 +187,7 @@ std::string format_report_markdown(const report& r, const report_options& option
       if (!f->rule.empty()) out << "  - rule: " << md_code(f->rule) << "\n";
       if (!f->statement.empty()) out << "  - statement: " << md_code(f->statement) << "\n";
       if (const auto where = source_text(f->source, md); !where.empty()) out << "  - source: " << where << "\n";
-      if (!f->quote.empty()) out << "  - quote: \u201C" << md(f->quote) << "\u201D\n";
+      if (!f->quote.empty()) out << "  - " << quote_line(quotes.of(f->quote), f->quote, md) << "\n";
       if (f->reading) out << "  - reading: " << md(*f->reading) << "\n";
     }
   }
@@ -181,6 +196,7 @@ std::string format_report_markdown(const report& r, const report_options& option
 
 std::string format_report_json(const report& r, const report_options& options) {
   nlohmann::json findings = nlohmann::json::array();
+  report_detail::quote_numbers quotes;
   for (const auto& f : r.findings) {
     if (!shown(f, options)) continue;
     const auto optional_text = [](const std::string& s) -> nlohmann::json {
@@ -197,7 +213,7 @@ std::string format_report_json(const report& r, const report_options& options) {
         {"expected", figure_json(f.expected)},
         {"actual", figure_json(f.actual)},
         {"rows", f.rows},
-        {"quote", optional_text(f.quote)},
+        {"quote", f.quote.empty() ? nlohmann::json(nullptr) : nlohmann::json(quotes.of(f.quote).number - 1)},
         {"source", f.source.document.empty()
                        ? nlohmann::json(nullptr)
                        : nlohmann::json{{"document", f.source.document},
@@ -206,8 +222,8 @@ std::string format_report_json(const report& r, const report_options& options) {
         {"reading", f.reading ? nlohmann::json(*f.reading) : nlohmann::json(nullptr)},
     });
   }
-  const nlohmann::json document{
-      {"format", 1},
+  nlohmann::json document{
+      {"format", 2},
       {"round", {{"year", r.year}, {"title", r.title}, {"date", r.dated.to_string()}, {"file", r.file}}},
       {"summary",
        {{"error", r.count(severity::error)}, {"warning", r.count(severity::warning)}, {"info", r.count(severity::info)}}},
@@ -215,8 +231,10 @@ std::string format_report_json(const report& r, const report_options& options) {
        {{"error", r.count_on_a_reading(severity::error)},
         {"warning", r.count_on_a_reading(severity::warning)},
         {"info", r.count_on_a_reading(severity::info)}}},
+      {"quotes", nlohmann::json::array()},
       {"findings", findings},
   };
+  for (const std::string* quote : quotes.texts()) document["quotes"].push_back(*quote);
   return document.dump(2) + "\n";
 }
 

@@ -4,6 +4,7 @@
 #include <anslag/error.hpp>
 #include "../io/regular_file.hpp"
 #include "../krona/wide.hpp"
+#include "quotes.hpp"
 
 #include <algorithm>
 #include <array>
@@ -740,8 +741,7 @@ class page {
       out_ += "<dt>regel / rule</dt><dd><code>" + h(f.rule) + "</code>";
       if (const rule* rule = rule_of(f.rule)) {
         if (!rule->summary.empty()) out_ += " — " + h(rule->summary);
-        if (!rule->quote.empty() && rule->quote != f.quote)
-          out_ += "<blockquote lang=\"sv\">\u201C" + h(rule->quote) + "\u201D</blockquote>";
+        if (!rule->quote.empty() && rule->quote != f.quote) out_ += quote_html(rule->quote);
       }
       out_ += "</dd>\n";
     }
@@ -767,8 +767,20 @@ class page {
     if (!f.source.document.empty()) out_ += "<dt>källa / source</dt><dd>" + source_html(f.source) + "</dd>\n";
     if (f.reading) out_ += "<dt>läsning / reading</dt><dd>" + h(*f.reading) + "</dd>\n";
     out_ += "</dl>\n";
-    if (!f.quote.empty()) out_ += "<blockquote lang=\"sv\">\u201C" + h(f.quote) + "\u201D</blockquote>\n";
+    if (!f.quote.empty()) out_ += quote_html(f.quote) + "\n";
     out_ += "</article>\n";
+  }
+
+  // A quote as a blockquote at every finding citing it; a long one (quotes.hpp) only at its first,
+  // with an anchor, and as a link to it at the later ones.
+  std::string quote_html(const shared_text& quote) {
+    const auto use = quotes_.of(quote);
+    if (quote.size() <= report_detail::quote_numbers::repeated_up_to)
+      return "<blockquote lang=\"sv\">\u201C" + h(quote) + "\u201D</blockquote>";
+    const std::string id = "Q" + std::to_string(use.number);
+    if (use.in_full) return "<blockquote lang=\"sv\" id=\"" + id + "\">\u201C" + h(quote) + "\u201D</blockquote>";
+    return "<p class=\"quote-ref\"><a href=\"#" + id + "\">citat / quote " + std::to_string(use.number) +
+           "</a>: som ovan / as above</p>";
   }
 
   std::string source_html(const source_ref& s) const {
@@ -859,6 +871,7 @@ class page {
   const grant_round& round_;
   bool fragment_;
   std::vector<const finding*> findings_;
+  report_detail::quote_numbers quotes_;
   std::vector<std::string_view> lines_;
   bool have_document_ = false;
   std::map<std::string, std::size_t, std::less<>> row_of_;

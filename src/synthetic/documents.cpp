@@ -184,7 +184,7 @@ struct line {
 struct cite {
   std::size_t begin = 0, end = 0;
   source_ref* ref = nullptr;
-  std::string* quote = nullptr;
+  shared_text* quote = nullptr;
 };
 
 // A sentence of a paragraph, with the entries it is the source of.
@@ -193,7 +193,7 @@ struct sentence {
   std::vector<cite> cites;
 
   // Appends `part`, cited by each of `refs` (a source and the quote to set).
-  void cited(const std::string& part, std::initializer_list<std::pair<source_ref*, std::string*>> refs) {
+  void cited(const std::string& part, std::initializer_list<std::pair<source_ref*, shared_text*>> refs) {
     for (const auto& [ref, quote] : refs) cites.push_back({text.size(), text.size() + part.size(), ref, quote});
     text += part;
   }

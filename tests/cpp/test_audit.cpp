@@ -149,7 +149,7 @@ TEST_CASE("JSON reports give amounts as strings and integer öre, never floats",
   const auto json = anslag::format_report_json(audit_bundled(2024));
   CHECK(json.find("\"ore\": 655840000") != std::string::npos);
   CHECK(json.find("\"amount\": \"6\u00A0558\u00A0400\u00A0kr\"") != std::string::npos);
-  CHECK(json.find("\"format\": 1") != std::string::npos);
+  CHECK(json.find("\"format\": 2") != std::string::npos);
   // Every "ore" value is an integer literal: digits (and a sign), then the end of the value.
   std::size_t values = 0;
   for (auto at = json.find("\"ore\": "); at != std::string::npos; at = json.find("\"ore\": ", at + 1)) {

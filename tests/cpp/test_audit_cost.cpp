@@ -4,6 +4,8 @@
 // funds, many rules without `funds`, many applications of one unit, many statements.
 // docs/reliability.md ("Audit cost") gives the figures.
 #include <anslag/audit/audit.hpp>
+#include <anslag/report/format.hpp>
+#include <anslag/report/html.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -180,4 +182,57 @@ TEST_CASE("criteria nobody assessed over every fund give one finding per fund, n
   }
   // One per fund with a granted application (every fourth application is rejected).
   CHECK(missing == 22);
+}
+
+TEST_CASE("findings share their rule's quote, and every report format writes a long one once", "[audit][cost][report]") {
+  // The round of issue 25 in small: one cap over every fund, a quote of 100 000 bytes, and every
+  // application above the cap, so that each of the 300 funds has a finding citing it.
+  auto r = empty_round();
+  auto cap = make_rule("cap", anslag::rule_kind::cap_per_application);
+  cap.amount = Krona::from_kronor(1'000);
+  std::string long_quote;
+  for (int i = 0; i < 20'000; ++i) long_quote += "Ord. ";
+  cap.quote = long_quote;
+  r.rules.push_back(cap);
+  for (std::size_t i = 0; i < 300; ++i) {
+    r.funds.push_back(make_fund(i));
+    r.applications.push_back(make_application(i, fund_id(i), districts[i % 6]));
+  }
+  const auto report = anslag::audit(r, units());
+  std::size_t citing = 0;
+  for (const auto& f : report.findings) {
+    if (f.rule != "cap") continue;
+    ++citing;
+    CHECK(f.quote.shares(r.rules[0].quote));  // one stored text, not a copy per finding
+  }
+  REQUIRE(citing >= 200);
+
+  const auto occurrences = [&](const std::string& text) {
+    std::size_t n = 0;
+    for (auto at = text.find(long_quote); at != std::string::npos; at = text.find(long_quote, at + 1)) ++n;
+    return n;
+  };
+  // Each format holds the quote once, and is far smaller than one quote per finding.
+  const std::string json = anslag::format_report_json(report);
+  const std::string text = anslag::format_report_text(report);
+  const std::string markdown = anslag::format_report_markdown(report);
+  const std::string html = anslag::format_report_html(report, r, std::nullopt);
+  for (const std::string* written : {&json, &text, &markdown, &html}) {
+    CHECK(occurrences(*written) == 1);
+    CHECK(written->size() < 2 * long_quote.size() + 2'000 * citing);
+  }
+  CHECK(json.find("\"quotes\": [\n    \"Ord. Ord.") != std::string::npos);
+  CHECK(json.find("\"quote\": 0,") != std::string::npos);
+  CHECK(text.find("quote 1: \u201COrd. Ord.") != std::string::npos);
+  CHECK(text.find("quote 1: som ovan / as above") != std::string::npos);
+  CHECK(html.find("<a href=\"#Q1\">citat / quote 1</a>: som ovan / as above") != std::string::npos);
+
+  // A quote of a sentence's length is written at each finding, as before.
+  r.rules[0].quote = "Det högsta beloppet att söka är 1 000 kronor.";
+  const std::string short_text = anslag::format_report_text(anslag::audit(r, units()));
+  std::size_t short_ones = 0;
+  for (auto at = short_text.find("quote: \u201CDet högsta"); at != std::string::npos;
+       at = short_text.find("quote: \u201CDet högsta", at + 1))
+    ++short_ones;
+  CHECK(short_ones == citing);
 }

@@ -84,7 +84,7 @@ TEST_CASE("a tampered copy fails the check at the line") {
   auto hand = anslag::load_round(data_dir / "rounds" / "2020.toml");
   const std::string text = read(seed_2020);
   SECTION("an altered quote") {
-    hand.rules[0].quote += " och mer";
+    hand.rules[0].quote = hand.rules[0].quote.str() + " och mer";
     const auto problems = anslag::check_sources(hand, text, "seed.txt");
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].line == 64);

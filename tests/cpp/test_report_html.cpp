@@ -81,7 +81,7 @@ TEST_CASE("a hostile round's text report has no control character and no forged 
   // Every line is the report's own: a heading, a finding line, or an indented field.
   const std::regex own(R"(^(Granskning / audit: .*|\d{4}, .*|\d+ error, \d+ warning, \d+ info(; of them on a reading: \d+ error, \d+ warning, \d+ info)?|)"
                        R"(|LUM|MUL.*|Hela omgången / whole round|  (error|warning|info) +[A-Z_]+ .*|)"
-                       R"(      (sv|en|rule|statement|source|quote|reading): .*)$)");
+                       R"(      (sv|en|rule|statement|source|quote( \d+)?|reading): .*)$)");
   for (const auto& line : lines_of(text)) CHECK(std::regex_match(line, own));
   CHECK_THAT(text, Contains("\\x1b[2J") && Contains("\\r\\nerror    TOTAL_MISMATCH forged line"));
 }

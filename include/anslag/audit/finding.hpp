@@ -70,7 +70,7 @@ struct finding {
   std::optional<figure> expected;      // what the document states (or the rule allows)
   std::optional<figure> actual;        // what the rows show
   std::vector<std::string> rows;       // application ids concerned
-  std::string quote;                   // the document's sentence
+  shared_text quote;                   // the document's sentence, shared with the rule or statement
   source_ref source;                   // where it stands
   // Every interpretation the finding rests on, "; "-separated: the round file's readings of the
   // fields its check used ("decision of 2020-LUM-03: ..."), and the audit's own. Empty: it holds

@@ -15,6 +15,7 @@
 #include <anslag/export.hpp>
 #include <anslag/krona/krona.hpp>
 #include <anslag/model/date.hpp>
+#include <anslag/model/shared_text.hpp>
 #include <anslag/model/unit.hpp>
 
 #include <cstdint>
@@ -62,7 +63,7 @@ struct fund {
   Krona budget;      // the amount the decision sets aside for the fund
   // Its cap and per-förvaltning limit live in their rules: anslag::cap_per_application and
   // anslag::max_granted_per_unit (include/anslag/rules/facts.hpp) read them.
-  std::string quote;               // the sentence that sets the budget aside; "" when not given
+  shared_text quote;               // the sentence that sets the budget aside; "" when not given
   source_ref source;               // where that sentence stands
   std::vector<reading> readings;   // e.g. an id made up where the document names none
 
@@ -96,7 +97,7 @@ struct ANSLAG_API rule {
   std::optional<std::int64_t> count;  // max_granted_per_unit
   std::optional<calendar_date> from;  // application_window
   std::optional<calendar_date> to;    // application_window, repayment_notice
-  std::string quote;               // the Swedish sentence, verbatim
+  shared_text quote;               // the Swedish sentence, verbatim (shared with the findings citing it)
   source_ref source;
   std::optional<std::string> not_encoded;  // why it is not evaluated per application
   std::optional<std::string> overrides;    // id of the rule this one is an exception to
@@ -126,7 +127,7 @@ struct statement {
   std::optional<std::int64_t> count;           // the counts
   std::optional<decision> of_decision;         // decision_count: which decision
   std::optional<unit_kind> applicant_kind;     // applicant_count: districts only, say
-  std::string quote;
+  shared_text quote;                           // shared with the findings citing it
   source_ref source;
   std::vector<reading> readings;
 
