@@ -115,6 +115,47 @@ def test_json_and_csv_records(tmp_path: Path) -> None:
     assert_linear(prepare, 5_000)
 
 
+def one_long_quote_over_every_fund(funds: int, quote_bytes: int) -> str:
+    """The round of issue 25: one cap over every fund, whose quote every fund's finding cites
+    (each fund's one application is above the cap)."""
+    lines = ["format = 1", "year = 2024", "", "[document]", 'title = "Q"', "date = 2023-12-12",
+             'seed = "q.txt"', 'deciding_body = "S"', 'kind = "t"', ""]
+    for i in range(funds):
+        lines += ["[[funds]]", f'id = "F{i}"', f'name = "F{i}"', 'budget = "1 000 kr"', ""]
+    lines += ["[[rules]]", 'id = "cap"', 'kind = "cap_per_application"', 'summary = "s"', 'amount = "500 kr"',
+              f'quote = "{"Ord " * (quote_bytes // 4)}"', "source = { line = 1 }", ""]
+    for i in range(funds):
+        lines += ["[[applications]]", f'id = "A{i}"', f'fund = "F{i}"', 'applicant = "Farsta"', 'project = "P"',
+                  'requested = "1 000 kr"', 'granted = "1 000 kr"', 'decision = "granted"', "source = { line = 2 }", ""]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("report_format", ["json", "text", "markdown", "html"])
+def test_findings_citing_one_long_quote(tmp_path: Path, report_format: str) -> None:
+    # The funds and the quote both grow with n: a report copying the quote per finding grows as
+    # their product, one writing it once as their sum.
+    def prepare(n: int) -> Callable[[], object]:
+        path = tmp_path / f"quote-{n}.toml"
+        path.write_text(one_long_quote_over_every_fund(n, 100 * n), encoding="utf-8")
+        return run_cli("audit", str(path), "--format", report_format, "--output", str(tmp_path / f"report-{n}"))
+
+    assert_linear(prepare, 250)
+
+
+def test_the_round_of_one_long_quote_over_3000_funds(tmp_path: Path) -> None:
+    # The issue's round itself: 3 000 findings citing a 1 MB quote made a JSON report of 3.0 GB
+    # (8 GB of memory); each format now holds the quote once.
+    path = tmp_path / "quote.toml"
+    path.write_text(one_long_quote_over_every_fund(3_000, 1_000_000), encoding="utf-8")
+    for report_format in ("json", "text", "markdown", "html"):
+        output = tmp_path / f"report.{report_format}"
+        done = subprocess.run([CLI, "audit", str(path), "--format", report_format, "--output", str(output)],
+                              capture_output=True, env=ENVIRONMENT, timeout=60, check=False)
+        assert done.returncode == 1, done.stderr  # the 3 000 caps exceeded are errors
+        written = output.read_text(encoding="utf-8")
+        assert written.count("Ord " * 1_000) >= 1 and output.stat().st_size < 10_000_000, report_format
+
+
 @pytest.mark.parametrize("quadratic", [True, False])
 def test_the_check_catches_quadratic_growth_and_passes_linear(quadratic: bool) -> None:
     # The checker itself: a quadratic loop must fail it, a linear one pass.
