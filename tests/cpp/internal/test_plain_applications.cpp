@@ -145,6 +145,13 @@ TEST_CASE("forms TOML allows but anslag does not write go to the general reader"
       {"project = \"Projekt 0\"", "project = \"Projekt 0\" # comment \xc3\xa4", true},
       {"project = \"Projekt 0\"", "project = \"Projekt 0\" # comment \x01", false},
       {"project = \"Projekt 0\"", "project = \"Projekt \xc3\"", false},          // cut UTF-8
+      // Code points TOML allows in a string as they are: C1 controls, the BOM, noncharacters,
+      // the last code point, the line separator.
+      {"project = \"Projekt 0\"", "project = \"\xc2\x85 \xef\xbb\xbf \xef\xbf\xbf \xf4\x8f\xbf\xbf \xe2\x80\xa8\"", true},
+      {"project = \"Projekt 0\"", "project = \"\xed\xa0\x80\"", false},     // an encoded surrogate
+      {"project = \"Projekt 0\"", "project = \"\xc0\xaf\"", false},          // an overlong form
+      {"project = \"Projekt 0\"", "project = \"\U0001F600 \\U0010FFFF\"", true},
+      {"project = \"Projekt 0\"", "project = \"\\U00110000\"", false},       // past U+10FFFF
       {"\n", "\r\n", true},                                                      // CR LF
       {"\n", "\r", false},                                                        // a lone CR
       {"requested = ", "requested = \" \" #", false},                             // a blank amount
