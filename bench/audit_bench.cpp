@@ -6,6 +6,7 @@
 #include <anslag/synthetic/rounds.hpp>
 #include <anslag/io/units_file.hpp>
 
+#include "process_memory.hpp"
 
 #include <malloc.h>
 
@@ -17,22 +18,15 @@
 #include <set>
 #include <string>
 
+using anslag_bench::reset_peak;
+using anslag_bench::status_mib;
+
 namespace {
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 // CPU time of the process: on a shared machine wall time also counts the other jobs' turns.
 double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
-// A field of /proc/self/status in MiB ("VmRSS": now, "VmHWM": the peak since the last reset).
-long status_mib(const std::string& field) {
-  std::ifstream status("/proc/self/status");
-  for (std::string line; std::getline(status, line);)
-    if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1)) / 1024;
-  return -1;
-}
-// Writing 5 to clear_refs resets the peak (VmHWM) to the current size, so that the audit's
-// peak can be measured apart from the load's.
-void reset_peak() { std::ofstream("/proc/self/clear_refs") << "5"; }
 }  // namespace
 
 int main(int argc, char** argv) {
