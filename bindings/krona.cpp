@@ -259,7 +259,9 @@ a float is refused. str() gives the canonical Swedish form, repr() evaluates bac
                                    "amount.scale(Fraction(1, n), 'half_even')");
             const std::int64_t divisor = b.cast<Krona>().ore();
             if (divisor == 0) throw py::value_error("a share of 0 kr is undefined");
-            return py::float_(static_cast<double>(a.ore()) / static_cast<double>(divisor));
+            // Python's int / int: the exact quotient rounded once, also past 2^53 öre, where
+            // dividing two doubles would round each amount first.
+            return py::int_(a.ore()).attr("__truediv__")(py::int_(divisor));
           },
           py::is_operator())
       .def("__neg__", [](Krona a) { return -a; })

@@ -54,6 +54,7 @@ from anslag._core import Krona, parse_amounts, round_amounts, scale_amounts, sum
 __all__ = ["KronaArray", "KronaDtype", "NoExactAmount"]
 
 _INT64_MAX = int(np.iinfo(np.int64).max)
+_EXACT_IN_DOUBLE = 2**53  # every integer up to this magnitude is a double exactly
 _INT64_MIN = int(np.iinfo(np.int64).min)
 # Krona.from_ore as compiled, for numpy's loop over a column (anslag._guard wraps the method).
 _amounts_of_ore = np.frompyfunc(getattr(Krona.from_ore, "__wrapped__", Krona.from_ore), 1, 1)
@@ -599,8 +600,16 @@ class KronaArray(ExtensionArray):
                             "write .krona.scale(Fraction(1, n), 'half_even') (a share of two amounts, "
                             "granted / requested, is a float)")
         mask = self._mask | operand[1] | (operand[0] == 0)
-        # A share is a ratio, not money: the one float result of krona arithmetic.
-        share = self._data.astype(np.float64) / np.where(mask, 1, operand[0]).astype(np.float64)
+        # A share is a ratio, not money: the one float result of krona arithmetic. Rounded once,
+        # as Python's int / int: amounts within 2^53 öre are exact doubles, so one IEEE division
+        # rounds once; a pair beyond is divided as Python ints (amounts made in code only: a round
+        # file's are at most 10^13 öre).
+        divisor = np.where(mask, 1, operand[0])
+        share = self._data.astype(np.float64) / divisor.astype(np.float64)
+        beyond = ~mask & ((self._data > _EXACT_IN_DOUBLE) | (self._data < -_EXACT_IN_DOUBLE) |
+                          (divisor > _EXACT_IN_DOUBLE) | (divisor < -_EXACT_IN_DOUBLE))
+        for i in np.flatnonzero(beyond):
+            share[i] = int(self._data[i]) / int(divisor[i])
         return pd.arrays.FloatingArray(np.where(mask, 0.0, share), mask)
 
     def __rtruediv__(self, other: Any) -> Any:

@@ -157,6 +157,16 @@ def test_a_share_of_two_money_columns_is_a_float(df):
         df.granted / 3
 
 
+def test_a_share_is_the_exact_quotient_rounded_once_past_2_to_the_53_ore():
+    # Two doubles would round 3 706 778 661 852 469 502 öre first and give ...768.674.
+    big, small = 3_706_778_661_852_469_502, 239_877
+    assert float(big) / float(small) != big / small
+    assert Krona.from_ore(big) / Krona.from_ore(small) == big / small
+    column = pd.Series(pd.array([Krona.from_ore(big), Krona("1 kr"), Krona.from_ore(-(2**63))], dtype="krona"))
+    divisors = pd.Series(pd.array([Krona.from_ore(small), Krona("4 kr"), Krona.from_ore(3)], dtype="krona"))
+    assert (column / divisors).tolist() == [big / small, 0.25, -(2**63) / 3]
+
+
 def test_dtype_repr_and_describe(df):
     assert repr(df.granted.dtype) == "KronaDtype()"
     described = df.requested.krona.describe()
