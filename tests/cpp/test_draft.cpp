@@ -364,4 +364,10 @@ TEST_CASE("the vocabulary is data: the bundled file, a user's phrases, and a bad
         ":2:10: a phrase must be a non-empty string ('phrase')");
   CHECK(error_in("bad5.toml", "[[count]]\nphrase = \"ansökningar\"\ncounts = \"projects\"\n") ==
         ":3:10: unknown count 'projects' (applications, applicants, bound)");
+  const std::string rule = "[[rule]]\nslug = \"x\"\nsummary = \"x\"\n";
+  CHECK(error_in("bad6.toml", rule + "kind = \"cap\"\nall = [[\"x\"]]\n") == ":4:8: unknown rule kind 'cap'");
+  CHECK(error_in("bad7.toml", rule + "kind = \"exclusion\"\nall = [\"x\"]\n") ==
+        ":5:8: 'all' must be a list of lists of phrases");
+  CHECK(error_in("bad8.toml", rule + "kind = \"exclusion\"\nall = [[\"x\"]]\ndates = 3\n") ==
+        ":6:9: 'dates' must be 0, 1 or 2");
 }

@@ -57,6 +57,48 @@ def test_each_column_label_drafts_its_column_in_its_role(tmp_path: Path, entry: 
     assert reads(a), (entry, a)
 
 
+def prose(tmp_path: Path, sentence: str, vocabulary: Path | None = None) -> anslag.DraftResult:
+    """A document whose Ärendet holds `sentence`, drafted."""
+    path = tmp_path / "dokument.txt"
+    path.write_text(HEAD.replace("Bilaga\n\n", "") + "Ärendet\n\n" + sentence + "\n", encoding="utf-8")
+    return anslag.draft_round(path, vocabulary=vocabulary)
+
+
+@pytest.mark.parametrize("entry", VOCABULARY["rule"], ids=lambda e: e["kind"])
+def test_each_rule_phrasing_drafts_its_rule(tmp_path: Path, entry: dict[str, object]) -> None:
+    rules = [r for r in prose(tmp_path, str(entry["example"])).round.rules if r.kind == entry["kind"]]
+    assert len(rules) == 1, entry
+    assert rules[0].id.endswith(str(entry["slug"])) and rules[0].quote == entry["example"]
+    assert (rules[0].not_encoded or "") == entry.get("not_encoded", "")
+    assert "{" not in rules[0].summary  # the dates are in place
+
+
+@pytest.mark.parametrize("entry", VOCABULARY["rule_like"], ids=lambda e: e["phrase"])
+def test_each_rule_like_phrase_drafts_a_rule_to_encode(tmp_path: Path, entry: dict[str, str]) -> None:
+    rules = prose(tmp_path, entry["example"]).round.rules
+    assert [r.not_encoded for r in rules] == [
+        f"reads like a rule ('{entry['phrase']}') but matches none of the drafter's phrasings: "
+        "a person must encode it or say why not"], entry
+
+
+@pytest.mark.parametrize("entry", VOCABULARY["budget"], ids=lambda e: e["phrase"])
+def test_each_budget_word_sets_a_fund_aside(tmp_path: Path, entry: dict[str, str]) -> None:
+    path = tmp_path / "dokument.txt"
+    path.write_text("Till\nSocialnämnden\n2018-12-18\n\nFördelning av lokala utvecklingsmedel 2019\n\n"
+                    + entry["example"] + "\n", encoding="utf-8")
+    funds = anslag.draft_round(path).round.funds
+    assert [(f.id, f.budget) for f in funds.values()] == [("LUM", anslag.Krona("1 000 000 kr"))], entry
+
+
+def test_a_users_file_adds_a_rule_phrasing(tmp_path: Path) -> None:
+    sentence = "Konferensresor stöds inte av medlen."
+    assert [r.kind for r in prose(tmp_path, sentence).round.rules] == []
+    words = tmp_path / "ord.toml"
+    words.write_text('[[rule]]\nkind = "exclusion"\nall = [["stöds inte"]]\nslug = "undantag"\n'
+                     'summary = "What the funds do not support."\n', encoding="utf-8")
+    assert [r.kind for r in prose(tmp_path, sentence, words).round.rules] == ["exclusion"]
+
+
 def test_a_users_file_adds_phrases_without_cpp(tmp_path: Path) -> None:
     words = tmp_path / "ord.toml"
     words.write_text('format = 1\n[[decision]]\nphrase = "godkänns"\ndecision = "granted"\nexample = "Godkänns"\n'
@@ -80,6 +122,12 @@ def test_a_users_file_adds_phrases_without_cpp(tmp_path: Path) -> None:
     ('[[decision]]\nphrase = ""\ndecision = "granted"\n', "2:10: a phrase must be a non-empty string ('phrase')"),
     ('[[count]]\nphrase = "ansökningar"\ncounts = "projects"\n',
      "3:10: unknown count 'projects' (applications, applicants, bound)"),
+    ('[[rule]]\nkind = "cap"\nall = [["x"]]\nslug = "x"\nsummary = "x"\n', "2:8: unknown rule kind 'cap'"),
+    ('[[rule]]\nkind = "exclusion"\nall = [[]]\nslug = "x"\nsummary = "x"\n',
+     "3:8: 'all' must be a list of lists of phrases"),
+    ('[[rule]]\nkind = "exclusion"\nall = [["x"]]\ndates = -1\nslug = "x"\nsummary = "x"\n',
+     "4:9: 'dates' must be 0, 1 or 2"),
+    ('[[budget]]\nphrase = 5\n', "2:10: a phrase must be a non-empty string ('phrase')"),
 ])
 def test_a_bad_vocabulary_file_is_an_error_naming_its_place(tmp_path: Path, content: str, message: str) -> None:
     words = tmp_path / "ord.toml"

@@ -1,5 +1,6 @@
-// The drafter's vocabulary as data (docs/drafting.md, "Vocabulary"): the decision words and the
-// labels of table columns and records, each phrase beside an example. The bundled vocabulary is
+// The drafter's vocabulary as data (docs/drafting.md, "Vocabulary"): the decision words, the
+// labels of table columns and records, the phrasings of rules and the words that set a fund's
+// amount aside, each beside an example. The bundled vocabulary is
 // data/vocabulary/sv.toml, compiled into the library; a user's file of the same shape adds phrases
 // to it (`anslag draft --vocabulary FILE`, `anslag.draft_round(path, vocabulary=FILE)`).
 //
@@ -37,9 +38,37 @@ struct column_phrase {
   friend bool operator==(const column_phrase&, const column_phrase&) = default;
 };
 
+// A sentence stating a rule of `kind`: it holds one phrase of each group of `all_of` (lower case,
+// matched inside words: "återbetal" in "återbetalas"; with `adjacent`, in as many consecutive
+// words, one group each) and at least `dates` dates (0, 1 or 2). The
+// rule is drafted with `slug` (its id's last part) and `summary`, in which "{from}" and "{to}"
+// stand for its dates (with one date, "{to}"), and with `not_encoded` where the audit does not
+// check the rule. A kind that takes dates is drafted once per document.
+struct rule_phrase {
+  rule_kind kind = rule_kind::exclusion;
+  std::vector<std::vector<std::string>> all_of;
+  bool adjacent = false;
+  int dates = 0;
+  std::string slug;
+  std::string summary;
+  std::string not_encoded;  // "" where the audit checks the rule
+  std::string example;      // a sentence that states it, drafted by the tests
+
+  friend bool operator==(const rule_phrase&, const rule_phrase&) = default;
+};
+
 struct vocabulary {
   std::vector<decision_phrase> decisions;  // longest phrase first: the longest match wins
   std::vector<column_phrase> columns;
+  // Tried in this order on each sentence, those with dates before a limit per förvaltning
+  // ("högst två ansökningar", read by its grammar), the others after it.
+  std::vector<rule_phrase> rules;
+  // A sentence holding one of these (a phrase of one word as a whole word) and matching no rule
+  // is drafted as a rule not encoded, for a person to encode: "måste", "villkor för".
+  std::vector<std::string> rule_like;
+  // A sentence holding one of these (one word: a whole word) sets a fund's amount aside:
+  // "avsätter", "fördelar".
+  std::vector<std::string> budget_words;
 
   friend bool operator==(const vocabulary&, const vocabulary&) = default;
 };
@@ -48,8 +77,9 @@ struct vocabulary {
 ANSLAG_API const vocabulary& bundled_vocabulary();
 
 // The bundled vocabulary with the phrases of `file` added. Errors name the file, line and column:
-// "not a vocabulary file: ..." (not TOML), "unknown decision ..." and "unknown column role ...",
-// "a phrase must be a non-empty string".
+// "not a vocabulary file: ..." (not TOML), "unknown decision ...", "unknown column role ...",
+// "unknown rule kind ...", "a phrase must be a non-empty string", "'all' must be a list of lists
+// of phrases", "'dates' must be 0, 1 or 2".
 ANSLAG_API vocabulary load_vocabulary(const std::filesystem::path& file);
 
 }  // namespace anslag

@@ -148,6 +148,9 @@ std::vector<sentence> sentences_of(const std::string& body, int line);
 bool contains(const std::string& lowered, std::string_view what);
 
 bool has_word(const std::vector<std::string>& words, std::string_view w);
+// Whether `lowered` (whose words are `words`) holds `phrase`: a phrase of one word as a whole word,
+// a phrase of several as it stands (the vocabulary's rule-like and budget words).
+bool holds_phrase(const std::string& lowered, const std::vector<std::string>& words, std::string_view phrase);
 
 // Swedish inflects by its endings: "studieresa", "studieresor" and "studieresan" name one fund, as
 // "utvecklingsmedel" and "utvecklingsmedlen" do. Long words that differ only in their last two or
@@ -359,6 +362,7 @@ class drafter {
 
   // --- rules.cpp: the phrasings the drafter recognises; rule-like sentences kept not_encoded.
   bool read_rule_sentence(const sentence& s, std::size_t i, const std::vector<std::string>& funds);
+  bool read_phrased_rule(const sentence& s, std::size_t i, const std::vector<std::string>& funds, bool dated);
 
   // A sentence with the words of a rule that no recogniser took: kept, marked not_encoded.
   void rule_like(const sentence& s, std::size_t i, const std::vector<std::string>& funds);
@@ -457,7 +461,7 @@ class drafter {
   std::vector<statement_draft> statements_;
   std::vector<application_draft> prose_apps_, table_apps_, applications_;
   std::vector<review_item> review_;
-  bool has_window_ = false, has_repayment_ = false;
+  std::set<rule_kind> drafted_dated_kinds_;  // an application window, a repayment notice: once each
   std::vector<entry_line> entry_lines_;
   // Entries left out because the draft did not load with them; past this many, the draft fails.
   static constexpr int max_rewrites = 8;

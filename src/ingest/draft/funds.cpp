@@ -100,8 +100,9 @@ std::string drafter::fund_phrase(const std::string& text, std::size_t from) {
 }
 
 bool drafter::is_budget_sentence(const std::string& lowered) const {
-  return contains(lowered, "avsätts") || contains(lowered, "avsätter") || contains(lowered, " fördelar ") ||
-         lowered.rfind("fördelar ", 0) == 0;
+  const auto words = words_of(lowered);
+  return std::any_of(vocabulary_.budget_words.begin(), vocabulary_.budget_words.end(),
+                     [&](const std::string& w) { return holds_phrase(lowered, words, w); });
 }
 
 void drafter::find_funds() {

@@ -89,6 +89,10 @@ bool has_word(const std::vector<std::string>& words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
+bool holds_phrase(const std::string& lowered, const std::vector<std::string>& words, std::string_view phrase) {
+  return contains(lowered, phrase) && (phrase.find(' ') != std::string_view::npos || has_word(words, phrase));
+}
+
 bool same_stem(const std::string& a, const std::string& b) {
   if (a == b) return true;
   const std::size_t shorter = std::min(a.size(), b.size());

@@ -3,32 +3,63 @@
 
 namespace anslag::drafting {
 
-bool drafter::read_rule_sentence(const sentence& s, std::size_t i, const std::vector<std::string>& funds) {
+namespace {
+
+// Whether a sentence states `phrasing`: a phrase of each group in it, or with `adjacent`, in as many
+// words that follow each other (a phrase inside its word: "godkänd" "verksamhetsrapport").
+bool states(const rule_phrase& phrasing, const std::string& lowered, const std::vector<std::string>& words) {
+  const auto in = [](std::string_view text, const std::vector<std::string>& group) {
+    return std::any_of(group.begin(), group.end(), [&](const std::string& phrase) { return text.find(phrase) != std::string_view::npos; });
+  };
+  if (!phrasing.adjacent)
+    return std::all_of(phrasing.all_of.begin(), phrasing.all_of.end(), [&](const auto& group) { return in(lowered, group); });
+  const std::size_t n = phrasing.all_of.size();
+  for (std::size_t first = 0; first + n <= words.size(); ++first) {
+    std::size_t k = 0;
+    while (k < n && in(words[first + k], phrasing.all_of[k])) ++k;
+    if (k == n) return true;
+  }
+  return false;
+}
+
+// The rule's summary with its dates in place of "{from}" and "{to}".
+std::string with_dates(std::string summary, const std::optional<calendar_date>& from, const std::optional<calendar_date>& to) {
+  for (const auto& [mark, day] : {std::pair{std::string_view("{from}"), from}, std::pair{std::string_view("{to}"), to}})
+    for (std::size_t at = summary.find(mark); at != std::string::npos && day; at = summary.find(mark, at))
+      summary.replace(at, mark.size(), day->to_string());
+  return summary;
+}
+
+}  // namespace
+
+// The phrasing of `words` a sentence states, with its dates: the first in the vocabulary whose
+// every group has a phrase in it, among those with dates or those without.
+bool drafter::read_phrased_rule(const sentence& s, std::size_t i, const std::vector<std::string>& funds, bool dated) {
   const std::string lowered = lower(s.text);
+  const auto words = words_of(s.text);
   const auto dates = detail::dates_in(s.text);
-  if ((contains(lowered, "ansökningsperiod") || contains(lowered, "ansökningstid")) && dates.size() >= 2 && !has_window_) {
+  for (const rule_phrase& phrasing : vocabulary_.rules) {
+    if ((phrasing.dates > 0) != dated || dates.size() < static_cast<std::size_t>(phrasing.dates) ||
+        drafted_dated_kinds_.count(phrasing.kind))
+      continue;
+    if (!states(phrasing, lowered, words)) continue;
     rule_draft r;
-    r.kind = rule_kind::application_window;
-    r.from = dates[0].day;
-    r.to = dates[1].day;
-    r.slug = "ansokningsperiod";
-    r.summary = "Applications were received from " + dates[0].day.to_string() + " to " + dates[1].day.to_string() + ".";
-    has_window_ = true;
-    add_rule(std::move(r), s, i, {});
+    r.kind = phrasing.kind;
+    if (phrasing.dates == 2) r.from = dates[0].day;
+    if (phrasing.dates > 0) r.to = dates[static_cast<std::size_t>(phrasing.dates) - 1].day;
+    r.slug = phrasing.slug;
+    r.summary = with_dates(phrasing.summary, r.from, r.to);
+    if (!phrasing.not_encoded.empty()) r.not_encoded = phrasing.not_encoded;
+    if (dated) drafted_dated_kinds_.insert(phrasing.kind);
+    add_rule(std::move(r), s, i, dated ? std::vector<std::string>{} : funds_or_section(funds, i));
     return true;
   }
-  if (contains(lowered, "senast") && !dates.empty() && (contains(lowered, "återbetal") || contains(lowered, "meddela")) &&
-      !has_repayment_) {
-    rule_draft r;
-    r.kind = rule_kind::repayment_notice;
-    r.to = dates[0].day;
-    r.slug = "aterbetalning";
-    r.summary = "Unused funds are repaid; notice of repayment by " + dates[0].day.to_string() + ".";
-    r.not_encoded = "concerns the use of funds after the decision, not an application";
-    has_repayment_ = true;
-    add_rule(std::move(r), s, i, {});
-    return true;
-  }
+  return false;
+}
+
+bool drafter::read_rule_sentence(const sentence& s, std::size_t i, const std::vector<std::string>& funds) {
+  if (read_phrased_rule(s, i, funds, true)) return true;
+  const std::string lowered = lower(s.text);
   bool found = false;
   // "högst två ansökningar för X och högst två ansökningar för Y": one rule per part.
   for (std::size_t at = lowered.find("högst "); at != std::string::npos; at = lowered.find("högst ", at + 1)) {
@@ -49,49 +80,19 @@ bool drafter::read_rule_sentence(const sentence& s, std::size_t i, const std::ve
     add_rule(std::move(r), s, i, part_funds.empty() ? funds_or_section(funds, i) : part_funds);
     found = true;
   }
-  if (found) return true;
-  auto simple = [&](rule_kind kind, std::string slug, std::string summary, std::optional<std::string> not_encoded) {
-    rule_draft r;
-    r.kind = kind;
-    r.slug = std::move(slug);
-    r.summary = std::move(summary);
-    r.not_encoded = std::move(not_encoded);
-    add_rule(std::move(r), s, i, funds_or_section(funds, i));
-    return true;
-  };
-  const auto words = words_of(s.text);
-  const auto approved = std::adjacent_find(words.begin(), words.end(), [](const std::string& a, const std::string& b) {
-    return a.starts_with("godkän") && (contains(b, "rapport") || contains(b, "redovisning"));
-  });
-  if (approved != words.end())
-    return simple(rule_kind::approved_report, "godkand-rapport",
-                  "An approved report on last year's funds is a condition for being granted funds.", std::nullopt);
-  if (contains(lowered, "beviljas inte för") || contains(lowered, "beviljas ej för") || contains(lowered, "kan inte beviljas för") ||
-      contains(lowered, "beviljas inte till"))
-    return simple(rule_kind::exclusion, "undantag", "What the funds are not granted for (see the quote).", std::nullopt);
-  if (contains(lowered, "under förutsättning att") && contains(lowered, "verksamhetsplan"))
-    return simple(rule_kind::set_aside_condition, "verksamhetsplan",
-                  "Funds are granted on condition that the committee sets them aside in its verksamhetsplan.",
-                  "a condition on the committee's verksamhetsplan, not on an application");
-  if (contains(lowered, "prioriterats utifrån") || contains(lowered, "prioriteras utifrån") ||
-      contains(lowered, "i första hand utifrån") || contains(lowered, "rangordn"))
-    return simple(rule_kind::ranking, "prioritering", "The order in which the applications were assessed.",
-                  "orders the applications against each other; not a condition one application meets or fails");
-  return false;
+  return found || read_phrased_rule(s, i, funds, false);
 }
 
 void drafter::rule_like(const sentence& s, std::size_t i, const std::vector<std::string>& funds) {
   const std::string lowered = lower(s.text);
   const auto words = words_of(s.text);
-  for (std::string_view w : {"måste", "får inte", "ska uppfylla", "ska återbetalas", "ska rapporteras", "beviljas inte",
-                             "ska meddela", "villkor för", "är ett krav", "är en förutsättning", "under förutsättning",
-                             "högst", "senast", "återbetalas"}) {
-    if (!contains(lowered, w) || (w.find(' ') == std::string_view::npos && !has_word(words, w))) continue;
+  for (const std::string& w : vocabulary_.rule_like) {
+    if (!holds_phrase(lowered, words, w)) continue;
     rule_draft r;
     r.kind = rule_kind::required_criterion;
     r.slug = "regel";
     r.summary = "A sentence that reads like a rule (see the quote); the drafter recognises none of its phrasings.";
-    r.not_encoded = "reads like a rule ('" + std::string(w) +
+    r.not_encoded = "reads like a rule ('" + w +
                     "') but matches none of the drafter's phrasings: a person must encode it or say why not";
     r.review.push_back({"kind", "not recognised: kind required_criterion is a placeholder, the rule is not evaluated"});
     add_rule(std::move(r), s, i, funds_or_section(funds, i));

@@ -61,6 +61,50 @@ std::vector<detail::count_phrase> count_phrases(const toml::table& root, const s
   return out;
 }
 
+// The `phrase` of each [[key]] entry (its `example` is the tests').
+std::vector<std::string> phrases_of(const std::string& file, const toml::table& root, std::string_view key) {
+  std::vector<std::string> out;
+  if (const auto* list = root[key].as_array()) {
+    for (const auto& entry : *list) {
+      out.push_back(text_of(file, entry, "phrase", true));
+      text_of(file, entry, "example", false);
+    }
+  }
+  return out;
+}
+
+rule_phrase rule_of(const std::string& file, const toml::node& entry) {
+  rule_phrase r;
+  const std::string kind = text_of(file, entry, "kind", true);
+  const auto parsed = rule_kind_from_name(kind);
+  if (!parsed) fail(file, entry.as_table()->get("kind")->source(), "unknown rule kind '" + kind + "'");
+  r.kind = *parsed;
+  const toml::node* all = entry.as_table()->get("all");
+  const auto* groups = all ? all->as_array() : nullptr;
+  if (!groups || groups->empty()) fail(file, all ? all->source() : entry.source(), "'all' must be a list of lists of phrases");
+  for (const auto& group : *groups) {
+    const auto* phrases = group.as_array();
+    if (!phrases || phrases->empty()) fail(file, group.source(), "'all' must be a list of lists of phrases");
+    std::vector<std::string>& out = r.all_of.emplace_back();
+    for (const auto& phrase : *phrases) {
+      const auto* value = phrase.as_string();
+      if (!value || value->get().empty()) fail(file, phrase.source(), "'all' must be a list of lists of phrases");
+      out.push_back(value->get());
+    }
+  }
+  if (const toml::node* adjacent = entry.as_table()->get("adjacent")) r.adjacent = adjacent->value_or(false);
+  if (const toml::node* dates = entry.as_table()->get("dates")) {
+    const auto* count = dates->as_integer();
+    if (!count || count->get() < 0 || count->get() > 2) fail(file, dates->source(), "'dates' must be 0, 1 or 2");
+    r.dates = static_cast<int>(count->get());
+  }
+  r.slug = text_of(file, entry, "slug", true);
+  r.summary = text_of(file, entry, "summary", true);
+  r.not_encoded = text_of(file, entry, "not_encoded", false);
+  r.example = text_of(file, entry, "example", false);
+  return r;
+}
+
 // Adds the phrases of the TOML `text` (named `file` in errors) to `words`.
 void add_phrases(vocabulary& words, std::string_view text, const std::string& file) {
   const toml::table root = parsed(text, file);
@@ -94,6 +138,10 @@ void add_phrases(vocabulary& words, std::string_view text, const std::string& fi
       words.columns.push_back(std::move(c));
     }
   }
+  if (const auto* list = root["rule"].as_array())
+    for (const auto& entry : *list) words.rules.push_back(rule_of(file, entry));
+  for (std::string& phrase : phrases_of(file, root, "rule_like")) words.rule_like.push_back(std::move(phrase));
+  for (std::string& phrase : phrases_of(file, root, "budget")) words.budget_words.push_back(std::move(phrase));
   // The longest phrase first, so that "till viss del beviljas" wins over "beviljas".
   std::stable_sort(words.decisions.begin(), words.decisions.end(),
                    [](const decision_phrase& a, const decision_phrase& b) { return a.phrase.size() > b.phrase.size(); });
