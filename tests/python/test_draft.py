@@ -54,21 +54,32 @@ def test_a_seed_drafts_to_the_hand_round_row_by_row(seed: Path, year: int) -> No
 
 @pytest.mark.parametrize("seed, year", [(SEED_2020, 2020), (SEED_2024, 2024)])
 def test_the_audit_of_a_draft_gives_the_errors_and_warnings_of_the_hand_round(seed: Path, year: int) -> None:
-    def serious(round_: anslag.Round) -> list[tuple[str, str, object, object]]:
-        return sorted((f.code, f.severity, str(f.expected), str(f.actual)) for f in anslag.audit(round_).findings
+    def serious(findings: list[anslag.Finding]) -> list[tuple[str, str, object, object, tuple[str, ...]]]:
+        return sorted((f.code, f.severity, str(f.expected), str(f.actual), tuple(f.rows)) for f in findings
                       if f.severity in ("error", "warning"))
 
-    assert serious(anslag.draft_round(seed).round) == serious(anslag.load_round(year))
+    hand = anslag.audit(anslag.load_round(year)).findings
+    # A misspelt applicant the hand encoder settled by a reading (2024's "Normmalm" as Norrmalm,
+    # an info) stays as printed in the unedited draft, so its audit warns of the name, and what
+    # the audit checks of the settled unit (that Norrmalm existed on the date) waits for the
+    # reviewer to set it (issue 23; docs/draft-agreement.md explains both).
+    settled = {row for f in hand if f.code == "UNKNOWN_UNIT" and f.severity == "info" for row in f.rows}
+    assert settled == ({"2024-LUM-07"} if year == 2024 else set())
+    expected = [f for f in serious(hand) if not (f[0] == "UNIT_NOT_VALID_ON_DATE" and set(f[4]) <= settled)]
+    expected += [("UNKNOWN_UNIT", "warning", "None", "None", (row,)) for row in sorted(settled)]
+    assert serious(anslag.audit(anslag.draft_round(seed).round).findings) == sorted(expected)
 
 
 def test_everything_inferred_is_a_reading_and_on_the_review_list_beside_its_entry() -> None:
     draft = anslag.draft_round(SEED_2024)
     normmalm = next(a for a in draft.round.applications if a.applicant == "Normmalm")
-    assert normmalm.unit == "norrmalm"
-    assert [r.field for r in normmalm.readings] == ["unit", "decision"]
+    # A near name is a guess for the reviewer, not a reading the draft settles (issue 23).
+    assert normmalm.unit is None
+    assert [r.field for r in normmalm.readings] == ["decision"]
     items = [r for r in draft.review if r.line == normmalm.source.line]
     assert {r.field.split(": ")[-1] for r in items} == {"unit", "decision"}
-    assert "# REVIEW: reading of unit: 'Normmalm' read as a misspelling of Norrmalm" in draft.text
+    assert ("# REVIEW: unit: 'Normmalm' is no unit the registry knows; if the document means Norrmalm, "
+            'the one near name, write unit = "norrmalm"') in draft.text
     rejected = [a for a in draft.round.applications if a.source.line in (74, 75, 79, 80, 81, 82)]
     assert all(a.applicant == "" and a.decision == "rejected" for a in rejected) and len(rejected) == 6
     assert all({"applicant", "decision", "granted"} <= {r.field for r in a.readings} for a in rejected)
@@ -145,7 +156,7 @@ def test_the_command_drafts_to_a_file_lists_the_review_and_the_draft_checks(tmp_
     out = tmp_path / "2024.toml"
     result = anslag_cli("draft", str(tmp_path / SEED_2024.name), "--output", str(out))
     assert result.returncode == 0, result.stderr
-    assert f"{tmp_path / SEED_2024.name}:111: REVIEW application 2024-LUM-07: unit: reading: 'Normmalm'" in result.stderr
+    assert f"{tmp_path / SEED_2024.name}:111: REVIEW application 2024-LUM-07: unit: 'Normmalm' is no unit" in result.stderr
     assert result.stderr.endswith("items to review\n")
     checked = anslag_cli("check", str(out))
     assert checked.returncode == 0, checked.stdout

@@ -57,11 +57,12 @@ void drafter::resolve_unit(application_draft& a) {
         return;
       }
     }
+    // A near name is only a guess: the draft keeps what the document prints, unit left out, so
+    // that the audit still warns of the name; the guess is for the person reviewing the draft.
     if (e.suggestions().size() == 1) {
       if (const unit* u = find_unit(e.suggestions()[0])) {
-        a.unit = u->id;
-        a.readings.push_back({"unit", "'" + a.applicant + "' read as a misspelling of " + e.suggestions()[0] +
-                                          ", the one near name in the registry"});
+        a.review.push_back({"unit", "'" + a.applicant + "' is no unit the registry knows; if the document means " +
+                                        e.suggestions()[0] + ", the one near name, write unit = \"" + u->id + "\""});
         return;
       }
     }
