@@ -26,9 +26,14 @@ class shared_text {
       : text_(text.empty() ? nullptr : std::make_shared<const std::string>(std::move(text))) {}
   shared_text(const char* text) : shared_text(std::string(text)) {}  // NOLINT(google-explicit-constructor)
 
-  const std::string& str() const noexcept { return text_ ? *text_ : empty_text(); }
-  operator const std::string&() const noexcept { return str(); }  // NOLINT(google-explicit-constructor)
-  operator std::string_view() const noexcept { return str(); }    // NOLINT(google-explicit-constructor)
+  // The text, valid while this copy lives (another copy may be the text's last holder): so not
+  // of a temporary, whose text could end with it.
+  const std::string& str() const& noexcept { return text_ ? *text_ : empty_text(); }
+  const std::string& str() const&& = delete;
+  operator const std::string&() const& noexcept { return str(); }  // NOLINT(google-explicit-constructor)
+  operator const std::string&() const&& = delete;
+  operator std::string_view() const& noexcept { return str(); }  // NOLINT(google-explicit-constructor)
+  operator std::string_view() const&& = delete;
 
   bool empty() const noexcept { return !text_; }
   std::size_t size() const noexcept { return str().size(); }
