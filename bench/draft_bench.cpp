@@ -86,7 +86,7 @@ int main() {
   options.seed = "synthetic.txt";
   // 100 pages, and 400 (3.6 MB) for the peak memory of a large document. 900 pages (8 MB, near
   // the 8 MiB a document's text may have) give a draft past the 16 MiB a round file may hold,
-  // which the drafter refuses ("the draft written from this line does not load").
+  // which the drafter refuses ("the draft of this document would be 25 MiB, ...").
   for (const auto& [pages, runs] : {std::pair{100, 5}, std::pair{400, 3}}) {
     const std::string text = synthetic(pages);
     const measured m = median_ms(text, options, runs);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <anslag/error.hpp>
+#include <anslag/io/round_file.hpp>
 #include <anslag/krona/amount_text.hpp>
 #include <anslag/model/date.hpp>
 #include <anslag/detail/text.hpp>
@@ -212,7 +213,7 @@ class record {
 };
 
 // The most a file the loaders read may hold: 16 MiB (docs/reliability.md, "The size limit").
-inline constexpr std::size_t max_file_bytes = std::size_t{16} << 20;
+inline constexpr std::size_t max_file_bytes = max_round_file_bytes;
 
 // The text of a round or unit file: a regular file (regular_file.hpp), within max_file_bytes
 // when `bounded`. An error says why, as the system words it: "cannot read the file: No such file

@@ -294,6 +294,24 @@ TEST_CASE("an entry that would not load is left out, on the review list, and the
   CHECK(left_out->why.starts_with("the entry drafted from this line does not load (the draft:"));
 }
 
+TEST_CASE("a draft past what a round file may hold is refused whole, with its size") {
+  // 75 000 short rows (1.6 MB of text) draft to about 29 MiB: no entry left out would make it load.
+  std::string text = "Till\nSocialnämnden\n2018-12-18\n\nFördelning av lokala utvecklingsmedel 2019\n\n"
+                     "Socialnämnden fördelar 500 000 kronor till lokala utvecklingsmedel (LUM).\n\nBilaga\n\n"
+                     "Förvaltning\tProjekt\tSökt\tBeviljas\n";
+  for (int i = 0; i < 75'000; ++i) text += "Farsta\tP" + std::to_string(i) + "\t100\t100\n";
+  anslag::draft_options options;
+  options.seed = "stor.txt";
+  try {
+    anslag::draft_round(text, options);
+    FAIL("drafted");
+  } catch (const anslag::round_file_error& e) {
+    const std::string message = e.what();  // 28 or 29 MiB: the draft quotes the document's name
+    CHECK(message.starts_with("stor.txt:0:0: the draft of this document would be 2"));
+    CHECK(message.ends_with(" MiB, more than the 16 MiB a round file may hold: draft its parts apart"));
+  }
+}
+
 TEST_CASE("a PDF without text, or without pdftotext, is a clear error") {
   // A page with a drawing and no text: what a scan gives a text extractor.
   const std::string stream = "0.5 g 50 50 400 300 re f";

@@ -96,6 +96,20 @@ def test_documents_that_are_no_regular_files_or_too_large_are_refused(tmp_path: 
     assert str(raised.value) == f"{large}:0:0: document larger than 64 MiB"
 
 
+def test_a_document_whose_draft_passes_the_round_file_limit_is_refused_whole(tmp_path: Path) -> None:
+    # 75 000 short rows (1.6 MB) draft to about 29 MiB, which no round file may hold.
+    path = tmp_path / "stor.txt"
+    path.write_text("Till\nSocialnämnden\n2018-12-18\n\nFördelning av lokala utvecklingsmedel 2019\n\n"
+                    "Socialnämnden fördelar 500 000 kronor till lokala utvecklingsmedel (LUM).\n\nBilaga\n\n"
+                    "Förvaltning\tProjekt\tSökt\tBeviljas\n" + "".join(f"Farsta\tP{i}\t100\t100\n" for i in range(75_000)),
+                    encoding="utf-8")
+    with pytest.raises(anslag.RoundFileError) as raised:
+        anslag.draft_round(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path}:0:0: the draft of this document would be 2")  # 28 or 29 MiB
+    assert message.endswith(" MiB, more than the 16 MiB a round file may hold: draft its parts apart")
+
+
 def test_a_pdf_named_like_an_option_is_read_as_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Its text is read (pdftotext taking "-q" for its option would read no file): the drafter
     # then finds no grant decision in it, an error of the text, not of reading.

@@ -14,6 +14,7 @@
 #include <anslag/export.hpp>
 #include <anslag/model/round.hpp>
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -25,6 +26,7 @@ namespace anslag {
 // can take (docs/reliability.md). `unbounded` is for rounds a program wrote itself, such as the
 // synthetic rounds of a million applications that bench/audit_bench.cpp measures.
 enum class size_limit { bounded, unbounded };
+inline constexpr std::size_t max_round_file_bytes = std::size_t{16} << 20;  // size_limit::bounded
 
 // The round in `toml_text`; `file_name` is what errors and round::file name.
 ANSLAG_API grant_round parse_round(std::string_view toml_text, const std::string& file_name,

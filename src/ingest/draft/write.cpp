@@ -183,6 +183,10 @@ round_draft drafter::write() {
   }
   std::stable_sort(review_.begin(), review_.end(), [](const review_item& x, const review_item& y) { return x.line < y.line; });
   round_draft result;
+  // A draft past what a round file may hold would load nowhere, whichever entry it left out.
+  if (out.size() > max_round_file_bytes)
+    throw round_file_error(file_, 0, 0, "the draft of this document would be " + std::to_string(out.size() >> 20) +
+                                            " MiB, more than the 16 MiB a round file may hold: draft its parts apart");
   try {
     result.drafted = parse_round(out, options_.seed);
   } catch (const round_file_error& e) {
