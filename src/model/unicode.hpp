@@ -23,6 +23,6 @@ std::string quoted_for_message(std::string_view text);
 
 // The canonical composition (NFC) of `text` for the Latin letters of scripts/generate-nfc-table,
 // with combining marks put in canonical order; other code points pass through unchanged.
-std::u32string nfc(const std::u32string& text);
+std::u32string nfc(std::u32string text);
 
 }  // namespace anslag::detail
