@@ -178,7 +178,8 @@ std::vector<std::size_t> auditor::rows_in(const statement& s) const {
     const auto& in_fund = rows_of(f);
     rows.insert(rows.end(), in_fund.begin(), in_fund.end());
   }
-  std::sort(rows.begin(), rows.end());
+  // Each fund's rows are in the round's order already: only those of several funds need sorting.
+  if (scope.size() > 1) std::sort(rows.begin(), rows.end());
   return rows;
 }
 
