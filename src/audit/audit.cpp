@@ -104,7 +104,13 @@ auditor::auditor(const grant_round& r, const unit_registry& units)
     : round_(r), units_(units), limits_(r), amounts_(r), unit_of_(r.applications.size(), nullptr) {
   // Every check of a fund looks at that fund's rows only, so the audit grows with the round,
   // not with funds × applications.
-  for (std::size_t i = 0; i < r.applications.size(); ++i) rows_of_fund_[r.applications[i].fund].push_back(i);
+  for (std::size_t i = 0; i < r.applications.size(); ++i) {
+    const application& a = r.applications[i];
+    fund_rows& of_fund = rows_of_fund_[a.fund];
+    of_fund.rows.push_back(i);
+    of_fund.requested.add(a.requested);
+    of_fund.granted.add(a.granted);
+  }
   for (const auto& u : r.rules) {
     if (u.kind != rule_kind::one_grant_per_destination) continue;
     if (u.funds.empty()) one_grant_every_ = &u;
@@ -143,7 +149,7 @@ const unit* auditor::forvaltning_of(std::size_t index) const {
 const std::vector<std::size_t>& auditor::rows_of(const std::string& fund_id) const {
   static const std::vector<std::size_t> none;
   const auto it = rows_of_fund_.find(fund_id);
-  return it == rows_of_fund_.end() ? none : it->second;
+  return it == rows_of_fund_.end() ? none : it->second.rows;
 }
 
 // The funds a rule or statement names, sorted and each once; empty when it names every fund.
@@ -169,7 +175,7 @@ std::vector<const fund*> auditor::funds_in(const std::vector<std::string>& scope
 std::vector<std::size_t> auditor::rows_in(const statement& s) const {
   std::vector<std::size_t> rows;
   const auto scope = scope_of(s.funds);
-  if (s.funds.empty() || scope.empty()) {
+  if (scope.empty()) {
     rows.resize(round_.applications.size());
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
     return rows;

@@ -150,6 +150,7 @@ class auditor {
   static std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> value_key(const statement& s);
   void check_statements();
   void check_total(const statement& s);
+  bool printed_sums_agree(const statement& s, bool requested) const;
   void check_total_with_unknown_rows(const statement& s, finding x, const exact_sum& known,
                                      const std::vector<const application*>& unknown, const std::string& what_sv,
                                      const std::string& what_en);
@@ -161,7 +162,22 @@ class auditor {
   const unit_registry& units_;
   const fund_limits limits_;    // each fund's cap and per-förvaltning limit, from their rules
   const amount_facts amounts_;  // the amounts the rows, decisions and statements fix
-  std::unordered_map<std::string_view, std::vector<std::size_t>> rows_of_fund_;  // in the round's order
+  // The amounts of one kind (requested or granted) that a fund's rows print: a stated total
+  // that every row of its scope prints and that these sums equal needs no walk over its rows.
+  struct printed_amounts {
+    exact_sum sum;
+    std::size_t not_printed = 0;
+
+    void add(const std::optional<Krona>& k) {
+      if (k) sum += *k;
+      else ++not_printed;
+    }
+  };
+  struct fund_rows {
+    std::vector<std::size_t> rows;  // in the round's order
+    printed_amounts requested, granted;
+  };
+  std::unordered_map<std::string_view, fund_rows> rows_of_fund_;
   const rule* one_grant_every_ = nullptr;
   std::unordered_map<std::string_view, const rule*> one_grant_by_fund_;
   std::vector<const unit*> unit_of_;  // per application; nullptr when not known
