@@ -106,10 +106,12 @@ auditor::auditor(const grant_round& r, const unit_registry& units)
   // not with funds × applications.
   for (std::size_t i = 0; i < r.applications.size(); ++i) {
     const application& a = r.applications[i];
-    fund_rows& of_fund = rows_of_fund_[a.fund];
+    fund_index& of_fund = fund_indexes_[a.fund];
     of_fund.rows.push_back(i);
     of_fund.requested.add(a.requested);
     of_fund.granted.add(a.granted);
+    if (const auto granted = amounts_.granted(a)) of_fund.grants += granted->value;
+    else if (is_granted(a.outcome)) of_fund.grant_unknown = true;
   }
   for (const auto& u : r.rules) {
     if (u.kind != rule_kind::one_grant_per_destination) continue;
@@ -146,11 +148,13 @@ const unit* auditor::forvaltning_of(std::size_t index) const {
   return unit_of_[index] ? &units_.forvaltning_on(*unit_of_[index], round_.document.dated) : nullptr;
 }
 
-const std::vector<std::size_t>& auditor::rows_of(const std::string& fund_id) const {
-  static const std::vector<std::size_t> none;
-  const auto it = rows_of_fund_.find(fund_id);
-  return it == rows_of_fund_.end() ? none : it->second.rows;
+const auditor::fund_index& auditor::index_of(const std::string& fund_id) const {
+  static const fund_index none;
+  const auto it = fund_indexes_.find(fund_id);
+  return it == fund_indexes_.end() ? none : it->second;
 }
+
+const std::vector<std::size_t>& auditor::rows_of(const std::string& fund_id) const { return index_of(fund_id).rows; }
 
 // The funds a rule or statement names, sorted and each once; empty when it names every fund.
 std::vector<std::string> auditor::scope_of(const std::vector<std::string>& funds) const {

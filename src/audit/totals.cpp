@@ -59,16 +59,15 @@ void auditor::check_statements() {
 bool auditor::printed_sums_agree(const statement& s, bool requested) const {
   exact_sum sum;
   std::size_t not_printed = 0;
-  const auto add = [&](const fund_rows& f) {
+  const auto add = [&](const fund_index& f) {
     const printed_amounts& printed = requested ? f.requested : f.granted;
     sum.value += printed.sum.value;
     not_printed += printed.not_printed;
   };
   const auto scope = scope_of(s.funds);  // empty: every row (rows_in)
   if (scope.empty())
-    for (const auto& [ignored, f] : rows_of_fund_) add(f);
-  for (const auto& id : scope)
-    if (const auto it = rows_of_fund_.find(id); it != rows_of_fund_.end()) add(it->second);
+    for (const auto& [ignored, f] : fund_indexes_) add(f);
+  for (const auto& id : scope) add(index_of(id));
   return not_printed == 0 && sum.value == s.amount->ore();
 }
 
