@@ -104,7 +104,15 @@ auditor::auditor(const grant_round& r, const unit_registry& units)
     : round_(r), units_(units), limits_(r), amounts_(r), unit_of_(r.applications.size(), nullptr) {
   // Every check of a fund looks at that fund's rows only, so the audit grows with the round,
   // not with funds × applications.
-  for (std::size_t i = 0; i < r.applications.size(); ++i) rows_of_fund_[r.applications[i].fund].push_back(i);
+  for (std::size_t i = 0; i < r.applications.size(); ++i) {
+    const application& a = r.applications[i];
+    fund_index& of_fund = fund_indexes_[a.fund];
+    of_fund.rows.push_back(i);
+    of_fund.requested.add(a.requested);
+    of_fund.granted.add(a.granted);
+    if (const auto granted = amounts_.granted(a)) of_fund.grants += granted->value;
+    else if (is_granted(a.outcome)) of_fund.grant_unknown = true;
+  }
   for (const auto& u : r.rules) {
     if (u.kind != rule_kind::one_grant_per_destination) continue;
     if (u.funds.empty()) one_grant_every_ = &u;
@@ -140,11 +148,13 @@ const unit* auditor::forvaltning_of(std::size_t index) const {
   return unit_of_[index] ? &units_.forvaltning_on(*unit_of_[index], round_.document.dated) : nullptr;
 }
 
-const std::vector<std::size_t>& auditor::rows_of(const std::string& fund_id) const {
-  static const std::vector<std::size_t> none;
-  const auto it = rows_of_fund_.find(fund_id);
-  return it == rows_of_fund_.end() ? none : it->second;
+const auditor::fund_index& auditor::index_of(const std::string& fund_id) const {
+  static const fund_index none;
+  const auto it = fund_indexes_.find(fund_id);
+  return it == fund_indexes_.end() ? none : it->second;
 }
+
+const std::vector<std::size_t>& auditor::rows_of(const std::string& fund_id) const { return index_of(fund_id).rows; }
 
 // The funds a rule or statement names, sorted and each once; empty when it names every fund.
 std::vector<std::string> auditor::scope_of(const std::vector<std::string>& funds) const {
@@ -169,7 +179,7 @@ std::vector<const fund*> auditor::funds_in(const std::vector<std::string>& scope
 std::vector<std::size_t> auditor::rows_in(const statement& s) const {
   std::vector<std::size_t> rows;
   const auto scope = scope_of(s.funds);
-  if (s.funds.empty() || scope.empty()) {
+  if (scope.empty()) {
     rows.resize(round_.applications.size());
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = i;
     return rows;
@@ -178,7 +188,8 @@ std::vector<std::size_t> auditor::rows_in(const statement& s) const {
     const auto& in_fund = rows_of(f);
     rows.insert(rows.end(), in_fund.begin(), in_fund.end());
   }
-  std::sort(rows.begin(), rows.end());
+  // Each fund's rows are in the round's order already: only those of several funds need sorting.
+  if (scope.size() > 1) std::sort(rows.begin(), rows.end());
   return rows;
 }
 

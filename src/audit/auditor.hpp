@@ -119,7 +119,27 @@ class auditor {
   static std::string name_key(const std::string& text);
 
   // --- the walk over rows (audit.cpp) -------------------------------------------------------
+  // The amounts of one kind (requested or granted) that a fund's rows print.
+  struct printed_amounts {
+    exact_sum sum;
+    std::size_t not_printed = 0;
+
+    void add(const std::optional<Krona>& k) {
+      if (k) sum += *k;
+      else ++not_printed;
+    }
+  };
+  // A fund's rows, in the round's order, and what they sum to, gathered in the one walk that
+  // indexes the rows: a stated total or a budget that these sums settle needs no walk of its
+  // own over the rows, each of which waits on memory in a round of a million.
+  struct fund_index {
+    std::vector<std::size_t> rows;
+    printed_amounts requested, granted;  // check_total
+    exact_sum grants;                    // the amounts granted, as amounts_ knows them (check_budget)
+    bool grant_unknown = false;          // a row is granted an amount amounts_ does not know
+  };
   const unit* forvaltning_of(std::size_t index) const;
+  const fund_index& index_of(const std::string& fund_id) const;
   const std::vector<std::size_t>& rows_of(const std::string& fund_id) const;
   std::vector<std::string> scope_of(const std::vector<std::string>& funds) const;
   std::vector<const fund*> funds_in(const std::vector<std::string>& scope) const;
@@ -150,6 +170,7 @@ class auditor {
   static std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>> value_key(const statement& s);
   void check_statements();
   void check_total(const statement& s);
+  bool printed_sums_agree(const statement& s, bool requested) const;
   void check_total_with_unknown_rows(const statement& s, finding x, const exact_sum& known,
                                      const std::vector<const application*>& unknown, const std::string& what_sv,
                                      const std::string& what_en);
@@ -161,7 +182,7 @@ class auditor {
   const unit_registry& units_;
   const fund_limits limits_;    // each fund's cap and per-förvaltning limit, from their rules
   const amount_facts amounts_;  // the amounts the rows, decisions and statements fix
-  std::unordered_map<std::string_view, std::vector<std::size_t>> rows_of_fund_;  // in the round's order
+  std::unordered_map<std::string_view, fund_index> fund_indexes_;
   const rule* one_grant_every_ = nullptr;
   std::unordered_map<std::string_view, const rule*> one_grant_by_fund_;
   std::vector<const unit*> unit_of_;  // per application; nullptr when not known

@@ -10,8 +10,14 @@
 namespace anslag::detail {
 
 // Zero-width characters, bidirectional controls, the soft hyphen, the byte-order mark and the
-// like: characters that show nothing (or only reorder what is shown).
-bool is_invisible(char32_t c) noexcept;
+// like: characters that show nothing (or only reorder what is shown). Inline, as names are
+// folded a character at a time and most characters are below the first of these.
+constexpr bool is_invisible(char32_t c) noexcept {
+  return c == 0x00AD || c == 0x034F || c == 0x061C || c == 0x115F || c == 0x1160 || c == 0x17B4 || c == 0x17B5 ||
+         c == 0x180E || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) ||
+         (c >= 0x2060 && c <= 0x206F) || c == 0x3164 || c == 0xFEFF || c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8) ||
+         (c >= 0xE0000 && c <= 0xE0FFF);
+}
 
 // C0 and C1 control characters and DEL.
 constexpr bool is_control(char32_t c) noexcept { return c < 0x20 || (c >= 0x7F && c <= 0x9F); }
@@ -23,6 +29,6 @@ std::string quoted_for_message(std::string_view text);
 
 // The canonical composition (NFC) of `text` for the Latin letters of scripts/generate-nfc-table,
 // with combining marks put in canonical order; other code points pass through unchanged.
-std::u32string nfc(const std::u32string& text);
+std::u32string nfc(std::u32string text);
 
 }  // namespace anslag::detail

@@ -71,6 +71,8 @@ TEST_CASE("normalize_unit_name folds case, separators and white space", "[units]
       {"Socialförvaltning en , socialjouren", "socialförvaltning en socialjouren"},
       {"ÉÅÄÖÜ", "éåäöü"},
       {"- Farsta -", "farsta"},
+      {" Norra\tINNERSTADEN,Farsta / Bromma-", "norra innerstaden farsta-bromma"},  // ASCII: byte by byte
+      {"So\u0308dermalm", "södermalm"},                                               // decomposed ö
       {"", ""},
   };
   for (const auto& [input, expected] : table) {
