@@ -362,7 +362,14 @@ class drafter {
 
   // --- rules.cpp: the phrasings the drafter recognises; rule-like sentences kept not_encoded.
   bool read_rule_sentence(const sentence& s, std::size_t i, const std::vector<std::string>& funds);
-  bool read_phrased_rule(const sentence& s, std::size_t i, const std::vector<std::string>& funds, bool dated);
+  // A sentence as the rule phrasings read it, made once for both passes over them.
+  struct phrased {
+    std::string lowered;
+    std::vector<std::string> words;
+    std::vector<detail::date_hit> dates;
+  };
+  bool read_phrased_rule(const sentence& s, const phrased& read, std::size_t i, const std::vector<std::string>& funds,
+                         bool dated);
 
   // A sentence with the words of a rule that no recogniser took: kept, marked not_encoded.
   void rule_like(const sentence& s, std::size_t i, const std::vector<std::string>& funds);

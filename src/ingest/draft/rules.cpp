@@ -32,12 +32,11 @@ std::string with_dates(std::string summary, const std::optional<calendar_date>& 
 
 }  // namespace
 
-// The phrasing of `words` a sentence states, with its dates: the first in the vocabulary whose
-// every group has a phrase in it, among those with dates or those without.
-bool drafter::read_phrased_rule(const sentence& s, std::size_t i, const std::vector<std::string>& funds, bool dated) {
-  const std::string lowered = lower(s.text);
-  const auto words = words_of(s.text);
-  const auto dates = detail::dates_in(s.text);
+// The rule a sentence states by a phrasing of the vocabulary, with its dates: the first phrasing
+// whose every group has a phrase in it, among those with dates or those without.
+bool drafter::read_phrased_rule(const sentence& s, const phrased& read, std::size_t i,
+                                const std::vector<std::string>& funds, bool dated) {
+  const auto& [lowered, words, dates] = read;
   for (const rule_phrase& phrasing : vocabulary_.rules) {
     if ((phrasing.dates > 0) != dated || dates.size() < static_cast<std::size_t>(phrasing.dates) ||
         drafted_dated_kinds_.count(phrasing.kind))
@@ -58,8 +57,9 @@ bool drafter::read_phrased_rule(const sentence& s, std::size_t i, const std::vec
 }
 
 bool drafter::read_rule_sentence(const sentence& s, std::size_t i, const std::vector<std::string>& funds) {
-  if (read_phrased_rule(s, i, funds, true)) return true;
-  const std::string lowered = lower(s.text);
+  const phrased read{lower(s.text), words_of(s.text), detail::dates_in(s.text)};
+  if (read_phrased_rule(s, read, i, funds, true)) return true;
+  const std::string& lowered = read.lowered;
   bool found = false;
   // "högst två ansökningar för X och högst två ansökningar för Y": one rule per part.
   for (std::size_t at = lowered.find("högst "); at != std::string::npos; at = lowered.find("högst ", at + 1)) {
@@ -80,7 +80,7 @@ bool drafter::read_rule_sentence(const sentence& s, std::size_t i, const std::ve
     add_rule(std::move(r), s, i, part_funds.empty() ? funds_or_section(funds, i) : part_funds);
     found = true;
   }
-  return found || read_phrased_rule(s, i, funds, false);
+  return found || read_phrased_rule(s, read, i, funds, false);
 }
 
 void drafter::rule_like(const sentence& s, std::size_t i, const std::vector<std::string>& funds) {
