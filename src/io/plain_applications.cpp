@@ -7,6 +7,7 @@
 #include "../model/problems.hpp"
 
 #include <cstdint>
+#include <iterator>
 #include <utility>
 
 namespace anslag::detail {
@@ -14,20 +15,26 @@ namespace {
 
 constexpr std::string_view application_header = "[[applications]]";
 
+// The first line at or after `from` that starts with "[[applications]]", or npos.
+std::size_t header_line(std::string_view text, std::size_t from) noexcept {
+  for (std::size_t at = text.find(application_header, from); at != std::string_view::npos;
+       at = text.find(application_header, at + 1)) {
+    if (at == 0 || text[at - 1] == '\n') return at;
+  }
+  return std::string_view::npos;
+}
+
 // Thrown at the first byte that is not plain; read_plain_applications turns it into nullopt.
 struct not_plain {};
 
-// The keys of an application table (round_file.cpp's read_applications reads the same), as
-// bits: a key seen twice is a TOML error, a required key missing the loader's.
+// The keys of an application table as bits, in the order of application_keys: a key seen twice
+// is a TOML error, a required key missing the loader's.
 enum application_key : unsigned {
   key_id, key_fund, key_applicant, key_unit, key_co_applicants, key_project, key_destination,
   key_purpose, key_requested, key_granted, key_decision, key_reason, key_assessments,
   key_submitted, key_approved_report, key_source, key_readings, application_key_count
 };
-constexpr std::string_view application_key_names[application_key_count] = {
-    "id", "fund", "applicant", "unit", "co_applicants", "project", "destination", "purpose",
-    "requested", "granted", "decision", "reason", "assessments", "submitted", "approved_report",
-    "source", "readings"};
+static_assert(std::size(application_keys) == application_key_count && application_keys[key_readings] == "readings");
 constexpr unsigned required_keys = 1u << key_id | 1u << key_fund | 1u << key_applicant |
                                    1u << key_project | 1u << key_decision | 1u << key_source;
 
@@ -319,7 +326,7 @@ class plain_reader {
     skip_blanks();
     expect('=');
     skip_blanks();
-    switch (once(key, application_key_names, seen)) {
+    switch (once(key, application_keys, seen)) {
       case key_id: a.id = basic_string(); break;
       case key_fund: a.fund = basic_string(); break;
       case key_applicant: a.applicant = basic_string(); break;
@@ -359,21 +366,13 @@ class plain_reader {
 
 }  // namespace
 
-std::size_t plain_applications_start(std::string_view text) noexcept {
-  for (std::size_t at = text.find(application_header); at != std::string_view::npos;
-       at = text.find(application_header, at + 1)) {
-    if (at == 0 || text[at - 1] == '\n') return at;
-  }
-  return std::string_view::npos;
-}
+std::size_t plain_applications_start(std::string_view text) noexcept { return header_line(text, 0); }
 
 std::optional<std::vector<application>> read_plain_applications(std::string_view tail, const std::string& seed) {
   // Every header of a plain tail starts a line, so this counts its applications: one
   // allocation for all of them.
   std::size_t headers = 0;
-  for (std::size_t at = tail.find(application_header); at != std::string_view::npos;
-       at = tail.find(application_header, at + 1))
-    headers += at == 0 || tail[at - 1] == '\n';
+  for (std::size_t at = header_line(tail, 0); at != std::string_view::npos; at = header_line(tail, at + 1)) ++headers;
   try {
     return plain_reader(tail, seed).applications(headers);
   } catch (const not_plain&) {

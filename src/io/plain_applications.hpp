@@ -25,6 +25,13 @@
 
 namespace anslag::detail {
 
+// The keys an application table may hold, in the order an unknown key's hint tries them: the one
+// list of both readers (round_file.cpp's record and this one's application_key).
+inline constexpr std::string_view application_keys[] = {
+    "id", "fund", "applicant", "unit", "co_applicants", "project", "destination", "purpose",
+    "requested", "granted", "decision", "reason", "assessments", "submitted", "approved_report",
+    "source", "readings"};
+
 // Where the plain tail may begin: the first line of `text` that starts with "[[applications]]",
 // or std::string_view::npos.
 std::size_t plain_applications_start(std::string_view text) noexcept;

@@ -176,10 +176,7 @@ std::map<std::string, assessment> read_assessments(const record& owner) {
 std::vector<application> read_applications(const record& root, const std::string& seed) {
   std::vector<application> applications;
   for (const toml::table* table : root.tables("applications")) {
-    const record r(root.owner(), *table,
-                   {"id", "fund", "applicant", "unit", "co_applicants", "project", "destination",
-                    "purpose", "requested", "granted", "decision", "reason", "assessments",
-                    "submitted", "approved_report", "source", "readings"});
+    const record r(root.owner(), *table, detail::application_keys);
     application a;
     a.id = r.text("id");
     a.fund = r.text("fund");

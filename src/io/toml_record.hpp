@@ -18,6 +18,7 @@
 #include <system_error>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -37,7 +38,7 @@ struct wording {
 
 // What an unknown key may have meant: the keys a newcomer reaches for, then an allowed key at
 // most two edits away ("budgett" → 'budget'); "" when nothing is near.
-inline std::string key_hint(std::string_view key, std::initializer_list<std::string_view> allowed) {
+inline std::string key_hint(std::string_view key, std::span<const std::string_view> allowed) {
   if (key == "cap") return " (a fund's cap is the amount of a cap_per_application rule)";
   if (key == "limit" || key == "max_granted_per_unit")
     return " (the most grants per förvaltning is the count of a max_granted_per_unit rule)";
@@ -73,6 +74,11 @@ class reader {
 class record {
  public:
   record(const reader& r, const toml::table& table, std::initializer_list<std::string_view> allowed,
+         std::string_view where = {})
+      : record(r, table, std::span(allowed.begin(), allowed.size()), where) {}
+  // The keys as a list the format keeps apart, for a second reader of the same table
+  // (plain_applications.hpp's application_keys).
+  record(const reader& r, const toml::table& table, std::span<const std::string_view> allowed,
          std::string_view where = {})
       : reader_(r), table_(table), where_(where) {
     for (const auto& [key, node] : table) {
