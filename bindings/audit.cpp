@@ -126,7 +126,8 @@ void bind_audit(py::module_& m) {
             return format_report_json(r, options_from(minimum));
           },
           py::arg("severity") = py::none(),
-          "JSON format 1 (docs/audit.md): amounts as canonical strings and integer öre.")
+          "JSON format 2 (docs/audit.md): amounts as canonical strings and integer öre; each quote once in "
+          "'quotes', a finding's 'quote' its index.")
       .def("__repr__",
            [](const report& r) {
              return "<Report " + std::to_string(r.year) + ": " + std::to_string(r.count(severity::error)) + " error, " +

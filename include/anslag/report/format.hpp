@@ -1,5 +1,7 @@
-// An audit report as text for a terminal, as Markdown, and as JSON (format 1, docs/audit.md).
+// An audit report as text for a terminal, as Markdown, and as JSON (format 2, docs/audit.md).
 // Amounts appear as canonical Swedish strings, and in JSON also as integer öre: never as floats.
+// JSON lists each quote once ("quotes", a finding's "quote" its index); the others write a long
+// quote (over 300 bytes) at its first finding only, numbered, and refer to it after.
 //
 // Every text that comes from a round file or a document (names, quotes, titles, ids, messages
 // that quote them) is shown escaped: a round file can neither drive a terminal, nor forge a
